@@ -1,0 +1,34 @@
+/** `par` sub-commands; each lives in `cli/commands/<name>.ts` and returns an exit code. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+const commands: Record<string, () => Promise<{ run: (argv: string[], io: CliIo) => Promise<number> }>> = {
+  compute: () => import('./commands/compute.ts'),
+  token: () => import('./commands/token.ts'),
+  seed: () => import('./commands/seed.ts'),
+};
+
+const usage = `usage: par <command> [options]
+commands:
+  compute --framework F.json --scores S.json [--survey V.json] [--format json|table]
+  token --role admin|appraiser|council|unit [--unit ID] [--areas A,B|*] [--district ID] [--user NAME]
+  seed    seed reference data into the running local runtime
+`;
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const load = name ? commands[name] : undefined;
+  if (!load) {
+    io.stderr(name && name !== '--help' ? `par: unknown command "${name}"\n${usage}` : usage);
+    return name && name !== '--help' ? 2 : 0;
+  }
+  const command = await load();
+  return command.run(rest, io);
+}

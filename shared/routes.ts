@@ -1,0 +1,90 @@
+/**
+ * The one route table: read by the CDK api stack (one function per route), the local HTTP
+ * adapter, the OpenAPI generator and the handlers themselves (schemas and role check).
+ * A route names its handler module by path; nothing here imports handler code.
+ */
+import type { Role } from './domain/roles.ts';
+import { problemSchema } from './schemas/common.ts';
+import { cycleBody, cycleSchema, patchCycleBody } from './schemas/cycles.ts';
+import { frameworkSchema } from './schemas/framework.ts';
+import { listUnitsQuery, putUnitBody, unitListSchema, unitParams, unitSchema } from './schemas/units.ts';
+import { yearParam } from './schemas/common.ts';
+import { idString, z } from './schemas/zod.ts';
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+
+/** `public`: no token; `signed-in`: any valid token; a role list: one of those groups. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  /** API Gateway path template, e.g. `/v1/units/{unitId}`. */
+  readonly path: string;
+  /** Handler module, relative to the project root; it exports `handler`. */
+  readonly handler: string;
+  readonly access: Access;
+  readonly summary: string;
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  /** Success status and the response schema (for OpenAPI and tests). */
+  readonly success: { readonly status: number; readonly schema?: z.ZodType };
+  /** Extra environment: which buckets the handler reads or writes (the table is always granted). */
+  readonly buckets?: readonly { readonly id: 'evidence' | 'imports' | 'reports'; readonly access: 'read' | 'write' | 'readWrite' }[];
+  /** POST routes that honour an `Idempotency-Key` header. */
+  readonly idempotent?: boolean;
+  /** Heavier work (imports, computation) gets more memory and time. */
+  readonly size?: 'small' | 'large';
+}
+
+const yearOnly = z.strictObject({ year: yearParam });
+
+export const routes = {
+  listUnits: {
+    method: 'GET', path: '/v1/units', handler: 'functions/units/list-units.ts', access: 'signed-in',
+    summary: 'Unit registry, filtered by type and parent', query: listUnitsQuery,
+    success: { status: 200, schema: unitListSchema },
+  },
+  getUnit: {
+    method: 'GET', path: '/v1/units/{unitId}', handler: 'functions/units/get-unit.ts', access: 'signed-in',
+    summary: 'One unit', params: unitParams, success: { status: 200, schema: unitSchema },
+  },
+  putUnit: {
+    method: 'PUT', path: '/v1/units/{unitId}', handler: 'functions/units/put-unit.ts', access: ['admin'],
+    summary: 'Create or update a unit', params: unitParams, body: putUnitBody,
+    success: { status: 200, schema: unitSchema },
+  },
+  getFramework: {
+    method: 'GET', path: '/v1/frameworks/{frameworkId}', handler: 'functions/frameworks/get-framework.ts',
+    access: 'signed-in', summary: 'A criteria framework', params: z.strictObject({ frameworkId: idString }),
+    success: { status: 200, schema: frameworkSchema },
+  },
+  putFramework: {
+    method: 'PUT', path: '/v1/frameworks/{frameworkId}', handler: 'functions/frameworks/put-framework.ts',
+    access: ['admin'], summary: 'Create or replace a framework; refused (409) once a cycle uses it',
+    params: z.strictObject({ frameworkId: idString }), body: frameworkSchema,
+    success: { status: 200, schema: frameworkSchema },
+  },
+  createCycle: {
+    method: 'POST', path: '/v1/cycles', handler: 'functions/cycles/create-cycle.ts', access: ['admin'],
+    summary: 'Open a cycle: year, framework per unit type, deadlines', body: cycleBody,
+    success: { status: 201, schema: cycleSchema }, idempotent: true,
+  },
+  getCycle: {
+    method: 'GET', path: '/v1/cycles/{year}', handler: 'functions/cycles/get-cycle.ts', access: 'signed-in',
+    summary: 'A cycle, its phase and deadlines', params: yearOnly, success: { status: 200, schema: cycleSchema },
+  },
+  patchCycle: {
+    method: 'PATCH', path: '/v1/cycles/{year}', handler: 'functions/cycles/patch-cycle.ts', access: ['admin'],
+    summary: 'Change deadlines, exemptions or phase (audited)', params: yearOnly, body: patchCycleBody,
+    success: { status: 200, schema: cycleSchema },
+  },
+} as const satisfies Record<string, RouteDefinition>;
+
+export type RouteId = keyof typeof routes;
+
+export const routeList: readonly (RouteDefinition & { readonly id: RouteId })[] = (
+  Object.entries(routes) as [RouteId, RouteDefinition][]
+).map(([id, route]) => ({ id, ...route }));
+
+export { problemSchema };

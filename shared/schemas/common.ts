@@ -1,0 +1,23 @@
+import { z } from './zod.ts';
+
+/** RFC 9457 problem details, with the validation errors that name the field and the rule. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+export type Problem = z.infer<typeof problemSchema>;
+
+export const yearParam = z.coerce
+  .number()
+  .int('must be a whole year')
+  .min(2000, 'must be 2000 or later')
+  .max(2100, 'must be 2100 or earlier');
+
+/** Optimistic locking: the version the client last read; a mismatch answers 409. */
+export const expectedVersion = z.number().int().min(0).optional();

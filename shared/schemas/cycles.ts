@@ -1,0 +1,49 @@
+import { unitTypeSchema } from './framework.ts';
+import { idString, z } from './zod.ts';
+
+const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' });
+
+export const deadlineNames = ['selfAssessment', 'appraisal', 'explanation', 'survey', 'finalAppraisal', 'publication'] as const;
+export const deadlinesSchema = z.strictObject(
+  Object.fromEntries(deadlineNames.map((n) => [n, instant])) as Record<(typeof deadlineNames)[number], typeof instant>,
+);
+
+export const cyclePhases = ['open', 'appraisal', 'computation', 'approved', 'published'] as const;
+export const cyclePhaseSchema = z.enum(cyclePhases);
+
+const codeList = z.array(z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a framework code such as "3" or "7.3"'));
+
+/** Area or criterion code (or "*") → the units that appraise it; "parent-district" for communes. */
+const appraisalAssignment = z.record(z.string(), z.array(idString).min(1));
+
+export const cycleBody = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  frameworks: z.partialRecord(unitTypeSchema, idString),
+  surveys: z.partialRecord(unitTypeSchema, idString).optional(),
+  deadlines: deadlinesSchema,
+  notApplicable: z.record(idString, codeList).default({}),
+  appraisal: z.partialRecord(unitTypeSchema, appraisalAssignment).default({}),
+});
+export type CycleBody = z.infer<typeof cycleBody>;
+
+export const cycleSchema = z
+  .object({
+    year: z.number().int(),
+    frameworks: z.partialRecord(unitTypeSchema, z.string()),
+    surveys: z.partialRecord(unitTypeSchema, z.string()).optional(),
+    deadlines: deadlinesSchema,
+    notApplicable: z.record(z.string(), z.array(z.string())),
+    appraisal: z.partialRecord(unitTypeSchema, z.record(z.string(), z.array(z.string()))),
+    phase: cyclePhaseSchema,
+    version: z.number().int(),
+  })
+  .openapi('Cycle');
+export type Cycle = z.infer<typeof cycleSchema>;
+
+export const patchCycleBody = z.strictObject({
+  deadlines: deadlinesSchema.partial().optional(),
+  notApplicable: z.record(idString, codeList).optional(),
+  phase: cyclePhaseSchema.optional(),
+  reason: z.string().min(1).max(2000).optional(),
+  expectedVersion: z.number().int().min(0).optional(),
+});

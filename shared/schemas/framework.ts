@@ -1,0 +1,91 @@
+/**
+ * The shape of a criteria framework (DESIGN §3.4). Structural rules that need the whole tree
+ * (parent maximum = sum of children, unique codes) live in `shared/domain/framework.ts`.
+ */
+import { z } from './zod.ts';
+
+export const unitTypes = ['province', 'department', 'district', 'commune'] as const;
+export const unitTypeSchema = z.enum(unitTypes);
+export type UnitType = z.infer<typeof unitTypeSchema>;
+
+const points = z.number().finite().nonnegative();
+const code = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be dotted numbers such as "1.2.3"');
+
+export const tierSchema = z.strictObject({ min: z.number().finite(), points });
+
+export const ruleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('tiers'),
+    figure: z.string().min(1).max(300),
+    tiers: z.array(tierSchema).min(1),
+  }),
+  z.strictObject({ kind: z.literal('boolean'), figure: z.string().min(1).max(300).optional() }),
+  z.strictObject({ kind: z.literal('manual'), step: z.number().positive().optional() }),
+]);
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const leafSchema = z.strictObject({
+  code,
+  name: z.string().min(1).max(1000),
+  maxPoints: points,
+  method: z.enum(['self', 'survey']),
+  rule: ruleSchema.optional(),
+  evidenceRequired: z.boolean().optional(),
+});
+export type Leaf = z.infer<typeof leafSchema>;
+
+export interface GroupNode {
+  code: string;
+  name: string;
+  maxPoints: number;
+  items: FrameworkNode[];
+}
+export type FrameworkNode = Leaf | GroupNode;
+
+export const nodeSchema: z.ZodType<FrameworkNode> = z.lazy(() =>
+  z.union([
+    leafSchema,
+    z.strictObject({
+      code,
+      name: z.string().min(1).max(1000),
+      maxPoints: points,
+      items: z.array(nodeSchema).min(1),
+    }),
+  ]),
+);
+
+export const areaSchema = z.strictObject({
+  code,
+  name: z.string().min(1).max(1000),
+  maxPoints: points,
+  items: z.array(nodeSchema).min(1),
+});
+export type Area = z.infer<typeof areaSchema>;
+
+export const adjustmentSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z][A-Z0-9]*$/, 'must be an upper-case code such as "P1"'),
+  kind: z.enum(['bonus', 'penalty']),
+  name: z.string().min(1).max(1000),
+  maxPoints: points,
+});
+
+export const bandSchema = z.strictObject({ label: z.string().min(1).max(100), min: z.number().min(0).max(100) });
+
+export const frameworkSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be letters, digits, ".", "_" or "-"'),
+    name: z.string().min(1).max(500),
+    unitType: unitTypeSchema,
+    status: z.string().max(1000).optional(),
+    maxTotal: points,
+    areas: z.array(areaSchema).min(1),
+    adjustments: z.array(adjustmentSchema).default([]),
+    bands: z.array(bandSchema).min(1),
+  })
+  .openapi('Framework');
+export type Framework = z.infer<typeof frameworkSchema>;
+export type FrameworkInput = z.input<typeof frameworkSchema>;
+
+export function isLeaf(node: FrameworkNode): node is Leaf {
+  return 'method' in node;
+}
