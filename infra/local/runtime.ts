@@ -1,0 +1,108 @@
+/**
+ * The whole product on one machine: DynamoDB Local, the S3 emulator, the table, seeded reference
+ * data and the HTTP adapter over the shared route table. Used by `npm start` and by the tests.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { openApiDocument } from '../../shared/openapi.ts';
+import { resetClients } from '../../shared/store/clients.ts';
+import { bucketDefinitions, tableDefinition } from '../../shared/store/resources.ts';
+import { docsPage } from './docs-page.ts';
+import { createLocalApi } from './http-adapter.ts';
+import { createVerifier } from './jwt.ts';
+import { ensureTable } from './provision.ts';
+import { seed, type SeedReport } from './seed.ts';
+import { startDynamoDbLocal, startS3Emulator } from './services.ts';
+
+export interface RuntimeOptions {
+  /** HTTP port; 0 picks a free one. */
+  port: number;
+  /** Directory for S3 data and, unless `inMemory`, the DynamoDB Local database file. */
+  dataDir: string;
+  inMemory?: boolean;
+  seed?: boolean;
+  dynamoPort?: number;
+  s3Port?: number;
+}
+
+export interface Runtime {
+  url: string;
+  env: Record<string, string>;
+  seeded?: SeedReport;
+  stop(): Promise<void>;
+}
+
+/** The environment a Lambda gets from CDK, with the local endpoints and names. */
+export function lambdaEnvironment(dynamoEndpoint: string, s3Endpoint: string): Record<string, string> {
+  return {
+    AWS_REGION: 'ap-southeast-1',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    S3_ENDPOINT: s3Endpoint,
+    [tableDefinition.envVar]: tableDefinition.localName,
+    ...Object.fromEntries(bucketDefinitions.map((b) => [b.envVar, b.localName])),
+    POWERTOOLS_SERVICE_NAME: 'par-index',
+    POWERTOOLS_METRICS_NAMESPACE: 'ParIndex',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+  };
+}
+
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const dynamoDb = await startDynamoDbLocal({
+    port: options.dynamoPort,
+    ...(options.inMemory ? {} : { dataDir: join(options.dataDir, 'dynamodb') }),
+  });
+  const s3 = await startS3Emulator({ port: options.s3Port, dataDir: join(options.dataDir, 's3') }).catch(async (error: unknown) => {
+    await dynamoDb.stop();
+    throw error;
+  });
+  const env = lambdaEnvironment(dynamoDb.endpoint, s3.endpoint);
+  // Handlers run in this process, as Lambda would run them with these variables set.
+  Object.assign(process.env, env);
+  resetClients();
+  const stopServices = async () => {
+    await Promise.allSettled([s3.stop(), dynamoDb.stop()]);
+  };
+  try {
+    const admin = new DynamoDBClient({ endpoint: dynamoDb.endpoint });
+    await ensureTable(admin, tableDefinition.localName);
+    admin.destroy();
+    const seeded = options.seed === false ? undefined : await seed();
+    const verifier = await createVerifier();
+    let url = '';
+    const server = createLocalApi({
+      verifier,
+      extras: {
+        '/openapi.json': { contentType: 'application/json; charset=utf-8', body: () => JSON.stringify(openApiDocument(url)) },
+        '/docs': { contentType: 'text/html; charset=utf-8', body: () => docsPage() },
+        '/': { contentType: 'text/html; charset=utf-8', body: () => docsPage() },
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, '127.0.0.1', () => resolve());
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const runtimeFile = join(options.dataDir, 'runtime.json');
+    writeFileSync(runtimeFile, JSON.stringify({ url, env }, null, 2));
+    return {
+      url,
+      env,
+      seeded,
+      stop: async () => {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        resetClients();
+        await stopServices();
+      },
+    };
+  } catch (error) {
+    await stopServices();
+    throw error;
+  }
+}

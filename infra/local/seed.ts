@@ -1,0 +1,104 @@
+/**
+ * Idempotent seeding of the reference data: the unit registry, the three frameworks, their surveys
+ * and an open cycle for the current calendar year. What exists is left as it is (a re-run never
+ * overwrites an administrator's change); what is missing is written with an audit event.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { cycleForYear, newCycle } from '../../shared/domain/cycle.ts';
+import { parseFramework } from '../../shared/domain/framework.ts';
+import type { Caller } from '../../shared/domain/roles.ts';
+import { cycleBody } from '../../shared/schemas/cycles.ts';
+import { unitTypes } from '../../shared/schemas/framework.ts';
+import { auditEvent, auditPut } from '../../shared/store/audit.ts';
+import { dynamo, tableName } from '../../shared/store/clients.ts';
+import { createCycle, getCycle } from '../../shared/store/cycles-store.ts';
+import { getFramework, saveFramework } from '../../shared/store/frameworks-store.ts';
+import { keys } from '../../shared/store/keys.ts';
+import { listUnits } from '../../shared/store/units-store.ts';
+import type { Unit } from '../../shared/schemas/units.ts';
+import { projectRoot } from './paths.ts';
+
+const seeder: Caller = { subject: 'system', username: 'system:seed', roles: ['admin'], areas: [] };
+
+function readReference<T>(...parts: string[]): T {
+  return JSON.parse(readFileSync(join(projectRoot, 'reference', ...parts), 'utf8')) as T;
+}
+
+export interface SeedReport {
+  units: number;
+  frameworks: number;
+  surveys: number;
+  cycle?: number;
+}
+
+async function seedUnits(): Promise<number> {
+  const registry = readReference<{ units: Omit<Unit, 'version'>[] }>('units', 'ben-tre-2024.json');
+  const existing = new Set((await listUnits({})).map((u) => u.id));
+  const missing = registry.units.filter((u) => !existing.has(u.id));
+  const at = new Date().toISOString();
+  const writes = missing.flatMap((u) => {
+    const unit = { ...u, name: u.name.normalize('NFC'), version: 1 };
+    return [
+      { PutRequest: { Item: { ...keys.unit(u.id), ...keys.unitIndex(u.type, u.parentId, u.id), entity: 'unit', ...unit } } },
+      { PutRequest: { Item: auditPut(auditEvent(seeder, `UNIT#${u.id}`, 'unit.seeded', { target: u.id, after: unit }, at)).Put.Item } },
+    ];
+  });
+  for (let i = 0; i < writes.length; i += 25) {
+    let request: Record<string, unknown[]> | undefined = { [tableName()]: writes.slice(i, i + 25) };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      const out = await dynamo().send(new BatchWriteCommand({ RequestItems: request as never }));
+      request = out.UnprocessedItems as Record<string, unknown[]> | undefined;
+      if (request && Object.keys(request).length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+  return missing.length;
+}
+
+async function seedFrameworks(): Promise<number> {
+  let written = 0;
+  for (const type of unitTypes.filter((t) => t !== 'province')) {
+    const parsed = parseFramework(readReference('frameworks', `${type}-2024.json`));
+    if (!parsed.ok) throw new Error(`reference framework ${type}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    if (await getFramework(parsed.framework.id)) continue;
+    await saveFramework(seeder, parsed.framework);
+    written++;
+  }
+  return written;
+}
+
+async function seedSurveys(year: number): Promise<number> {
+  let written = 0;
+  for (const type of ['department', 'district', 'commune']) {
+    const survey = readReference<{ id: string }>('surveys', `${type}-survey-2024.json`);
+    try {
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...keys.survey(year, survey.id), entity: 'survey', definition: survey, version: 1 },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      written++;
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+  return written;
+}
+
+export async function seed(now = new Date()): Promise<SeedReport> {
+  const units = await seedUnits();
+  const frameworks = await seedFrameworks();
+  const year = Number(now.toLocaleString('en-US', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }));
+  let cycle: number | undefined;
+  if (!(await getCycle(year))) {
+    const { note: _note, ...reference } = readReference<Record<string, unknown>>('cycles', '2024.json');
+    const template = cycleBody.parse(reference);
+    await createCycle(seeder, newCycle(cycleForYear(template, year, now)));
+    cycle = year;
+  }
+  const surveys = await seedSurveys(year);
+  return { units, frameworks, surveys, ...(cycle ? { cycle } : {}) };
+}

@@ -1,0 +1,25 @@
+/** Rules of the unit registry: the hierarchy is data, so only its shape is checked here. */
+import type { UnitType } from '../schemas/framework.ts';
+
+/** Which parent types a unit may hang under. Communes may sit under the province (the 2025 reform). */
+const allowedParents: Record<UnitType, readonly UnitType[]> = {
+  province: [],
+  department: ['province'],
+  district: ['province'],
+  commune: ['district', 'province'],
+};
+
+export function parentRuleViolation(
+  unit: { id: string; type: UnitType; parentId?: string },
+  parent: { id: string; type: UnitType } | undefined,
+): string | undefined {
+  if (!unit.parentId) {
+    return unit.type === 'province' ? undefined : `a ${unit.type} needs a parentId`;
+  }
+  if (unit.parentId === unit.id) return 'a unit cannot be its own parent';
+  if (!parent) return `parent unit ${unit.parentId} does not exist`;
+  if (!allowedParents[unit.type].includes(parent.type)) {
+    return `a ${unit.type} cannot hang under a ${parent.type} (allowed: ${allowedParents[unit.type].join(', ') || 'none'})`;
+  }
+  return undefined;
+}

@@ -1,0 +1,130 @@
+/**
+ * The one typed wrapper every HTTP handler goes through: Powertools logger and metrics, header
+ * normalisation, JSON body parsing, zod validation of path, query and body, the route table's role
+ * check, and RFC 9457 problem+json for every failure. Handlers receive typed input and a Caller
+ * built only from the verified token's claims.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { callerFromClaims, type Caller } from '../domain/roles.ts';
+import { routes, type RouteDefinition, type RouteId } from '../routes.ts';
+import { StateConflict, VersionConflict } from '../store/errors.ts';
+import { logger, metrics } from './observability.ts';
+import { HttpProblem, problems, zodErrors } from './problems.ts';
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface HandlerRequest<R extends RouteDefinition> {
+  params: Parsed<R['params']>;
+  query: Parsed<R['query']>;
+  body: Parsed<R['body']>;
+  caller: Caller;
+  headers: Readonly<Record<string, string | undefined>>;
+  requestId: string;
+}
+
+export interface HandlerResponse {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+const anonymous: Caller = { subject: 'anonymous', username: 'anonymous', roles: [], areas: [] };
+
+/** Composed and decomposed Vietnamese must compare equal: every input string becomes NFC. */
+function normalizeStrings(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(normalizeStrings);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), normalizeStrings(v)]));
+  }
+  return value;
+}
+
+function parseJsonBody(event: HttpEvent): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') {
+    throw problems.validation([{ path: 'body', message: 'a JSON body is required' }]);
+  }
+  const contentType = event.headers['content-type'] ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw problems.unsupportedMediaType(`content-type must be application/json, got "${contentType || 'none'}"`);
+  }
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw problems.validation([{ path: 'body', message: `malformed JSON: ${(error as Error).message}` }]);
+  }
+}
+
+function validate<S extends z.ZodType | undefined>(schema: S, raw: unknown, prefix: string): Parsed<S> {
+  if (!schema) return undefined as Parsed<S>;
+  const result = schema.safeParse(normalizeStrings(raw));
+  if (!result.success) throw problems.validation(zodErrors(prefix, result.error));
+  return result.data as Parsed<S>;
+}
+
+function authorise(route: RouteDefinition, event: HttpEvent): Caller {
+  if (route.access === 'public') return anonymous;
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  if (!claims) throw problems.unauthorized();
+  const caller = callerFromClaims(claims);
+  if (caller.roles.length === 0) throw problems.forbidden('the token carries no known role');
+  if (route.access !== 'signed-in' && !caller.roles.some((r) => (route.access as readonly string[]).includes(r))) {
+    throw problems.forbidden(`this route needs one of the roles: ${route.access.join(', ')}`);
+  }
+  return caller;
+}
+
+function json(status: number, body: unknown, contentType = 'application/json', headers: Record<string, string> = {}) {
+  return {
+    statusCode: status,
+    headers: { 'content-type': `${contentType}; charset=utf-8`, ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  } satisfies APIGatewayProxyResultV2;
+}
+
+export function problemResponse(error: unknown, instance?: string): APIGatewayProxyResultV2 {
+  let problem: HttpProblem;
+  if (error instanceof HttpProblem) problem = error;
+  else if (error instanceof VersionConflict) problem = problems.conflict(error.message, { current: error.current });
+  else if (error instanceof StateConflict) problem = problems.conflict(error.message, error.details);
+  else {
+    logger.error('unhandled error', error as Error);
+    problem = new HttpProblem(500, 'Internal error', 'the request could not be completed; it has been logged');
+  }
+  return json(problem.status, { ...problem.toJSON(), ...(instance ? { instance } : {}) }, 'application/problem+json');
+}
+
+export function httpHandler<K extends RouteId>(
+  id: K,
+  fn: (request: HandlerRequest<(typeof routes)[K]>) => Promise<HandlerResponse>,
+) {
+  const route: RouteDefinition = routes[id];
+  const base = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    try {
+      const caller = authorise(route, event);
+      const params = validate(route.params, event.pathParameters ?? {}, 'path');
+      const query = validate(route.query, event.queryStringParameters ?? {}, 'query');
+      const body = route.body ? validate(route.body, parseJsonBody(event), 'body') : undefined;
+      logger.appendKeys({ route: id, requestId, user: caller.username, unitId: caller.unitId });
+      const result = await fn({ params, query, body, caller, headers: event.headers ?? {}, requestId } as HandlerRequest<
+        (typeof routes)[K]
+      >);
+      return json(result.status ?? route.success.status, result.body, 'application/json', result.headers);
+    } catch (error) {
+      return problemResponse(error, event.rawPath);
+    }
+  };
+  return middy(base)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
+    .use(httpHeaderNormalizer());
+}
