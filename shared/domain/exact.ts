@@ -21,6 +21,7 @@ export type Exact = Fraction;
 
 export const ZERO: Exact = new Fraction(0n, 1n);
 export const ONE: Exact = new Fraction(1n, 1n);
+export const TWO: Exact = new Fraction(2n, 1n);
 export const HUNDRED: Exact = new Fraction(100n, 1n);
 export const QUARTER: Exact = new Fraction(1n, 4n);
 
