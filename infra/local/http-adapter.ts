@@ -125,8 +125,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
   const method = (req.method ?? 'GET').toUpperCase();
   const extra = options.extras?.[url.pathname];
   if (extra && method === 'GET') {
+    const page = extra.body();
     res.writeHead(200, { ...corsHeaders, 'content-type': extra.contentType });
-    res.end(extra.body());
+    res.end(page);
     return;
   }
   if (method === 'OPTIONS' && req.headers['access-control-request-method']) {

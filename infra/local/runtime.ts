@@ -48,7 +48,8 @@ export function lambdaEnvironment(dynamoEndpoint: string, s3Endpoint: string): R
     POWERTOOLS_METRICS_NAMESPACE: 'ParIndex',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+    // Known and planned for (README: Node 22 move); the warning would repeat in every process.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }
 

@@ -5,6 +5,7 @@
  * built only from the verified token's claims.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -90,7 +91,7 @@ function json(status: number, body: unknown, contentType = 'application/json', h
   } satisfies APIGatewayProxyResultV2;
 }
 
-export function problemResponse(error: unknown, instance?: string): APIGatewayProxyResultV2 {
+export function problemResponse(error: unknown, instance?: string) {
   let problem: HttpProblem;
   if (error instanceof HttpProblem) problem = error;
   else if (error instanceof VersionConflict) problem = problems.conflict(error.message, { current: error.current });
@@ -118,9 +119,12 @@ export function httpHandler<K extends RouteId>(
       const result = await fn({ params, query, body, caller, headers: event.headers ?? {}, requestId } as HandlerRequest<
         (typeof routes)[K]
       >);
+      metrics.addMetric('Success', MetricUnit.Count, 1);
       return json(result.status ?? route.success.status, result.body, 'application/json', result.headers);
     } catch (error) {
-      return problemResponse(error, event.rawPath);
+      const response = problemResponse(error, event.rawPath);
+      metrics.addMetric(response.statusCode >= 500 ? 'ServerError' : 'ClientError', MetricUnit.Count, 1);
+      return response;
     }
   };
   return middy(base)

@@ -52,7 +52,7 @@ export const nodeSchema: z.ZodType<FrameworkNode> = z.lazy(() =>
       items: z.array(nodeSchema).min(1),
     }),
   ]),
-);
+).openapi('FrameworkNode');
 
 export const areaSchema = z.strictObject({
   code,

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { seed } from '../../infra/local/seed.ts';
+import { listAudit } from '../../shared/store/audit.ts';
+import { getCycle } from '../../shared/store/cycles-store.ts';
+import { getFramework } from '../../shared/store/frameworks-store.ts';
+import { api, token, tokens } from '../support/api.ts';
+
+const reference = JSON.parse(readFileSync('reference/frameworks/commune-2024.json', 'utf8'));
+const draftFramework = (id: string) => ({ ...reference, id, name: `Bộ chỉ số thử ${id}` });
+
+function deadlines(year: number) {
+  return {
+    selfAssessment: `${year}-12-15T23:59:59+07:00`,
+    appraisal: `${year + 1}-01-10T23:59:59+07:00`,
+    explanation: `${year + 1}-01-20T23:59:59+07:00`,
+    survey: `${year + 1}-01-20T23:59:59+07:00`,
+    finalAppraisal: `${year + 1}-01-31T23:59:59+07:00`,
+    publication: `${year + 1}-02-28T23:59:59+07:00`,
+  };
+}
+
+describe('frameworks', () => {
+  it('reads a seeded framework for any signed-in user', async () => {
+    const res = await api('GET', '/v1/frameworks/department-2024', { token: await tokens.unit('SNV') });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: 'department-2024', unitType: 'department', maxTotal: 100 });
+    expect((await api('GET', '/v1/frameworks/nope-2024', { token: await tokens.admin() })).status).toBe(404);
+  });
+
+  it('stores a valid new framework (admin only) and audits it', async () => {
+    const body = draftFramework('commune-test-a');
+    expect((await api('PUT', '/v1/frameworks/commune-test-a', { token: await tokens.council(), body })).status).toBe(403);
+    expect(await getFramework('commune-test-a')).toBeUndefined();
+    const res = await api('PUT', '/v1/frameworks/commune-test-a', { token: await tokens.admin(), body });
+    expect(res.status).toBe(200);
+    expect((await getFramework('commune-test-a'))?.framework.name).toBe('Bộ chỉ số thử commune-test-a');
+    expect((await listAudit('FRAMEWORK#commune-test-a')).map((e) => e.action)).toEqual(['framework.created']);
+  });
+
+  it('refuses a framework whose parent maximum is not the sum of its children, naming the path, and writes nothing', async () => {
+    const body = draftFramework('commune-test-bad');
+    body.areas = structuredClone(reference.areas);
+    body.areas[0].items[0].maxPoints += 0.5;
+    const res = await api('PUT', '/v1/frameworks/commune-test-bad', { token: await tokens.admin(), body });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.some((e: { path: string }) => e.path.startsWith('body.areas[0]'))).toBe(true);
+    expect(await getFramework('commune-test-bad')).toBeUndefined();
+    expect(await listAudit('FRAMEWORK#commune-test-bad')).toEqual([]);
+  });
+
+  it('refuses a body id that differs from the path', async () => {
+    const res = await api('PUT', '/v1/frameworks/commune-test-x', { token: await tokens.admin(), body: draftFramework('commune-test-y') });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].path).toBe('body.id');
+  });
+
+  it('refuses with 409 to change a framework a cycle uses', async () => {
+    const before = await getFramework('department-2024');
+    const body = { ...JSON.parse(readFileSync('reference/frameworks/department-2024.json', 'utf8')), name: 'Changed' };
+    const res = await api('PUT', '/v1/frameworks/department-2024', { token: await tokens.admin(), body });
+    expect(res.status).toBe(409);
+    expect(res.body.usedBy.length).toBeGreaterThan(0);
+    expect(await getFramework('department-2024')).toEqual(before);
+  });
+});
+
+describe('cycles', () => {
+  it('serves the seeded open cycle of the current year with deadlines ahead', async () => {
+    const year = Number(new Date().toLocaleString('en-US', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }));
+    const res = await api('GET', `/v1/cycles/${year}`, { token: await tokens.unit('X-BATRI-TT-BA-TRI') });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ year, phase: 'open', frameworks: { commune: 'commune-2024' } });
+    expect(Date.parse(res.body.deadlines.selfAssessment)).toBeGreaterThan(Date.now());
+    expect(res.body.notApplicable.TTT).toEqual(['3', '7.3']);
+  });
+
+  it('opens a cycle (admin), freezing its frameworks, and refuses a second one for the same year', async () => {
+    const admin = await tokens.admin();
+    const put = await api('PUT', '/v1/frameworks/commune-test-2031', { token: admin, body: draftFramework('commune-test-2031') });
+    expect(put.status).toBe(200);
+    const body = { year: 2031, frameworks: { commune: 'commune-test-2031' }, deadlines: deadlines(2031) };
+    const res = await api('POST', '/v1/cycles', { token: admin, body });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ year: 2031, phase: 'open', version: 1 });
+    expect((await getFramework('commune-test-2031'))?.usedBy).toEqual([2031]);
+    const again = await api('POST', '/v1/cycles', { token: admin, body });
+    expect(again.status).toBe(409);
+    expect((await listAudit('CYCLE#2031')).map((e) => e.action)).toEqual(['cycle.opened']);
+  });
+
+  it.each([
+    ['deadlines out of order', { frameworks: { department: 'department-2024' }, deadlines: { ...deadlines(2032), appraisal: '2032-12-01T00:00:00+07:00' } }, 'body.deadlines.appraisal'],
+    ['an unknown framework', { frameworks: { department: 'ghost-1' }, deadlines: deadlines(2032) }, 'body.frameworks.department'],
+    ['a framework of another unit type', { frameworks: { district: 'department-2024' }, deadlines: deadlines(2032) }, 'body.frameworks.district'],
+    ['an exemption with an unknown code', { frameworks: { department: 'department-2024' }, deadlines: deadlines(2032), notApplicable: { SNV: ['9.9'] } }, 'body.notApplicable.SNV[0]'],
+    ['an exemption for an unknown unit', { frameworks: { department: 'department-2024' }, deadlines: deadlines(2032), notApplicable: { GHOST: ['3'] } }, 'body.notApplicable.GHOST'],
+    ['a date without offset', { frameworks: { department: 'department-2024' }, deadlines: { ...deadlines(2032), publication: '2033-02-28' } }, 'body.deadlines.publication'],
+  ])('refuses %s and writes nothing', async (_label, partial, path) => {
+    const res = await api('POST', '/v1/cycles', { token: await tokens.admin(), body: { year: 2032, ...partial } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    expect(await getCycle(2032)).toBeUndefined();
+    expect(await listAudit('CYCLE#2032')).toEqual([]);
+  });
+
+  it('lets only an admin open or change a cycle', async () => {
+    for (const role of ['unit', 'appraiser', 'council'] as const) {
+      const t = await token({ role, unitId: 'SNV', areas: '*' });
+      const res = await api('POST', '/v1/cycles', { token: t, body: { year: 2033, frameworks: {}, deadlines: deadlines(2033) } });
+      expect(res.status).toBe(403);
+      expect((await api('PATCH', '/v1/cycles/2031', { token: t, body: { phase: 'published' } })).status).toBe(403);
+    }
+    expect(await getCycle(2033)).toBeUndefined();
+    expect((await getCycle(2031))?.phase).toBe('open');
+  });
+
+  it('extends a deadline with optimistic locking and an audited reason', async () => {
+    const admin = await tokens.admin();
+    const current = (await api('GET', '/v1/cycles/2031', { token: admin })).body;
+    const res = await api('PATCH', '/v1/cycles/2031', {
+      token: admin,
+      body: { deadlines: { selfAssessment: '2031-12-20T23:59:59+07:00' }, reason: 'Gia hạn do bão', expectedVersion: current.version },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.deadlines.selfAssessment).toBe('2031-12-20T23:59:59+07:00');
+    const stale = await api('PATCH', '/v1/cycles/2031', { token: admin, body: { phase: 'appraisal', expectedVersion: current.version } });
+    expect(stale.status).toBe(409);
+    expect((await getCycle(2031))?.phase).toBe('open');
+    const audit = await listAudit('CYCLE#2031');
+    expect(audit[0]).toMatchObject({ action: 'cycle.changed', reason: 'Gia hạn do bão' });
+  });
+});
+
+describe('seeding', () => {
+  it('is idempotent: a second run writes nothing', async () => {
+    expect(await seed()).toEqual({ units: 0, frameworks: 0, surveys: 0 });
+  });
+});
