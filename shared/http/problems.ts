@@ -1,10 +1,8 @@
 /** RFC 9457 problem details: one error type, mapped to a response in one place. */
 import type { z } from 'zod';
+import { formatPath, type FieldError } from '../schemas/issues.ts';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError };
 
 export class HttpProblem extends Error {
   constructor(
@@ -38,17 +36,13 @@ export const problems = {
   unsupportedMediaType: (detail: string) => new HttpProblem(415, 'Unsupported media type', detail),
 };
 
-/** `areas[2].items[0].maxPoints`, `scores["1.1.2"]`: the paths users read in messages. */
-export function formatPath(prefix: string, path: readonly PropertyKey[]): string {
-  let out = prefix;
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
-    else out += `[${JSON.stringify(String(part))}]`;
-  }
-  return out;
+/** Prefixes a path formatted by the schemas' `formatPath` (`body.areas[2].maxPoints`). */
+export function prefixedPath(prefix: string, path: readonly PropertyKey[]): string {
+  if (path.length === 0) return prefix;
+  const formatted = formatPath(path);
+  return formatted.startsWith('[') ? `${prefix}${formatted}` : `${prefix}.${formatted}`;
 }
 
 export function zodErrors(prefix: string, error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ path: formatPath(prefix, issue.path), message: issue.message }));
+  return error.issues.map((issue) => ({ path: prefixedPath(prefix, issue.path), message: issue.message }));
 }

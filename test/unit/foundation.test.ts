@@ -4,7 +4,7 @@ import { matchRoute } from '../../infra/local/http-adapter.ts';
 import { cycleForYear, deadlineErrors, toVietnamTime } from '../../shared/domain/cycle.ts';
 import { callerFromClaims } from '../../shared/domain/roles.ts';
 import { parentRuleViolation } from '../../shared/domain/unit-registry.ts';
-import { formatPath } from '../../shared/http/problems.ts';
+import { prefixedPath } from '../../shared/http/problems.ts';
 import { routeList } from '../../shared/routes.ts';
 import { cycleBody } from '../../shared/schemas/cycles.ts';
 
@@ -27,10 +27,11 @@ describe('callerFromClaims', () => {
   });
 });
 
-describe('formatPath', () => {
+describe('prefixedPath', () => {
   it('writes indexes and odd keys the way users read them', () => {
-    expect(formatPath('body', ['areas', 2, 'items', 0, 'maxPoints'])).toBe('body.areas[2].items[0].maxPoints');
-    expect(formatPath('', ['units', 3, 'scores', '1.1.2'])).toBe('units[3].scores["1.1.2"]');
+    expect(prefixedPath('body', ['areas', 2, 'items', 0, 'maxPoints'])).toBe('body.areas[2].items[0].maxPoints');
+    expect(prefixedPath('body', ['units', 3, 'scores', '1.1.2'])).toBe('body.units[3].scores["1.1.2"]');
+    expect(prefixedPath('query', [])).toBe('query');
   });
 });
 
