@@ -8,59 +8,12 @@ import {
   parseFramework,
 } from '../../shared/domain/framework.ts';
 import type { Framework } from '../../shared/schemas/framework.ts';
+import { smallFrameworkJson } from './support/fixtures.ts';
 
 const reference = (type: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../reference/frameworks/${type}-2024.json`, import.meta.url), 'utf8'));
 
-/** A small framework written by hand: area 1 (3 points) and area 2 (2 points, survey). */
-function small(): Record<string, unknown> {
-  return {
-    id: 'test-1',
-    name: 'Bộ chỉ số thử',
-    unitType: 'department',
-    maxTotal: 5,
-    areas: [
-      {
-        code: '1',
-        name: 'Chỉ đạo',
-        maxPoints: 3,
-        items: [
-          {
-            code: '1.1',
-            name: 'Kế hoạch',
-            maxPoints: 2,
-            items: [
-              { code: '1.1.1', name: 'Ban hành', maxPoints: 0.5, method: 'self', rule: { kind: 'boolean' } },
-              {
-                code: '1.1.2',
-                name: 'Hoàn thành',
-                maxPoints: 1.5,
-                method: 'self',
-                rule: { kind: 'tiers', figure: '%', tiers: [{ min: 100, points: 1.5 }, { min: 80, points: 1 }] },
-              },
-            ],
-          },
-          { code: '1.2', name: 'Kiểm tra', maxPoints: 1, method: 'self', rule: { kind: 'manual', step: 0.5 } },
-        ],
-      },
-      {
-        code: '2',
-        name: 'Khảo sát',
-        maxPoints: 2,
-        items: [{ code: '2.1', name: 'Hài lòng', maxPoints: 2, method: 'survey' }],
-      },
-    ],
-    adjustments: [
-      { code: 'T1', kind: 'bonus', name: 'Khen thưởng', maxPoints: 1 },
-      { code: 'P1', kind: 'penalty', name: 'Trễ hạn', maxPoints: 1 },
-    ],
-    bands: [
-      { label: 'Tốt', min: 90 },
-      { label: 'Khá', min: 80 },
-      { label: 'Yếu', min: 0 },
-    ],
-  };
-}
+const small = smallFrameworkJson;
 
 function errorsOf(input: unknown) {
   const r = parseFramework(input);
@@ -68,7 +21,6 @@ function errorsOf(input: unknown) {
   return r.errors;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- tests poke into hand-built JSON */
 describe('parseFramework', () => {
   it.each(['department', 'district', 'commune'])('accepts the %s reference framework', (type) => {
     const r = parseFramework(reference(type));
