@@ -81,6 +81,7 @@ export class ApiStack extends Stack {
     const routes = props.routes ?? routeList;
 
     this.api = new HttpApi(this, 'Api', {
+      apiName: `par-index-${config.stage}`,
       description: `PAR Index API (${config.stage})`,
       createDefaultStage: false,
       defaultAuthorizer: new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
@@ -148,12 +149,13 @@ export class ApiStack extends Stack {
     this.functions = functions;
 
     if (publicRoutes.length > 0) {
-      // Route-level throttling is a stage setting keyed by route key; the routes must exist first.
+      // Route-level throttling is a stage setting keyed by route key (a raw JSON property, hence
+      // the CloudFormation casing); the routes must exist before the stage refers to them.
       const cfnStage = this.stage.node.defaultChild as CfnStage;
       cfnStage.routeSettings = Object.fromEntries(
         publicRoutes.map((r) => [
           r.key,
-          { throttlingRateLimit: throttling.publicRoute.rateLimit, throttlingBurstLimit: throttling.publicRoute.burstLimit },
+          { ThrottlingRateLimit: throttling.publicRoute.rateLimit, ThrottlingBurstLimit: throttling.publicRoute.burstLimit },
         ]),
       );
       for (const r of publicRoutes.flatMap((p) => p.routes)) {
