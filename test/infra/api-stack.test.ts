@@ -8,7 +8,7 @@ import { bucketDefinition, tableDefinition } from '../../shared/store/resources.
 import { buildStage, logicalIdOf, routesWithPublicBucketRoute } from './support.ts';
 
 type Route = RouteDefinition & { readonly id: string };
-type Resource = { Type: string; Properties: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Resource = { Type: string; Properties: Record<string, any> };
 
 function functionOf(template: Template, route: Route): Resource {
   const found = Object.values(template.findResources('AWS::Lambda::Function', {
