@@ -10,6 +10,19 @@ import { frameworkSchema } from './schemas/framework.ts';
 import { listUnitsQuery, putUnitBody, unitListSchema, unitParams, unitSchema } from './schemas/units.ts';
 import { yearParam } from './schemas/common.ts';
 import { idString, z } from './schemas/zod.ts';
+import {
+  assessmentParams,
+  assessmentSchema,
+  assessmentItemSchema,
+  createEvidenceBody,
+  evidenceParams,
+  evidenceSchema,
+  evidenceUploadSchema,
+  historySchema,
+  itemParams,
+  putSelfItemBody,
+  submitResultSchema,
+} from './schemas/assessment.ts';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -78,6 +91,43 @@ export const routes = {
     method: 'PATCH', path: '/v1/cycles/{year}', handler: 'functions/cycles/patch-cycle.ts', access: ['admin'],
     summary: 'Change deadlines, exemptions or phase (audited)', params: yearOnly, body: patchCycleBody,
     success: { status: 200, schema: cycleSchema },
+  },
+  // Self-assessment and evidence (unit users write their own; readers per shared/domain/permissions.ts)
+  getAssessment: {
+    method: 'GET', path: '/v1/cycles/{year}/units/{unitId}/assessment', handler: 'functions/assessment/get-assessment.ts',
+    access: 'signed-in', summary: "A unit's assessment: every applicable leaf with its scores, evidence and explanations",
+    params: assessmentParams, success: { status: 200, schema: assessmentSchema },
+  },
+  putSelfItem: {
+    method: 'PUT', path: '/v1/cycles/{year}/units/{unitId}/assessment/items/{code}', handler: 'functions/assessment/put-self-item.ts',
+    access: ['unit'], summary: "Set a self score, the declared figure, a note and the leaf's evidence; answers with the rule's suggested score",
+    params: itemParams, body: putSelfItemBody, success: { status: 200, schema: assessmentItemSchema },
+  },
+  createEvidence: {
+    method: 'POST', path: '/v1/cycles/{year}/units/{unitId}/evidence', handler: 'functions/evidence/create-evidence.ts',
+    access: ['unit'], summary: 'Register an evidence document and get a presigned POST to upload it',
+    params: assessmentParams, body: createEvidenceBody, success: { status: 201, schema: evidenceUploadSchema },
+    buckets: [{ id: 'evidence', access: 'write' }], idempotent: true,
+  },
+  confirmEvidence: {
+    method: 'POST', path: '/v1/cycles/{year}/units/{unitId}/evidence/{evidenceId}/confirm', handler: 'functions/evidence/confirm-evidence.ts',
+    access: ['unit'], summary: "Check the uploaded object's size and SHA-256, then mark the evidence usable",
+    params: evidenceParams, success: { status: 200, schema: evidenceSchema }, buckets: [{ id: 'evidence', access: 'read' }], idempotent: true,
+  },
+  getEvidence: {
+    method: 'GET', path: '/v1/cycles/{year}/units/{unitId}/evidence/{evidenceId}', handler: 'functions/evidence/get-evidence.ts',
+    access: 'signed-in', summary: 'Evidence metadata and a short-lived download URL',
+    params: evidenceParams, success: { status: 200, schema: evidenceSchema }, buckets: [{ id: 'evidence', access: 'read' }],
+  },
+  submitAssessment: {
+    method: 'POST', path: '/v1/cycles/{year}/units/{unitId}/assessment/submit', handler: 'functions/assessment/submit-assessment.ts',
+    access: ['unit'], summary: 'Submit the self-assessment: refused with the list of what is missing',
+    params: assessmentParams, success: { status: 200, schema: submitResultSchema }, idempotent: true,
+  },
+  getHistory: {
+    method: 'GET', path: '/v1/cycles/{year}/units/{unitId}/history', handler: 'functions/assessment/get-history.ts',
+    access: 'signed-in', summary: "The assessment's audit events, newest first", params: assessmentParams,
+    success: { status: 200, schema: historySchema },
   },
 } as const satisfies Record<string, RouteDefinition>;
 

@@ -15,6 +15,7 @@ import { callerFromClaims, type Caller } from '../domain/roles.ts';
 import { routes, type RouteDefinition, type RouteId } from '../routes.ts';
 import { StateConflict, VersionConflict } from '../store/errors.ts';
 import { logger, metrics } from './observability.ts';
+import { withIdempotency } from './idempotency.ts';
 import { HttpProblem, problems, zodErrors } from './problems.ts';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -116,11 +117,16 @@ export function httpHandler<K extends RouteId>(
       const query = validate(route.query, event.queryStringParameters ?? {}, 'query');
       const body = route.body ? validate(route.body, parseJsonBody(event), 'body') : undefined;
       logger.appendKeys({ route: id, requestId, user: caller.username, unitId: caller.unitId });
-      const result = await fn({ params, query, body, caller, headers: event.headers ?? {}, requestId } as HandlerRequest<
-        (typeof routes)[K]
-      >);
+      const run = async () => {
+        const result = await fn({ params, query, body, caller, headers: event.headers ?? {}, requestId } as HandlerRequest<
+          (typeof routes)[K]
+        >);
+        return json(result.status ?? route.success.status, result.body, 'application/json', result.headers);
+      };
+      const key = route.idempotent ? event.headers?.['idempotency-key'] : undefined;
+      const response = key ? await withIdempotency(key, { caller, routeId: id, path: event.rawPath, body: event.body }, run) : await run();
       metrics.addMetric('Success', MetricUnit.Count, 1);
-      return json(result.status ?? route.success.status, result.body, 'application/json', result.headers);
+      return response;
     } catch (error) {
       const response = problemResponse(error, event.rawPath);
       metrics.addMetric(response.statusCode >= 500 ? 'ServerError' : 'ClientError', MetricUnit.Count, 1);

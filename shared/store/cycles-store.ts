@@ -1,9 +1,10 @@
 /** Cycles: one item per year. Opening one freezes its frameworks in the same transaction. */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '../domain/roles.ts';
 import type { Cycle } from '../schemas/cycles.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
+import { transactWrite } from './transactions.ts';
 import { isConditionalFailure, StateConflict, VersionConflict } from './errors.ts';
 import { keys } from './keys.ts';
 
@@ -20,9 +21,7 @@ export async function getCycle(year: number): Promise<Cycle | undefined> {
 export async function createCycle(caller: Caller, cycle: Cycle): Promise<Cycle> {
   const frameworkIds = [...new Set(Object.values(cycle.frameworks))];
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
+    await transactWrite([
           {
             Put: {
               TableName: tableName(),
@@ -40,9 +39,7 @@ export async function createCycle(caller: Caller, cycle: Cycle): Promise<Cycle> 
             },
           })),
           auditPut(auditEvent(caller, `CYCLE#${cycle.year}`, 'cycle.opened', { target: String(cycle.year), after: cycle })),
-        ],
-      }),
-    );
+        ]);
   } catch (error) {
     if (isConditionalFailure(error)) {
       const existing = await getCycle(cycle.year);
@@ -56,9 +53,7 @@ export async function createCycle(caller: Caller, cycle: Cycle): Promise<Cycle> 
 
 export async function updateCycle(caller: Caller, before: Cycle, after: Cycle, reason?: string): Promise<Cycle> {
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
+    await transactWrite([
           {
             Put: {
               TableName: tableName(),
@@ -68,9 +63,7 @@ export async function updateCycle(caller: Caller, before: Cycle, after: Cycle, r
             },
           },
           auditPut(auditEvent(caller, `CYCLE#${after.year}`, 'cycle.changed', { target: String(after.year), before, after, reason })),
-        ],
-      }),
-    );
+        ]);
   } catch (error) {
     if (isConditionalFailure(error)) throw new VersionConflict(`cycle ${after.year}`, (await getCycle(after.year)) ?? null);
     throw error;

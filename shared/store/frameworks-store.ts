@@ -1,9 +1,10 @@
 /** Frameworks: one item each; `usedBy` lists the cycle years that froze it. */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '../domain/roles.ts';
 import type { Framework } from '../schemas/framework.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
+import { transactWrite } from './transactions.ts';
 import { isConditionalFailure, StateConflict } from './errors.ts';
 import { keys } from './keys.ts';
 
@@ -33,9 +34,7 @@ export async function saveFramework(caller: Caller, framework: Framework): Promi
   }
   const version = (current?.version ?? 0) + 1;
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
+    await transactWrite([
           {
             Put: {
               TableName: tableName(),
@@ -52,9 +51,7 @@ export async function saveFramework(caller: Caller, framework: Framework): Promi
               after: { version, unitType: framework.unitType, maxTotal: framework.maxTotal },
             }),
           ),
-        ],
-      }),
-    );
+        ]);
   } catch (error) {
     if (isConditionalFailure(error)) {
       throw new StateConflict(`framework ${framework.id} changed or was frozen meanwhile; reload and retry`);

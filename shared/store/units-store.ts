@@ -1,10 +1,11 @@
 /** The unit registry: one item per unit, indexed by type and parent on gsi1. */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '../domain/roles.ts';
 import { unitTypes, type UnitType } from '../schemas/framework.ts';
 import type { Unit } from '../schemas/units.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
+import { transactWrite } from './transactions.ts';
 import { isConditionalFailure, VersionConflict } from './errors.ts';
 import { keys } from './keys.ts';
 
@@ -62,9 +63,7 @@ export async function saveUnit(
   const unit: Unit = { ...fields, version: (current?.version ?? 0) + 1 };
   const item = { ...keys.unit(fields.id), ...keys.unitIndex(fields.type, fields.parentId, fields.id), entity: 'unit', ...unit };
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
+    await transactWrite([
           {
             Put: {
               TableName: tableName(),
@@ -81,9 +80,7 @@ export async function saveUnit(
               reason: options.reason,
             }),
           ),
-        ],
-      }),
-    );
+        ]);
   } catch (error) {
     if (isConditionalFailure(error)) throw new VersionConflict(`unit ${fields.id}`, (await getUnit(fields.id)) ?? null);
     throw error;

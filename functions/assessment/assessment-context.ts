@@ -1,0 +1,74 @@
+/**
+ * What every assessment route needs before it acts: the cycle, the unit, its framework and
+ * exemptions, the caller's access to the unit, and the assessment itself (one Query).
+ */
+import type { AssessmentState } from '../../shared/domain/assessment-workflow.ts';
+import { canReadAssessment, canWriteOwnAssessment, type UnitRef } from '../../shared/domain/permissions.ts';
+import type { Caller } from '../../shared/domain/roles.ts';
+import { problems } from '../../shared/http/problems.ts';
+import type { Cycle } from '../../shared/schemas/cycles.ts';
+import type { Framework } from '../../shared/schemas/framework.ts';
+import type { Unit } from '../../shared/schemas/units.ts';
+import { loadAssessment, type AssessmentRef, type LoadedAssessment } from '../../shared/store/assessment-store.ts';
+import { getCycle } from '../../shared/store/cycles-store.ts';
+import { getFramework } from '../../shared/store/frameworks-store.ts';
+import { getUnit } from '../../shared/store/units-store.ts';
+
+// A framework used by a cycle is frozen, so a warm function may keep it.
+const frozenFrameworks = new Map<string, Framework>();
+
+async function frameworkOf(id: string): Promise<Framework | undefined> {
+  const cached = frozenFrameworks.get(id);
+  if (cached) return cached;
+  const stored = await getFramework(id);
+  if (stored && stored.usedBy.length > 0) frozenFrameworks.set(id, stored.framework);
+  return stored?.framework;
+}
+
+export interface AssessmentContext {
+  cycle: Cycle;
+  unit: Unit;
+  framework: Framework;
+  notApplicable: string[];
+  ref: AssessmentRef;
+  loaded: LoadedAssessment;
+  state: AssessmentState;
+}
+
+export async function loadContext(caller: Caller, year: number, unitId: string, intent: 'read' | 'write-own'): Promise<AssessmentContext> {
+  const [cycle, unit] = await Promise.all([getCycle(year), getUnit(unitId)]);
+  // Existence is told only to those who may see it: a unit user asking for another unit gets 404 either way.
+  if (!unit) throw problems.notFound(`assessment of unit ${unitId} not found`);
+  const parent = unit.type === 'commune' && unit.parentId && caller.roles.includes('appraiser') ? await getUnit(unit.parentId) : undefined;
+  const unitRef: UnitRef = { id: unit.id, type: unit.type, parentId: unit.parentId, parentType: parent?.type };
+  const access = intent === 'read' ? canReadAssessment(caller, unitRef) : canWriteOwnAssessment(caller, unitRef);
+  if (!access.ok) throw access.status === 404 ? problems.notFound(access.reason) : problems.forbidden(access.reason);
+  if (!cycle) throw problems.notFound(`cycle ${year} does not exist`);
+  const frameworkId = cycle.frameworks[unit.type];
+  const framework = frameworkId ? await frameworkOf(frameworkId) : undefined;
+  if (!frameworkId || !framework) throw problems.notFound(`cycle ${year} assesses no ${unit.type} units`);
+  const loaded = await loadAssessment(year, unitId);
+  return {
+    cycle,
+    unit,
+    framework,
+    notApplicable: cycle.notApplicable[unit.id] ?? [],
+    ref: { year, unitId, unitType: unit.type, frameworkId },
+    loaded,
+    state: loaded.header?.state ?? 'draft',
+  };
+}
+
+/** Self-assessment writes close at the cycle's deadline (server time; an admin may extend it). */
+export function assertBeforeDeadline(cycle: Cycle, now = new Date()): void {
+  const deadline = cycle.deadlines.selfAssessment;
+  if (now.getTime() > Date.parse(deadline)) {
+    throw problems.conflict(`the self-assessment deadline (${deadline}) has passed`, { deadline });
+  }
+}
+
+export function assertState(state: AssessmentState, allowed: readonly AssessmentState[], what: string): void {
+  if (!allowed.includes(state)) {
+    throw problems.conflict(`${what} is not possible while the assessment is "${state}" (allowed in: ${allowed.join(', ')})`, { state });
+  }
+}

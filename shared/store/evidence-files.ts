@@ -1,0 +1,63 @@
+/** Evidence objects in S3: presigned POST uploads, checksum verification, short-lived downloads. */
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { bucketName, s3 } from './clients.ts';
+
+export const uploadExpirySeconds = 15 * 60;
+export const downloadExpirySeconds = 5 * 60;
+
+/**
+ * A POST form bound to one server-chosen key, the exact declared size and content type. S3
+ * enforces the policy; the confirm step re-checks size and SHA-256, which is the guarantee where
+ * the policy is not enforced (the local S3 emulator).
+ */
+export async function presignUpload(objectKey: string, contentType: string, size: number, sha256Hex: string) {
+  const checksum = Buffer.from(sha256Hex, 'hex').toString('base64');
+  const { url, fields } = await createPresignedPost(s3(), {
+    Bucket: bucketName('evidence'),
+    Key: objectKey,
+    Conditions: [
+      ['content-length-range', size, size],
+      ['eq', '$Content-Type', contentType],
+      ['eq', '$x-amz-meta-sha256', sha256Hex.toLowerCase()],
+    ],
+    Fields: { 'Content-Type': contentType, 'x-amz-meta-sha256': sha256Hex.toLowerCase(), 'x-amz-checksum-sha256': checksum },
+    Expires: uploadExpirySeconds,
+  });
+  return { url, fields };
+}
+
+/** Streams the stored object and measures it; undefined when nothing was uploaded. */
+export async function measureObject(objectKey: string): Promise<{ size: number; sha256: string } | undefined> {
+  try {
+    const out = await s3().send(new GetObjectCommand({ Bucket: bucketName('evidence'), Key: objectKey }));
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of out.Body as Readable) {
+      size += (chunk as Buffer).length;
+      hash.update(chunk as Buffer);
+    }
+    return { size, sha256: hash.digest('hex') };
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
+    throw error;
+  }
+}
+
+export async function presignDownload(objectKey: string, fileName: string): Promise<{ url: string; expiresAt: string }> {
+  const url = await getSignedUrl(
+    s3(),
+    new GetObjectCommand({
+      Bucket: bucketName('evidence'),
+      Key: objectKey,
+      // Always a download, never rendered inline: an uploaded HTML or SVG cannot run in our origin.
+      ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    }),
+    { expiresIn: downloadExpirySeconds },
+  );
+  return { url, expiresAt: new Date(Date.now() + downloadExpirySeconds * 1000).toISOString() };
+}

@@ -1,0 +1,62 @@
+/**
+ * Idempotency records (the conditional-write equivalent of Powertools idempotency, in the single
+ * table): a key is claimed before the work, completed with the response after a success, and
+ * released after a failure so that nothing of a refused request stays behind.
+ */
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from './clients.ts';
+import { isConditionalFailure } from './errors.ts';
+import { assessmentKeys } from './keys.ts';
+import { tableDefinition } from './resources.ts';
+
+export interface IdempotencyRecord {
+  status: 'in-progress' | 'completed';
+  requestHash: string;
+  response?: { statusCode: number; headers: Record<string, string>; body: string };
+}
+
+const ttlSeconds = 24 * 3600;
+
+/** Claims `keyHash`; answers the existing record when someone already holds it. */
+export async function claim(keyHash: string, requestHash: string, now = Date.now()): Promise<IdempotencyRecord | undefined> {
+  const nowSeconds = Math.floor(now / 1000);
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...assessmentKeys.idempotency(keyHash),
+          entity: 'idempotency',
+          status: 'in-progress',
+          requestHash,
+          [tableDefinition.timeToLiveAttribute]: nowSeconds + ttlSeconds,
+        },
+        // An expired record (TTL deletion is lazy) counts as absent.
+        ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
+        ExpressionAttributeNames: { '#ttl': tableDefinition.timeToLiveAttribute },
+        ExpressionAttributeValues: { ':now': nowSeconds },
+      }),
+    );
+    return undefined;
+  } catch (error) {
+    if (!isConditionalFailure(error)) throw error;
+  }
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: assessmentKeys.idempotency(keyHash), ConsistentRead: true }));
+  return out.Item as IdempotencyRecord | undefined;
+}
+
+export async function complete(keyHash: string, response: NonNullable<IdempotencyRecord['response']>): Promise<void> {
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: assessmentKeys.idempotency(keyHash),
+      UpdateExpression: 'SET #status = :completed, #response = :response',
+      ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
+      ExpressionAttributeValues: { ':completed': 'completed', ':response': response },
+    }),
+  );
+}
+
+export async function release(keyHash: string): Promise<void> {
+  await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: assessmentKeys.idempotency(keyHash) }));
+}

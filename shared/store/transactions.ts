@@ -1,0 +1,25 @@
+/**
+ * TransactWriteItems with a retry on transaction conflicts (another transaction touching the same
+ * item at the same moment, e.g. two leaves of one assessment checking its header). Condition
+ * failures are never retried: they are answers, not accidents.
+ */
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from './clients.ts';
+
+function onlyConflicts(error: unknown): boolean {
+  if ((error as { name?: string }).name !== 'TransactionCanceledException') return false;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.some((r) => r.Code === 'TransactionConflict') && !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+}
+
+export async function transactWrite(items: NonNullable<TransactWriteCommandInput['TransactItems']>, attempts = 4): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      if (attempt >= attempts || !onlyConflicts(error)) throw error;
+      await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * (0.5 + Math.random())));
+    }
+  }
+}
