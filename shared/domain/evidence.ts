@@ -19,7 +19,7 @@ export function maxEvidenceBytes(env: Record<string, string | undefined> = proce
 }
 
 // C0/C1 controls, bidi overrides and isolates, zero-width characters: they disguise names (báo cáo‮fdp.exe).
-const disguising = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const disguising = /[\p{Cc}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
 
 /** The display name: NFC, disguising characters removed, path separators neutralised, ≤ 255 chars. */
 export function sanitizeFileName(raw: string): string {
