@@ -28,9 +28,13 @@ const usage = 'usage: par compute --framework F.json --scores S.json [--survey V
 /** Invalid input: reported and turned into exit code 2 by `run`. */
 class InputError extends Error {}
 
+/** At most this many problems are listed; the rest are counted (a national file can have thousands). */
+const maxListed = 50;
+
 function invalid(file: string, errors: readonly FieldError[], more = 0): never {
-  const extra = more > 0 ? `\n… and ${more} more` : '';
-  throw new InputError(`par compute: invalid ${file}:\n${formatErrors(errors)}${extra}`);
+  const hidden = more + Math.max(0, errors.length - maxListed);
+  const extra = hidden > 0 ? `\n… and ${hidden} more` : '';
+  throw new InputError(`par compute: invalid ${file}:\n${formatErrors(errors.slice(0, maxListed))}${extra}`);
 }
 
 function readJson(file: string): unknown {
@@ -118,7 +122,9 @@ function compute(argv: string[], io: Io): number {
       io.stderr(`par compute: note: ${tally.outOfGroup} answer(s) to questions not asked of the respondent's group were left out\n`);
     survey = (unitId, leaf) => surveyLeafScore(compiled.survey, tally.tally, unitId, leaf);
   }
-  for (const w of check.warnings) io.stderr(`par compute: note: ${w.path}: ${w.message}\n`);
+  // A national file may repeat the same note thousands of times: show a few and count the rest.
+  for (const w of check.warnings.slice(0, 5)) io.stderr(`par compute: note: ${w.path}: ${w.message}\n`);
+  if (check.warnings.length > 5) io.stderr(`par compute: note: … and ${check.warnings.length - 5} more like these\n`);
 
   const results = computeResults(framework, units, survey);
   io.stdout(values.format === 'table' ? resultsTable(framework, results) : `${JSON.stringify(results, null, 2)}\n`);
