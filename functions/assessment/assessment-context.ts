@@ -36,7 +36,9 @@ export interface AssessmentContext {
 }
 
 export async function loadContext(caller: Caller, year: number, unitId: string, intent: 'read' | 'write-own'): Promise<AssessmentContext> {
-  const [cycle, unit] = await Promise.all([getCycle(year), getUnit(unitId)]);
+  // The assessment's key needs only year and unit, so its Query runs alongside the look-ups;
+  // nothing of it is used or shown before the access check below.
+  const [cycle, unit, loaded] = await Promise.all([getCycle(year), getUnit(unitId), loadAssessment(year, unitId)]);
   // Existence is told only to those who may see it: a unit user asking for another unit gets 404 either way.
   if (!unit) throw problems.notFound(`assessment of unit ${unitId} not found`);
   const parent = unit.type === 'commune' && unit.parentId && caller.roles.includes('appraiser') ? await getUnit(unit.parentId) : undefined;
@@ -47,7 +49,6 @@ export async function loadContext(caller: Caller, year: number, unitId: string, 
   const frameworkId = cycle.frameworks[unit.type];
   const framework = frameworkId ? await frameworkOf(frameworkId) : undefined;
   if (!frameworkId || !framework) throw problems.notFound(`cycle ${year} assesses no ${unit.type} units`);
-  const loaded = await loadAssessment(year, unitId);
   return {
     cycle,
     unit,

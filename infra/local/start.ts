@@ -3,7 +3,8 @@ import { localDir } from './paths.ts';
 import { startRuntime } from './runtime.ts';
 
 const port = Number(process.env.PORT ?? 3000);
-const runtime = await startRuntime({ port, dataDir: localDir() });
+// PAR_IN_MEMORY=1 keeps DynamoDB Local in memory (benchmarks, throw-away demos).
+const runtime = await startRuntime({ port, dataDir: localDir(), inMemory: process.env.PAR_IN_MEMORY === '1' });
 const seeded = runtime.seeded;
 
 console.log(`

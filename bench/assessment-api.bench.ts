@@ -1,0 +1,90 @@
+/**
+ * GET .../assessment (73 leaves) through the local API at 50 concurrent connections (autocannon),
+ * against the same read as a bare DynamoDB Query at the same concurrency, in one run.
+ * Targets (issue 4): API p99 ≤ 25 ms and ≤ 3× the bare query's p99.
+ * The API runs in its own process (as `npm start` does, DynamoDB Local in memory).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { freePort } from '../infra/local/services.ts';
+
+const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 50;
+const dir = mkdtempSync(join(tmpdir(), 'par-bench-api-'));
+const port = await freePort();
+process.env.PAR_LOCAL_DIR = dir;
+
+const server = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
+  env: { ...process.env, PORT: String(port), PAR_LOCAL_DIR: dir, PAR_IN_MEMORY: '1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let banner = '';
+await new Promise<void>((resolve, reject) => {
+  server.stdout.on('data', (chunk: Buffer) => {
+    banner += chunk.toString();
+    if (banner.includes('Ctrl-C')) resolve();
+  });
+  server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+});
+const dynamoEndpoint = /DynamoDB\s+(\S+)/.exec(banner)?.[1];
+const url = `http://127.0.0.1:${port}`;
+
+try {
+  const { signToken } = await import('../infra/local/jwt.ts');
+  const { readFileSync } = await import('node:fs');
+  const token = await signToken({ role: 'unit', unitId: 'SNV' });
+  const year = Number(new Date().toLocaleString('en-US', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }));
+  const framework = JSON.parse(readFileSync('reference/frameworks/department-2024.json', 'utf8'));
+  const { applicableLeaves } = await import('../shared/domain/framework.ts');
+  for (const { leaf } of applicableLeaves(framework, [])) {
+    if (leaf.method !== 'self') continue;
+    const res = await fetch(`${url}/v1/cycles/${year}/units/SNV/assessment/items/${leaf.code}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ selfScore: leaf.maxPoints, note: 'Đã hoàn thành đầy đủ theo kế hoạch năm' }),
+    });
+    if (res.status !== 200) throw new Error(`seeding ${leaf.code}: ${res.status}`);
+  }
+  const path = `/v1/cycles/${year}/units/SNV/assessment`;
+  const check = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await check.json()) as { items: unknown[] };
+  console.log(`assessment: ${body.items.length} leaves`);
+
+  // Warm-up, then the measured run.
+  await autocannon({ url: `${url}${path}`, connections, duration: 2, headers: { authorization: `Bearer ${token}` } });
+  const api = await autocannon({ url: `${url}${path}`, connections, duration: durationSeconds, headers: { authorization: `Bearer ${token}` } });
+  if (api.non2xx > 0 || api.errors > 0) throw new Error(`API run had ${api.non2xx} non-2xx and ${api.errors} errors`);
+
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+  const query = () =>
+    doc.send(new QueryCommand({ TableName: 'par-local', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `ASSESS#${year}#SNV` } }));
+  const latencies: number[] = [];
+  const deadline = Date.now() + durationSeconds * 1000;
+  for (let i = 0; i < 200; i++) await query();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < deadline) {
+        const t0 = process.hrtime.bigint();
+        await query();
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  const bare = { p50: pct(50), p99: pct(99), rps: latencies.length / durationSeconds };
+  const ratio = api.latency.p99 / bare.p99;
+  console.log(`GET assessment via local API  (${connections} conns, ${durationSeconds}s): p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, ${api.requests.average.toFixed(0)} req/s`);
+  console.log(`bare DynamoDB Query           (${connections} concurrent, ${durationSeconds}s): p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms, ${bare.rps.toFixed(0)} req/s`);
+  console.log(`p99 ratio API / bare query: ${ratio.toFixed(2)}×  (targets: p99 ≤ 25 ms, ratio ≤ 3×)`);
+  doc.destroy();
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+}
