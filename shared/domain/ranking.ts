@@ -11,7 +11,8 @@
 import type { Framework } from '../schemas/framework.ts';
 import { fromNumber, roundHalfUp, sum, TWO, type Exact } from './exact.ts';
 
-export const vietnamese = new Intl.Collator('vi');
+export { vietnameseCollator as vietnamese } from './collation.ts';
+import { vietnameseCollator as vietnamese } from './collation.ts';
 
 export interface Rankable {
   unitId: string;
