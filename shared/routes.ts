@@ -22,6 +22,14 @@ import {
   itemParams,
   putSelfItemBody,
   submitResultSchema,
+  acceptRemainingSchema,
+  appraisalBody,
+  explanationBody,
+  reopenBody,
+  returnBody,
+  transitionResultSchema,
+  worklistQuery,
+  worklistSchema,
 } from './schemas/assessment.ts';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
@@ -128,6 +136,47 @@ export const routes = {
     method: 'GET', path: '/v1/cycles/{year}/units/{unitId}/history', handler: 'functions/assessment/get-history.ts',
     access: 'signed-in', summary: "The assessment's audit events, newest first", params: assessmentParams,
     success: { status: 200, schema: historySchema },
+  },
+  // Appraisal and explanation rounds (scope: shared/domain/permissions.ts and appraisal.ts)
+  listAppraisals: {
+    method: 'GET', path: '/v1/cycles/{year}/appraisals', handler: 'functions/appraisal/list-appraisals.ts',
+    access: ['appraiser', 'admin'], summary: "Worklist: the assessments in the caller's scope with appraisal progress",
+    params: z.strictObject({ year: yearParam }), query: worklistQuery, success: { status: 200, schema: worklistSchema },
+  },
+  putAppraisalItem: {
+    method: 'PUT', path: '/v1/cycles/{year}/units/{unitId}/appraisal/items/{code}', handler: 'functions/appraisal/put-appraisal-item.ts',
+    access: ['appraiser'], summary: 'Accept or adjust a self score; a reason is required when it differs',
+    params: itemParams, body: appraisalBody, success: { status: 200, schema: assessmentItemSchema },
+  },
+  returnAssessment: {
+    method: 'POST', path: '/v1/cycles/{year}/units/{unitId}/appraisal/return', handler: 'functions/appraisal/return-assessment.ts',
+    access: ['appraiser'], summary: 'Return the assessment to the unit for explanation (giải trình)',
+    params: assessmentParams, body: returnBody, success: { status: 200, schema: transitionResultSchema }, idempotent: true,
+  },
+  putExplanationItem: {
+    method: 'PUT', path: '/v1/cycles/{year}/units/{unitId}/explanations/items/{code}', handler: 'functions/appraisal/put-explanation-item.ts',
+    access: ['unit'], summary: "The unit's explanation of one leaf, with new evidence, while returned",
+    params: itemParams, body: explanationBody, success: { status: 200, schema: assessmentItemSchema },
+  },
+  submitExplanations: {
+    method: 'POST', path: '/v1/cycles/{year}/units/{unitId}/explanations/submit', handler: 'functions/appraisal/submit-explanations.ts',
+    access: ['unit'], summary: 'Hand the explanations in: state → explained, next appraisal round',
+    params: assessmentParams, success: { status: 200, schema: transitionResultSchema }, idempotent: true,
+  },
+  acceptRemaining: {
+    method: 'POST', path: '/v1/cycles/{year}/units/{unitId}/appraisal/accept-remaining', handler: 'functions/appraisal/accept-remaining.ts',
+    access: ['appraiser'], summary: "Appraised = self score for every leaf in the caller's scope still without one (audited per leaf)",
+    params: assessmentParams, success: { status: 200, schema: acceptRemainingSchema }, idempotent: true,
+  },
+  finalizeAppraisal: {
+    method: 'POST', path: '/v1/cycles/{year}/units/{unitId}/appraisal/finalize', handler: 'functions/appraisal/finalize-appraisal.ts',
+    access: ['appraiser'], summary: 'Close the appraisal: state → appraised; refused while leaves lack an appraised score',
+    params: assessmentParams, success: { status: 200, schema: transitionResultSchema }, idempotent: true,
+  },
+  reopenAssessment: {
+    method: 'POST', path: '/v1/cycles/{year}/units/{unitId}/appraisal/reopen', handler: 'functions/appraisal/reopen-assessment.ts',
+    access: ['admin'], summary: 'Reopen a finalised appraisal, with a reason (audited)',
+    params: assessmentParams, body: reopenBody, success: { status: 200, schema: transitionResultSchema }, idempotent: true,
   },
 } as const satisfies Record<string, RouteDefinition>;
 

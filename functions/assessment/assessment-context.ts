@@ -3,7 +3,7 @@
  * exemptions, the caller's access to the unit, and the assessment itself (one Query).
  */
 import type { AssessmentState } from '../../shared/domain/assessment-workflow.ts';
-import { canReadAssessment, canWriteOwnAssessment, type UnitRef } from '../../shared/domain/permissions.ts';
+import { appraiserCoversUnit, canReadAssessment, canWriteOwnAssessment, type UnitRef } from '../../shared/domain/permissions.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
 import { problems } from '../../shared/http/problems.ts';
 import type { Cycle } from '../../shared/schemas/cycles.ts';
@@ -17,7 +17,7 @@ import { getUnit } from '../../shared/store/units-store.ts';
 // A framework used by a cycle is frozen, so a warm function may keep it.
 const frozenFrameworks = new Map<string, Framework>();
 
-async function frameworkOf(id: string): Promise<Framework | undefined> {
+export async function frameworkOf(id: string): Promise<Framework | undefined> {
   const cached = frozenFrameworks.get(id);
   if (cached) return cached;
   const stored = await getFramework(id);
@@ -35,7 +35,15 @@ export interface AssessmentContext {
   state: AssessmentState;
 }
 
-export async function loadContext(caller: Caller, year: number, unitId: string, intent: 'read' | 'write-own'): Promise<AssessmentContext> {
+export type Intent = 'read' | 'write-own' | 'appraise';
+
+function accessFor(intent: Intent, caller: Caller, unit: UnitRef) {
+  if (intent === 'read') return canReadAssessment(caller, unit);
+  if (intent === 'write-own') return canWriteOwnAssessment(caller, unit);
+  return appraiserCoversUnit(caller, unit) ? ({ ok: true } as const) : ({ ok: false, status: 403, reason: `unit ${unit.id} is outside your appraisal scope` } as const);
+}
+
+export async function loadContext(caller: Caller, year: number, unitId: string, intent: Intent): Promise<AssessmentContext> {
   // The assessment's key needs only year and unit, so its Query runs alongside the look-ups;
   // nothing of it is used or shown before the access check below.
   const [cycle, unit, loaded] = await Promise.all([getCycle(year), getUnit(unitId), loadAssessment(year, unitId)]);
@@ -43,7 +51,7 @@ export async function loadContext(caller: Caller, year: number, unitId: string, 
   if (!unit) throw problems.notFound(`assessment of unit ${unitId} not found`);
   const parent = unit.type === 'commune' && unit.parentId && caller.roles.includes('appraiser') ? await getUnit(unit.parentId) : undefined;
   const unitRef: UnitRef = { id: unit.id, type: unit.type, parentId: unit.parentId, parentType: parent?.type };
-  const access = intent === 'read' ? canReadAssessment(caller, unitRef) : canWriteOwnAssessment(caller, unitRef);
+  const access = accessFor(intent, caller, unitRef);
   if (!access.ok) throw access.status === 404 ? problems.notFound(access.reason) : problems.forbidden(access.reason);
   if (!cycle) throw problems.notFound(`cycle ${year} does not exist`);
   const frameworkId = cycle.frameworks[unit.type];
@@ -54,17 +62,21 @@ export async function loadContext(caller: Caller, year: number, unitId: string, 
     unit,
     framework,
     notApplicable: cycle.notApplicable[unit.id] ?? [],
-    ref: { year, unitId, unitType: unit.type, frameworkId },
+    ref: { year, unitId, unitType: unit.type, frameworkId, parentId: unit.parentId },
     loaded,
     state: loaded.header?.state ?? 'draft',
   };
 }
 
-/** Self-assessment writes close at the cycle's deadline (server time; an admin may extend it). */
-export function assertBeforeDeadline(cycle: Cycle, now = new Date()): void {
-  const deadline = cycle.deadlines.selfAssessment;
+/**
+ * A unit's writes close at the cycle's deadline (server time; an admin may extend it): the
+ * self-assessment deadline before submission, the explanation deadline while returned.
+ */
+export function assertBeforeDeadline(cycle: Cycle, state: AssessmentState = 'draft', now = new Date()): void {
+  const which = state === 'returned' ? 'explanation' : 'selfAssessment';
+  const deadline = cycle.deadlines[which];
   if (now.getTime() > Date.parse(deadline)) {
-    throw problems.conflict(`the self-assessment deadline (${deadline}) has passed`, { deadline });
+    throw problems.conflict(`the ${which === 'explanation' ? 'explanation' : 'self-assessment'} deadline (${deadline}) has passed`, { deadline });
   }
 }
 

@@ -19,7 +19,9 @@ export const handler = httpHandler('getAssessment', async ({ params, caller }) =
       state: ctx.state,
       version: ctx.loaded.header?.version ?? 0,
       deadline: ctx.cycle.deadlines.selfAssessment,
+      round: ctx.loaded.header?.round ?? 1,
       ...(ctx.loaded.header?.submittedAt ? { submittedAt: ctx.loaded.header.submittedAt } : {}),
+      ...(ctx.loaded.header?.lastReturn ? { lastReturn: ctx.loaded.header.lastReturn } : {}),
       ...view,
     },
   };

@@ -20,8 +20,10 @@ export function canTransition(action: AssessmentAction, state: AssessmentState):
   return (transitions[action].from as readonly AssessmentState[]).includes(state);
 }
 
-/** Units write self scores only while the assessment is theirs to edit. */
-export const selfScoreStates: readonly AssessmentState[] = ['draft'];
+/** Units write self scores and add evidence while the assessment is theirs: before submission and when returned. */
+export const selfScoreStates: readonly AssessmentState[] = ['draft', 'returned'];
+/** Explanations are written only while the assessment is returned. */
+export const explanationStates: readonly AssessmentState[] = ['returned'];
 /** Appraisers write scores once the unit has handed the assessment in. */
 export const appraisalStates: readonly AssessmentState[] = ['submitted', 'explained'];
 

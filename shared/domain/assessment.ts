@@ -108,6 +108,9 @@ export function itemView(entry: LeafEntry, item: StoredItem | undefined, evidenc
     }),
     noEvidenceReason: item?.noEvidenceReason ?? null,
     appraisedScore: item?.appraisedScore ?? null,
+    // Every round stays visible: what a unit contests is the difference between them.
+    appraisals: (item as { appraisals?: unknown[] } | undefined)?.appraisals ?? [],
+    explanations: (item as { explanations?: unknown[] } | undefined)?.explanations ?? [],
     version: item?.version ?? 0,
   };
 }

@@ -43,6 +43,12 @@ export const assessmentItemSchema = z
     evidence: z.array(z.object({ evidenceId: z.string(), page: z.string().optional(), fileName: z.string().optional(), status: z.string().optional() })),
     noEvidenceReason: z.string().nullable(),
     appraisedScore: z.number().nullable(),
+    appraisals: z.array(
+      z.object({ round: z.number().int(), score: z.number(), reason: z.string().optional(), by: z.string(), byUnit: z.string().optional(), at: z.string() }),
+    ),
+    explanations: z.array(
+      z.object({ round: z.number().int(), text: z.string(), evidence: z.array(z.object({ evidenceId: z.string(), page: z.string().optional() })), by: z.string(), at: z.string() }),
+    ),
     version: z.number().int(),
   })
   .openapi('AssessmentItem');
@@ -107,3 +113,46 @@ export const historySchema = z
     ),
   })
   .openapi('History');
+
+export const appraisalBody = z.strictObject({
+  appraisedScore: z.number(),
+  reason: z.string().trim().min(10, 'must give a reason of at least 10 characters').max(2000).optional(),
+  expectedVersion: z.number().int().min(0).optional(),
+});
+
+export const returnBody = z.strictObject({
+  message: z.string().trim().min(10, 'must tell the unit what to explain, in at least 10 characters').max(5000),
+});
+
+export const explanationBody = z.strictObject({
+  text: z.string().trim().min(10, 'must explain in at least 10 characters').max(5000),
+  evidence: z.array(evidenceLink).max(20).optional(),
+  expectedVersion: z.number().int().min(0).optional(),
+});
+
+export const reopenBody = z.strictObject({
+  reason: z.string().trim().min(10, 'must give a reason of at least 10 characters').max(2000),
+});
+
+export const worklistQuery = z.strictObject({
+  state: z.enum(assessmentStates).optional(),
+  type: z.enum(['department', 'district', 'commune']).optional(),
+});
+
+export const worklistSchema = z
+  .object({
+    assessments: z.array(
+      z.object({
+        unitId: z.string(),
+        unitName: z.string(),
+        unitType: z.string(),
+        state: z.enum(assessmentStates),
+        round: z.number().int(),
+        progress: z.object({ appraised: z.number().int(), total: z.number().int() }),
+      }),
+    ),
+  })
+  .openapi('Worklist');
+
+export const transitionResultSchema = z.object({ state: z.enum(assessmentStates), version: z.number().int(), round: z.number().int() });
+export const acceptRemainingSchema = z.object({ accepted: z.array(z.string()), version: z.number().int() });

@@ -18,12 +18,19 @@ export interface AssessmentRef {
   unitId: string;
   unitType: string;
   frameworkId: string;
+  /** Kept on the header so a district's worklist can pick its communes. */
+  parentId?: string;
 }
 
 export interface AssessmentHeader {
   state: AssessmentState;
   version: number;
   submittedAt?: string;
+  /** Appraisal round: 1 until the first explanation is submitted, then 2, 3, ... */
+  round?: number;
+  /** Leaves with an appraised score (worklist progress without reading the items). */
+  appraisedCodes?: Set<string>;
+  lastReturn?: { message: string; by: string; at: string };
 }
 
 export interface EvidenceRecord extends EvidenceInfo {
@@ -70,7 +77,7 @@ export async function loadAssessment(year: number, unitId: string): Promise<Load
  * that it is still in one of `states`. Either way a concurrent state change makes the whole
  * transaction fail.
  */
-function headerGuard(ref: AssessmentRef, header: AssessmentHeader | undefined, states: readonly AssessmentState[]) {
+function headerGuard(ref: AssessmentRef, header: AssessmentHeader | undefined, states: readonly AssessmentState[], appraised: readonly string[] = []) {
   if (!header) {
     const fresh = { state: 'draft' as const, version: 1 };
     return {
@@ -84,19 +91,27 @@ function headerGuard(ref: AssessmentRef, header: AssessmentHeader | undefined, s
           unitId: ref.unitId,
           unitType: ref.unitType,
           frameworkId: ref.frameworkId,
+          ...(ref.parentId ? { parentId: ref.parentId } : {}),
           ...fresh,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
   }
+  const check = {
+    TableName: tableName(),
+    Key: assessmentKeys.header(ref.year, ref.unitId),
+    ConditionExpression: `#state IN (${states.map((_, i) => `:s${i}`).join(', ')}) AND version = :hv`,
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: { ...Object.fromEntries(states.map((s, i) => [`:s${i}`, s])) as Record<string, unknown>, ':hv': header.version },
+  };
+  if (appraised.length === 0) return { ConditionCheck: check };
+  // Appraisals also record which leaves are done, for worklist progress.
   return {
-    ConditionCheck: {
-      TableName: tableName(),
-      Key: assessmentKeys.header(ref.year, ref.unitId),
-      ConditionExpression: `#state IN (${states.map((_, i) => `:s${i}`).join(', ')}) AND version = :hv`,
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ...Object.fromEntries(states.map((s, i) => [`:s${i}`, s])), ':hv': header.version },
+    Update: {
+      ...check,
+      UpdateExpression: 'ADD appraisedCodes :codes',
+      ExpressionAttributeValues: { ...check.ExpressionAttributeValues, ':codes': new Set(appraised) },
     },
   };
 }
@@ -112,6 +127,65 @@ async function explainFailure(ref: AssessmentRef, what: string, expected: { item
   });
 }
 
+export interface ItemChange {
+  after: StoredItem;
+  action: string;
+  reason?: string;
+}
+
+function itemWrites(caller: Caller, ref: AssessmentRef, loaded: LoadedAssessment, change: ItemChange) {
+  const { after } = change;
+  const before = loaded.items.get(after.code);
+  const { code: _c, version: _v, ...beforeFields } = before ?? { code: after.code, version: 0 };
+  const { code: _c2, version: _v2, ...afterFields } = after;
+  return [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...assessmentKeys.item(ref.year, ref.unitId, after.code), entity: 'assessment-item', ...after },
+        ConditionExpression: before ? 'version = :v' : 'attribute_not_exists(pk)',
+        ExpressionAttributeValues: before ? { ':v': before.version } : undefined,
+      },
+    },
+    auditPut(
+      auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), change.action, {
+        target: after.code,
+        before: before ? beforeFields : undefined,
+        after: afterFields,
+        reason: change.reason,
+      }),
+    ),
+  ];
+}
+
+/**
+ * Writes leaf items with their audit events, the header guarding the state. Up to 45 leaves go in
+ * one transaction (DynamoDB allows 100 actions: two per leaf plus the header).
+ */
+export async function saveItems(
+  caller: Caller,
+  ref: AssessmentRef,
+  loaded: LoadedAssessment,
+  states: readonly AssessmentState[],
+  changes: readonly ItemChange[],
+  options: { markAppraised?: boolean } = {},
+): Promise<StoredItem[]> {
+  for (let i = 0; i < changes.length; i += 45) {
+    const chunk = changes.slice(i, i + 45);
+    const appraised = options.markAppraised ? chunk.map((c) => c.after.code) : [];
+    try {
+      await transactWrite([headerGuard(ref, loaded.header, states, appraised), ...chunk.flatMap((c) => itemWrites(caller, ref, loaded, c))]);
+    } catch (error) {
+      if (isConditionalFailure(error)) {
+        const first = chunk[0]!.after.code;
+        throw await explainFailure(ref, `item ${first}`, chunk.length === 1 ? { itemCode: first, itemVersion: loaded.items.get(first)?.version } : {});
+      }
+      throw error;
+    }
+  }
+  return changes.map((c) => c.after);
+}
+
 export async function saveItem(
   caller: Caller,
   ref: AssessmentRef,
@@ -119,35 +193,9 @@ export async function saveItem(
   states: readonly AssessmentState[],
   after: StoredItem,
   action: string,
-  reason?: string,
+  options: { reason?: string; markAppraised?: boolean } = {},
 ): Promise<StoredItem> {
-  const before = loaded.items.get(after.code);
-  const { code: _c, version: _v, ...beforeFields } = before ?? { code: after.code, version: 0 };
-  const { code: _c2, version: _v2, ...afterFields } = after;
-  try {
-    await transactWrite([
-          headerGuard(ref, loaded.header, states),
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...assessmentKeys.item(ref.year, ref.unitId, after.code), entity: 'assessment-item', ...after },
-              ConditionExpression: before ? 'version = :v' : 'attribute_not_exists(pk)',
-              ExpressionAttributeValues: before ? { ':v': before.version } : undefined,
-            },
-          },
-          auditPut(
-            auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), action, {
-              target: after.code,
-              before: before ? beforeFields : undefined,
-              after: afterFields,
-              reason,
-            }),
-          ),
-        ]);
-  } catch (error) {
-    if (isConditionalFailure(error)) throw await explainFailure(ref, `item ${after.code}`, { itemCode: after.code, itemVersion: before?.version });
-    throw error;
-  }
+  await saveItems(caller, ref, loaded, states, [{ after, action, reason: options.reason }], options);
   return after;
 }
 
@@ -247,4 +295,36 @@ export async function confirmEvidence(caller: Caller, ref: AssessmentRef, record
     throw error;
   }
   return { ...record, status: 'confirmed' as const, confirmedAt };
+}
+
+export interface AssessmentSummary extends AssessmentHeader {
+  unitId: string;
+  unitType: string;
+  parentId?: string;
+  frameworkId: string;
+}
+
+/** A cycle's assessments of one unit type (optionally one state), from the index: never a scan. */
+export async function listAssessments(year: number, unitType: string, state?: string, parentId?: string): Promise<AssessmentSummary[]> {
+  const found: AssessmentSummary[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ...(parentId ? { FilterExpression: 'parentId = :parent' } : {}),
+        ExpressionAttributeValues: {
+          ':pk': assessmentKeys.headerIndex(year, unitType, '', '').gsi1pk,
+          ':prefix': state ? `${unitType}#${state}#` : `${unitType}#`,
+          ...(parentId ? { ':parent': parentId } : {}),
+        },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) found.push(item as AssessmentSummary);
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return found;
 }
