@@ -13,6 +13,9 @@ import { loadAssessment, type AssessmentRef, type LoadedAssessment } from '../..
 import { getCycle } from '../../shared/store/cycles-store.ts';
 import { getFramework } from '../../shared/store/frameworks-store.ts';
 import { getUnit } from '../../shared/store/units-store.ts';
+import { cachedRead } from '../../shared/store/read-cache.ts';
+
+const referenceTtlMs = 10_000;
 
 // A framework used by a cycle is frozen, so a warm function may keep it.
 const frozenFrameworks = new Map<string, Framework>();
@@ -46,7 +49,14 @@ function accessFor(intent: Intent, caller: Caller, unit: UnitRef) {
 export async function loadContext(caller: Caller, year: number, unitId: string, intent: Intent): Promise<AssessmentContext> {
   // The assessment's key needs only year and unit, so its Query runs alongside the look-ups;
   // nothing of it is used or shown before the access check below.
-  const [cycle, unit, loaded] = await Promise.all([getCycle(year), getUnit(unitId), loadAssessment(year, unitId)]);
+  // Reads may use a few seconds' old cycle and unit (an extended deadline shows a moment later);
+  // writes read them fresh, since the deadline and the unit decide whether the write may happen.
+  const fresh = intent !== 'read';
+  const [cycle, unit, loaded] = await Promise.all([
+    fresh ? getCycle(year) : cachedRead(`cycle#${year}`, referenceTtlMs, () => getCycle(year)),
+    fresh ? getUnit(unitId) : cachedRead(`unit#${unitId}`, referenceTtlMs, () => getUnit(unitId)),
+    loadAssessment(year, unitId),
+  ]);
   // Existence is told only to those who may see it: a unit user asking for another unit gets 404 either way.
   if (!unit) throw problems.notFound(`assessment of unit ${unitId} not found`);
   const parent = unit.type === 'commune' && unit.parentId && caller.roles.includes('appraiser') ? await getUnit(unit.parentId) : undefined;

@@ -67,11 +67,17 @@ export type Verifier = (token: string) => Promise<Record<string, unknown>>;
 export async function createVerifier(): Promise<Verifier> {
   const { publicJwk } = await keyFile();
   const key = await importJWK(publicJwk, 'RS256');
+  // Like API Gateway, verify a token once and trust it until it expires (bounded, so memory stays flat).
+  const verified = new Map<string, Record<string, unknown>>();
   return async (token) => {
+    const known = verified.get(token);
+    if (known && typeof known.exp === 'number' && known.exp * 1000 > Date.now()) return known;
     const { payload } = await jwtVerify(token, key, { issuer: localIssuer, algorithms: ['RS256'] });
     const audienceOk =
       payload.aud === localClientId || (Array.isArray(payload.aud) && payload.aud.includes(localClientId)) || payload.client_id === localClientId;
     if (!audienceOk) throw new Error('token audience does not match the app client');
+    if (verified.size >= 1000) verified.delete(verified.keys().next().value as string);
+    verified.set(token, payload as Record<string, unknown>);
     return payload as Record<string, unknown>;
   };
 }
