@@ -37,7 +37,7 @@ export function resultsTable(framework: Framework, results: Results): string {
   for (const type of types) {
     const units = results.units.filter((u) => u.unitType === type);
     out.push('', `${typeLabels[type]}: ${units.length} đơn vị`);
-    const header = ['Hạng', 'Đơn vị', 'Chỉ số', 'Xếp loại', 'Điểm đạt', 'Thưởng', 'Trừ', 'Tổng điểm', 'Điểm tối đa', 'Thiếu điểm'];
+    const header = ['Hạng', 'Đơn vị', 'Chỉ số', 'Xếp loại', 'Điểm đạt', 'Thưởng', 'Trừ', 'Tổng điểm', 'Điểm tối đa', 'Thiếu điểm (số: mã)'];
     const rows = units.map((u) => [
       String(u.rank),
       u.name,
@@ -48,7 +48,8 @@ export function resultsTable(framework: Framework, results: Results): string {
       vnNumber(u.penaltyTotal),
       vnNumber(u.total),
       vnNumber(u.maxApplicable),
-      u.missing.length > 0 ? u.missing.join(', ') : '',
+      // A long list would drown the table: the count and the first few codes (JSON has them all).
+      u.missing.length === 0 ? '' : `${u.missing.length}: ${u.missing.slice(0, 3).join(', ')}${u.missing.length > 3 ? ', …' : ''}`,
     ]);
     out.push(table(header, rows, new Set([0, 2, 4, 5, 6, 7, 8])));
     const s = results.stats[type];
