@@ -1,0 +1,93 @@
+/**
+ * A survey definition as the administrator writes it (`PUT /cycles/{year}/surveys/{surveyId}`),
+ * the shape of `reference/surveys/*.json`. It is a strict superset of the engine's
+ * `surveyDefinitionSchema` (survey-file.ts): the computation reads `options`, `groupWeights` and
+ * `questions`; the rest (groups, labels, target sample, populations) drives imports, invitations
+ * and the sample tracking. Rules that need the framework or the unit registry are in
+ * shared/domain/survey-definition.ts.
+ */
+import { yearParam } from './common.ts';
+import { unitTypeSchema } from './framework.ts';
+import { idString, nfcText, z } from './zod.ts';
+
+/** Answer keys appear in CSV cells and attribute names: short, no separators. */
+export const optionKey = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, 'must be 1 to 16 letters, digits, ".", "_" or "-"');
+
+const weightMessage = 'must be a weight from 0 to 1, or null for "no opinion"';
+const weight = z.number({ error: weightMessage }).min(0, weightMessage).max(1, weightMessage).nullable();
+
+export const optionsSchema = z
+  .record(optionKey, weight)
+  .refine((o) => Object.keys(o).length > 0, 'must list at least one answer option')
+  .refine((o) => Object.values(o).some((w) => w !== null), 'at least one option must carry a weight (not null)');
+
+const leafCode = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a framework leaf code such as "3.5.1"');
+
+export const questionSchema = z.strictObject({
+  id: idString,
+  leaf: leafCode,
+  /** The respondent groups asked this question; every group when absent. */
+  groups: z.array(idString).min(1, 'must list at least one group').optional(),
+  /** This question's own options, replacing the survey's. */
+  options: optionsSchema.optional(),
+  text: nfcText(1, 2000).optional(),
+});
+export type Question = z.infer<typeof questionSchema>;
+
+/** Yamane: n = N / (1 + N·e²), rounded up; N a number or the name of a per-unit figure in `populations`. */
+export const yamaneSchema = z.strictObject({
+  formula: z.literal('yamane'),
+  margin: z.number().gt(0, 'must be greater than 0').lt(1, 'must be less than 1'),
+  population: z.union([z.number().int().min(0), idString], { error: 'must be a whole number or the name of a figure in populations' }),
+});
+export const targetSchema = z.union([z.number().int().min(1).max(1_000_000), yamaneSchema], {
+  error: 'must be a whole number of respondents, or {"formula": "yamane", "margin", "population"}',
+});
+export type TargetSample = z.infer<typeof targetSchema>;
+
+export const surveyDefinitionSchema = z
+  .strictObject({
+    id: idString,
+    /** Defaults to the cycle's framework for the survey's unit type; must equal it when given. */
+    frameworkId: idString.optional(),
+    /** Needed only when the cycle's `surveys` map does not name this survey. */
+    unitType: unitTypeSchema.optional(),
+    name: nfcText(1, 500),
+    /** Group id → label (nhóm đối tượng). */
+    groups: z.record(idString, nfcText(1, 300)).refine((g) => Object.keys(g).length > 0, 'must list at least one group'),
+    options: optionsSchema,
+    optionLabels: z.record(optionKey, nfcText(1, 300)).optional(),
+    /** Group → weight in a question's value; a group not listed weighs 1. */
+    groupWeights: z.record(idString, z.number().positive('must be a weight greater than 0').max(1000)).default({}),
+    /** Group → minimum sample per unit. */
+    targetSample: z.record(idString, targetSchema),
+    /** Figure name → unit id → population N, for Yamane targets that name a figure. */
+    populations: z.record(idString, z.record(idString, z.number().int().min(0))).optional(),
+    questions: z.array(questionSchema).min(1, 'must list at least one question').max(500),
+  })
+  .openapi('SurveyDefinition');
+export type SurveyDefinitionInput = z.infer<typeof surveyDefinitionSchema>;
+
+export const putSurveyBody = surveyDefinitionSchema.extend({
+  expectedVersion: z.number().int().min(0).optional(),
+});
+
+export const surveyParams = z.strictObject({
+  year: yearParam,
+  surveyId: idString,
+});
+
+export const storedSurveySchema = z
+  .object({
+    year: z.number().int(),
+    surveyId: z.string(),
+    unitType: unitTypeSchema,
+    frameworkId: z.string(),
+    version: z.number().int(),
+    definition: surveyDefinitionSchema,
+    /** Survey leaves of the framework that no question feeds, groups asked nothing: allowed, worth knowing. */
+    warnings: z.array(z.string()).optional(),
+  })
+  .openapi('StoredSurvey');
