@@ -98,3 +98,14 @@ describe('the route table', () => {
     expect(matchRoute('GET', '/v1/unknown')).toEqual({ kind: 'not-found' });
   });
 });
+
+describe('the README', () => {
+  it('lists every route of the table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync('README.md', 'utf8');
+    for (const route of routeList) {
+      const documented = readme.includes(`\`${route.path}\``) || readme.includes(`\`${route.path}?`);
+      expect(documented, route.path).toBe(true);
+    }
+  });
+});
