@@ -116,7 +116,8 @@ export function httpHandler<K extends RouteId>(
       const params = validate(route.params, event.pathParameters ?? {}, 'path');
       const query = validate(route.query, event.queryStringParameters ?? {}, 'query');
       const body = route.body ? validate(route.body, parseJsonBody(event), 'body') : undefined;
-      logger.appendKeys({ route: id, requestId, user: caller.username, unitId: caller.unitId });
+      const target = (params ?? {}) as { year?: number; unitId?: string };
+      logger.appendKeys({ route: id, requestId, user: caller.username, callerUnit: caller.unitId, unitId: target.unitId, cycle: target.year });
       const run = async () => {
         const result = await fn({ params, query, body, caller, headers: event.headers ?? {}, requestId } as HandlerRequest<
           (typeof routes)[K]
