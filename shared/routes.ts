@@ -10,6 +10,20 @@ import { frameworkSchema } from './schemas/framework.ts';
 import { listUnitsQuery, putUnitBody, unitListSchema, unitParams, unitSchema } from './schemas/units.ts';
 import { yearParam } from './schemas/common.ts';
 import { idString, z } from './schemas/zod.ts';
+import { putSurveyBody, storedSurveySchema, surveyParams } from './schemas/survey-definition.ts';
+import {
+  createImportBody,
+  createImportResponse,
+  createInvitationsBody,
+  importParams,
+  importReportQuery,
+  importReportSchema,
+  invitationsResponse,
+  publicResponseAnswer,
+  publicResponseBody,
+  publicSurveyParams,
+  summarySchema,
+} from './schemas/survey-api.ts';
 import {
   assessmentParams,
   assessmentSchema,
@@ -177,6 +191,43 @@ export const routes = {
     method: 'POST', path: '/v1/cycles/{year}/units/{unitId}/appraisal/reopen', handler: 'functions/appraisal/reopen-assessment.ts',
     access: ['admin'], summary: 'Reopen a finalised appraisal, with a reason (audited)',
     params: assessmentParams, body: reopenBody, success: { status: 200, schema: transitionResultSchema }, idempotent: true,
+  },
+  // Sociological survey: definitions, bulk imports (ingested on the upload event), invitations, public responses
+  putSurvey: {
+    method: 'PUT', path: '/v1/cycles/{year}/surveys/{surveyId}', handler: 'functions/surveys/put-survey.ts', access: ['admin'],
+    summary: 'Create or replace a survey definition: questions mapped to survey leaves, groups, options, target sample',
+    params: surveyParams, body: putSurveyBody, success: { status: 200, schema: storedSurveySchema },
+  },
+  getSurvey: {
+    method: 'GET', path: '/v1/cycles/{year}/surveys/{surveyId}', handler: 'functions/surveys/get-survey.ts', access: 'signed-in',
+    summary: 'A survey definition', params: surveyParams, success: { status: 200, schema: storedSurveySchema },
+  },
+  createSurveyImport: {
+    method: 'POST', path: '/v1/cycles/{year}/surveys/{surveyId}/imports', handler: 'functions/surveys/create-import.ts', access: ['admin'],
+    summary: 'Register a CSV or XLSX response file and get a presigned POST; ingestion runs on the upload event',
+    params: surveyParams, body: createImportBody, success: { status: 201, schema: createImportResponse },
+    buckets: [{ id: 'imports', access: 'write' }], idempotent: true,
+  },
+  getSurveyImport: {
+    method: 'GET', path: '/v1/cycles/{year}/surveys/{surveyId}/imports/{importId}', handler: 'functions/surveys/get-import.ts',
+    access: ['admin'], summary: 'Import status: rows accepted, duplicates, rejected rows with line and reason',
+    params: importParams, query: importReportQuery, success: { status: 200, schema: importReportSchema },
+  },
+  createSurveyInvitations: {
+    method: 'POST', path: '/v1/cycles/{year}/surveys/{surveyId}/invitations', handler: 'functions/surveys/create-invitations.ts',
+    access: ['admin'], summary: 'One-time response codes bound to a unit and a respondent group (stored hashed)',
+    params: surveyParams, body: createInvitationsBody, success: { status: 201, schema: invitationsResponse },
+    // Not idempotent on purpose: a replay store would keep the codes in clear; a retry just issues new codes.
+  },
+  submitSurveyResponse: {
+    method: 'POST', path: '/v1/public/surveys/{surveyId}/responses', handler: 'functions/surveys/submit-response.ts', access: 'public',
+    summary: 'Answer the survey with an invitation code (no sign-in; a code answers once)',
+    params: publicSurveyParams, body: publicResponseBody, success: { status: 201, schema: publicResponseAnswer },
+  },
+  getSurveySummary: {
+    method: 'GET', path: '/v1/cycles/{year}/surveys/{surveyId}/summary', handler: 'functions/surveys/get-summary.ts',
+    access: ['admin', 'council'], summary: 'Per unit: responses per group against the target sample, and the survey leaf scores',
+    params: surveyParams, success: { status: 200, schema: summarySchema }, size: 'large',
   },
 } as const satisfies Record<string, RouteDefinition>;
 

@@ -14,6 +14,7 @@ import { createLocalApi } from './http-adapter.ts';
 import { createVerifier } from './jwt.ts';
 import { ensureTable } from './provision.ts';
 import { seed, type SeedReport } from './seed.ts';
+import { deliverS3Events } from './s3-events.ts';
 import { startDynamoDbLocal, startS3Emulator } from './services.ts';
 
 export interface RuntimeOptions {
@@ -66,7 +67,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Handlers run in this process, as Lambda would run them with these variables set.
   Object.assign(process.env, env);
   resetClients();
+  // The imports bucket's upload events reach the ingestion function as S3 notifications would.
+  const events = deliverS3Events(s3.server, { env, dataDir: options.dataDir });
   const stopServices = async () => {
+    await events.stop();
     await Promise.allSettled([s3.stop(), dynamoDb.stop()]);
   };
   try {

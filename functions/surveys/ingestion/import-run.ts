@@ -1,0 +1,100 @@
+/**
+ * One run over an import's rows: decides each row (accepted, duplicate, rejected), queues its
+ * writes and keeps the counts. Exactly once, also across an interruption:
+ *
+ * - a respondent item is keyed by (survey, respondentId) and written with the import and line;
+ * - `held` says who holds each id when the run starts (read under the survey's lease), and grows
+ *   with each accepted row, so the first row of an id wins and later ones are duplicates;
+ * - a resumed run starts after its checkpoint with the counts of the rows before it; a row the
+ *   interrupted run had already written is found in `held` under its own line and counted again
+ *   (the checkpoint's counts do not include it), without being written twice;
+ * - report rows are keyed by line: rewriting one leaves one.
+ *
+ * Rows never depend on each other beyond the respondent id, so a rejected row costs only itself.
+ */
+import { CountsBuilder } from '../../../shared/domain/survey-counts.ts';
+import { checkHeader, checkRow, type AnswerRules } from '../../../shared/domain/survey-rows.ts';
+import { BatchWriter } from '../../../shared/store/batch-writer.ts';
+import { putCheckpoint, type Checkpoint } from '../../../shared/store/survey-ingest-store.ts';
+import { reportRowItem, type ImportCounts, type ImportRef } from '../../../shared/store/survey-imports-store.ts';
+import { deleteImportRespondents, respondentItem } from '../../../shared/store/survey-respondents-store.ts';
+import type { SourceRow } from './row-sources.ts';
+import { FileRefused } from './utf8-guard.ts';
+
+export class ImportRun {
+  readonly counts: ImportCounts;
+  readonly builder = new CountsBuilder();
+  readonly writer: BatchWriter;
+  /** Rows up to this line were finished by an earlier run. */
+  readonly resumeAfter: number;
+  private questionIds: string[] | undefined;
+  private sinceCheckpoint = 0;
+
+  constructor(
+    readonly ref: ImportRef,
+    private readonly rules: AnswerRules,
+    private readonly held: Map<string, number | string>,
+    checkpoint: Checkpoint | undefined,
+    options: { concurrency?: number } = {},
+  ) {
+    this.writer = new BatchWriter({ concurrency: options.concurrency ?? 8 });
+    this.counts = checkpoint ? { ...checkpoint.counts } : { lines: 0, accepted: 0, duplicates: 0, rejectedCount: 0 };
+    if (checkpoint) this.builder.load(checkpoint.groups);
+    this.resumeAfter = checkpoint?.line ?? 0;
+  }
+
+  async process(row: SourceRow): Promise<void> {
+    if (!this.questionIds) {
+      // The first row is the header, whether or not this run resumes.
+      if ('error' in row) throw new FileRefused(`line ${row.line}: the header row cannot be read (${row.error})`);
+      const header = checkHeader(row.cells, this.rules);
+      if (!header.ok) throw new FileRefused(header.reason);
+      this.questionIds = header.questionIds;
+      this.counts.lines = Math.max(this.counts.lines, row.line);
+      return;
+    }
+    if (row.line <= this.resumeAfter) return;
+    this.counts.lines = row.line;
+    this.sinceCheckpoint++;
+    if ('error' in row) return this.reject(row.line, '', row.error);
+    const checked = checkRow(row.cells, this.questionIds, this.rules);
+    if (!checked.ok) return this.reject(row.line, checked.respondentId, checked.reason);
+
+    const { respondentId } = checked.row;
+    const holder = this.held.get(respondentId);
+    if (holder === undefined || holder === row.line) {
+      this.counts.accepted++;
+      this.builder.add(checked.row.unitId, checked.row.group, checked.row.answers);
+      if (holder === undefined) {
+        this.held.set(respondentId, row.line);
+        await this.writer.put(respondentItem(this.ref, row.line, checked.row));
+      }
+      return;
+    }
+    this.counts.duplicates++;
+    const first = typeof holder === 'number' ? `line ${holder} of this file` : `import ${holder}`;
+    await this.writer.put(reportRowItem(this.ref, 'duplicate', { line: row.line, respondentId, reason: `respondentId already counted (${first})` }));
+  }
+
+  private async reject(line: number, respondentId: string, reason: string): Promise<void> {
+    this.counts.rejectedCount++;
+    await this.writer.put(reportRowItem(this.ref, 'rejected', { line, respondentId, reason }));
+  }
+
+  get rowsSinceCheckpoint(): number {
+    return this.sinceCheckpoint;
+  }
+
+  /** Everything up to the last processed line is written: record that, with the counts. */
+  async checkpoint(): Promise<void> {
+    await this.writer.drain();
+    await putCheckpoint(this.ref, { line: this.counts.lines, counts: { ...this.counts }, groups: this.builder.groups() });
+    this.sinceCheckpoint = 0;
+  }
+
+  /** A refused file keeps nothing: every respondent this import holds (this run's and earlier runs') goes. */
+  async removeRespondents(): Promise<void> {
+    await this.writer.drain().catch(() => undefined);
+    await deleteImportRespondents(this.ref, this.held);
+  }
+}

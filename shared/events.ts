@@ -1,0 +1,48 @@
+/**
+ * Functions started by bucket events rather than HTTP: read by the CDK stack that wires the S3
+ * notification to a Lambda and by the local runtime, which delivers the S3 emulator's events to
+ * the same handler module with the same settings. Nothing here imports handler code.
+ */
+import type { BucketId } from './store/resources.ts';
+
+export interface BucketSubscription {
+  readonly id: string;
+  readonly bucket: BucketId;
+  /** S3 event types, as in the notification configuration. */
+  readonly events: readonly ('s3:ObjectCreated:*' | 's3:ObjectRemoved:*')[];
+  /** Key prefix filter. */
+  readonly prefix: string;
+  /** Handler module, relative to the project root; it exports `handler(event: S3Event, context)`. */
+  readonly handler: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  /**
+   * 1 = invocations run one at a time. Survey ingestion reads a survey's respondents and then
+   * adds to them; the lease in the table enforces one at a time per survey, and this keeps a
+   * second upload queued by the platform (throttled async events wait up to maxEventAge) instead
+   * of spinning on the lease.
+   */
+  readonly reservedConcurrency?: number;
+  /** Async retries after a failed invocation (Lambda allows 0 to 2); a retry resumes the work. */
+  readonly retryAttempts: number;
+  readonly maxEventAgeSeconds: number;
+  /** Buckets the handler reads (the table is always granted). */
+  readonly reads: readonly BucketId[];
+}
+
+export const bucketSubscriptions: readonly BucketSubscription[] = [
+  {
+    id: 'surveyImportUploaded',
+    bucket: 'imports',
+    events: ['s3:ObjectCreated:*'],
+    prefix: 'imports/',
+    handler: 'functions/surveys/ingest-upload.ts',
+    // Bounded streaming keeps a million-row file well under 300 MB; the rest is headroom and CPU.
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+    reservedConcurrency: 1,
+    retryAttempts: 2,
+    maxEventAgeSeconds: 6 * 3600,
+    reads: ['imports'],
+  },
+];

@@ -1,0 +1,139 @@
+/**
+ * Respondents and answer counts of a survey.
+ *
+ * A respondent item is keyed by (survey, respondentId): whichever file, re-upload or resumed run
+ * brings an id again finds it, and writing it twice leaves one item. It records the import and
+ * line that brought it, which is how a resumed run tells its own earlier rows from duplicates.
+ *
+ * Answer counts live in one item per (unit, group, source): `n` responses and one `c:<q>=<option>`
+ * counter per answer. An import writes its items once before it is marked done (the summary only
+ * reads sources that are done or online); the online channel ADDs to its item in the transaction
+ * that spends the invitation code, so each code counts exactly once.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AcceptedAnswers } from '../domain/survey-rows.ts';
+import type { GroupCounts, NamedCounts } from '../domain/survey-counts.ts';
+import { BatchWriter, writeAll } from './batch-writer.ts';
+import { dynamo, tableName } from './clients.ts';
+import { respondentShards, surveyKeys } from './keys.ts';
+import type { ImportRef } from './survey-imports-store.ts';
+
+export function respondentItem(ref: ImportRef, line: number, row: AcceptedAnswers): Record<string, unknown> {
+  return {
+    ...surveyKeys.respondent(ref.year, ref.surveyId, row.respondentId),
+    importId: ref.importId,
+    line,
+    unitId: row.unitId,
+    group: row.group,
+    answers: row.answers,
+  };
+}
+
+export const respondentKey = (ref: ImportRef, respondentId: string) => surveyKeys.respondent(ref.year, ref.surveyId, respondentId);
+
+/**
+ * Who already holds each respondent id of the survey: a line number for rows of `ref`'s own
+ * import (an earlier, interrupted run), the import id for other imports. Read with strong
+ * consistency while the survey's ingestion lease is held, so nothing changes underneath.
+ */
+export async function loadRespondents(ref: ImportRef): Promise<Map<string, number | string>> {
+  const held = new Map<string, number | string>();
+  const importIds = new Map<string, string>(); // one string per import id, shared by its entries
+  await Promise.all(
+    Array.from({ length: respondentShards }, async (_, shard) => {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await dynamo().send(
+          new QueryCommand({
+            TableName: tableName(),
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': surveyKeys.respondentPartition(ref.year, ref.surveyId, shard) },
+            ProjectionExpression: 'sk, importId, line',
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of out.Items ?? []) {
+          const id = (item.sk as string).slice(2);
+          const importId = item.importId as string;
+          if (importId === ref.importId) held.set(id, item.line as number);
+          else {
+            let shared = importIds.get(importId);
+            if (!shared) importIds.set(importId, (shared = importId));
+            held.set(id, shared);
+          }
+        }
+        start = out.LastEvaluatedKey;
+      } while (start);
+    }),
+  );
+  return held;
+}
+
+/** Deletes the respondents an import holds (a refused file keeps nothing); `held` as loadRespondents gives it. */
+export async function deleteImportRespondents(ref: ImportRef, held?: ReadonlyMap<string, number | string>): Promise<void> {
+  const writer = new BatchWriter();
+  for (const [id, holder] of held ?? (await loadRespondents(ref))) if (typeof holder === 'number') await writer.delete(respondentKey(ref, id));
+  await writer.drain();
+}
+
+const countPrefix = 'c:';
+
+export function tallyItem(year: number, surveyId: string, source: string, g: GroupCounts): Record<string, unknown> {
+  const item: Record<string, unknown> = { ...surveyKeys.tally(year, surveyId, g.unitId, g.group, source), unitId: g.unitId, group: g.group, source, n: g.responses };
+  for (const [name, count] of Object.entries(g.counts)) item[`${countPrefix}${name}`] = count;
+  return item;
+}
+
+export const importSource = (importId: string) => `import:${importId}`;
+export const onlineSource = 'online';
+
+export async function writeImportCounts(ref: ImportRef, groups: readonly GroupCounts[]): Promise<void> {
+  await writeAll(groups.map((g) => tallyItem(ref.year, ref.surveyId, importSource(ref.importId), g)));
+}
+
+export interface StoredCounts extends GroupCounts {
+  source: string;
+}
+
+export async function readCounts(year: number, surveyId: string): Promise<StoredCounts[]> {
+  const found: StoredCounts[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': surveyKeys.tallyPartition(year, surveyId) },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      const counts: NamedCounts = {};
+      for (const [k, v] of Object.entries(item)) if (k.startsWith(countPrefix)) counts[k.slice(countPrefix.length)] = v as number;
+      found.push({ unitId: item.unitId as string, group: item.group as string, source: item.source as string, responses: (item.n as number) ?? 0, counts });
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return found;
+}
+
+/** The Update of a transaction that adds one online response to its (unit, group) counts. */
+export function addOnlineCounts(year: number, surveyId: string, unitId: string, group: string, names: readonly string[]) {
+  const attributeNames: Record<string, string> = { '#n': 'n', '#u': 'unitId', '#g': 'group', '#src': 'source' };
+  const adds = ['#n :one'];
+  names.forEach((name, i) => {
+    attributeNames[`#c${i}`] = `${countPrefix}${name}`;
+    adds.push(`#c${i} :one`);
+  });
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: surveyKeys.tally(year, surveyId, unitId, group, onlineSource),
+      UpdateExpression: `SET #u = :u, #g = :g, #src = :src ADD ${adds.join(', ')}`,
+      ExpressionAttributeNames: attributeNames,
+      ExpressionAttributeValues: { ':one': 1, ':u': unitId, ':g': group, ':src': onlineSource },
+    },
+  };
+}
