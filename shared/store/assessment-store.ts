@@ -3,15 +3,15 @@
  * in one partition so that one Query reads the whole assessment. Every change is one transaction
  * with its audit event and a check of the header's state.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AssessmentState } from '../domain/assessment-workflow.ts';
 import type { EvidenceInfo, StoredItem } from '../domain/assessment.ts';
 import type { Caller } from '../domain/roles.ts';
 import { auditEvent, auditPut } from './audit.ts';
-import { dynamo, tableName } from './clients.ts';
+import { tableName } from './clients.ts';
 import { transactWrite } from './transactions.ts';
 import { isConditionalFailure, StateConflict, VersionConflict } from './errors.ts';
 import { assessmentKeys } from './keys.ts';
+import { queryAll } from './query.ts';
 
 export interface AssessmentRef {
   year: number;
@@ -51,24 +51,13 @@ export interface LoadedAssessment {
 
 export async function loadAssessment(year: number, unitId: string): Promise<LoadedAssessment> {
   const loaded: LoadedAssessment = { items: new Map(), evidence: new Map() };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': assessmentKeys.partition(year, unitId) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const raw of out.Items ?? []) {
-      const { pk: _pk, sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...item } = raw;
-      if (sk === 'META') loaded.header = item as AssessmentHeader;
-      else if (typeof sk === 'string' && sk.startsWith('ITEM#')) loaded.items.set(item.code as string, item as StoredItem);
-      else if (typeof sk === 'string' && sk.startsWith('EVIDENCE#')) loaded.evidence.set(item.evidenceId as string, item as EvidenceRecord);
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const rows = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': assessmentKeys.partition(year, unitId) } });
+  for (const raw of rows) {
+    const { pk: _pk, sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...item } = raw;
+    if (sk === 'META') loaded.header = item as unknown as AssessmentHeader;
+    else if (typeof sk === 'string' && sk.startsWith('ITEM#')) loaded.items.set(item.code as string, item as unknown as StoredItem);
+    else if (typeof sk === 'string' && sk.startsWith('EVIDENCE#')) loaded.evidence.set(item.evidenceId as string, item as unknown as EvidenceRecord);
+  }
   return loaded;
 }
 
@@ -306,25 +295,15 @@ export interface AssessmentSummary extends AssessmentHeader {
 
 /** A cycle's assessments of one unit type (optionally one state), from the index: never a scan. */
 export async function listAssessments(year: number, unitType: string, state?: string, parentId?: string): Promise<AssessmentSummary[]> {
-  const found: AssessmentSummary[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ...(parentId ? { FilterExpression: 'parentId = :parent' } : {}),
-        ExpressionAttributeValues: {
-          ':pk': assessmentKeys.headerIndex(year, unitType, '', '').gsi1pk,
-          ':prefix': state ? `${unitType}#${state}#` : `${unitType}#`,
-          ...(parentId ? { ':parent': parentId } : {}),
-        },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) found.push(item as AssessmentSummary);
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return found;
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+    ...(parentId ? { FilterExpression: 'parentId = :parent' } : {}),
+    ExpressionAttributeValues: {
+      ':pk': assessmentKeys.headerIndex(year, unitType, '', '').gsi1pk,
+      ':prefix': state ? `${unitType}#${state}#` : `${unitType}#`,
+      ...(parentId ? { ':parent': parentId } : {}),
+    },
+  });
+  return items as unknown as AssessmentSummary[];
 }

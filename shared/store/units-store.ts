@@ -1,5 +1,5 @@
 /** The unit registry: one item per unit, indexed by type and parent on gsi1. */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '../domain/roles.ts';
 import { unitTypes, type UnitType } from '../schemas/framework.ts';
 import type { Unit } from '../schemas/units.ts';
@@ -8,6 +8,7 @@ import { dynamo, tableName } from './clients.ts';
 import { transactWrite } from './transactions.ts';
 import { isConditionalFailure, VersionConflict } from './errors.ts';
 import { keys } from './keys.ts';
+import { queryAll } from './query.ts';
 
 function toUnit(item: Record<string, unknown>): Unit {
   const { id, type, name, parentId, adminCode, version } = item as Unit;
@@ -20,22 +21,12 @@ export async function getUnit(unitId: string): Promise<Unit | undefined> {
 }
 
 async function queryType(type: UnitType, parent?: string): Promise<Unit[]> {
-  const units: Unit[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: parent ? 'gsi1pk = :pk AND begins_with(gsi1sk, :parent)' : 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.unitIndex(type, undefined, '').gsi1pk, ...(parent ? { ':parent': `${parent}#` } : {}) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    units.push(...(out.Items ?? []).map(toUnit));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return units;
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: parent ? 'gsi1pk = :pk AND begins_with(gsi1sk, :parent)' : 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.unitIndex(type, undefined, '').gsi1pk, ...(parent ? { ':parent': `${parent}#` } : {}) },
+  });
+  return items.map(toUnit);
 }
 
 export async function listUnits(filter: { type?: UnitType; parent?: string }): Promise<Unit[]> {
