@@ -52,8 +52,8 @@ describe('survey definitions', () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         'questions[0].groups[1]: "farmer" is not one of the groups (leader, civil-servant, citizen)',
-        'groupWeights.visitor: "visitor" is not one of the groups (leader, civil-servant, citizen)',
-        'targetSample.civil-servant: every group needs a target sample',
+        'groupWeights["visitor"]: "visitor" is not one of the groups (leader, civil-servant, citizen)',
+        'targetSample["civil-servant"]: every group needs a target sample',
       ]),
     );
   });
@@ -61,7 +61,7 @@ describe('survey definitions', () => {
   it('refuses populations of units outside the survey, and warns about leaves nobody is asked about', () => {
     const d = survey('department');
     expect(errorsOf({ ...d, populations: { dossiersHandled: { SNV: 400, 'X-NOWHERE': 10 } } })).toEqual([
-      'populations.dossiersHandled.X-NOWHERE: "X-NOWHERE" is not a department unit',
+      'populations.dossiersHandled["X-NOWHERE"]: "X-NOWHERE" is not a department unit',
     ]);
     const fewer = surveyDefinitionSchema.parse({ ...d, questions: d.questions.slice(1) });
     expect(checkDefinition(fewer, framework('department'), units).warnings).toContain('survey leaf 1.7.1 has no question: it will score 0');
