@@ -10,6 +10,7 @@ import { frameworkSchema } from './schemas/framework.ts';
 import { listUnitsQuery, putUnitBody, unitListSchema, unitParams, unitSchema } from './schemas/units.ts';
 import { yearParam } from './schemas/common.ts';
 import { idString, z } from './schemas/zod.ts';
+import { approveBody, draftSchema, publicationSchema, reportsSchema, resultsParams, resultsQuery } from './schemas/results-api.ts';
 import { putSurveyBody, storedSurveySchema, surveyParams } from './schemas/survey-definition.ts';
 import {
   createImportBody,
@@ -228,6 +229,33 @@ export const routes = {
     method: 'GET', path: '/v1/cycles/{year}/surveys/{surveyId}/summary', handler: 'functions/surveys/get-summary.ts',
     access: ['admin', 'council'], summary: 'Per unit: responses per group against the target sample, and the survey leaf scores',
     params: surveyParams, success: { status: 200, schema: summarySchema }, size: 'large',
+  },
+  // Computation, approval and publication (DESIGN §3.2, §3.4)
+  computeResults: {
+    method: 'POST', path: '/v1/cycles/{year}/results/compute', handler: 'functions/results/compute-results.ts',
+    access: ['admin'], summary: 'Compute (draft) results from appraised and survey scores; may be rerun until approval',
+    params: resultsParams, success: { status: 200, schema: draftSchema }, size: 'large',
+  },
+  getResults: {
+    method: 'GET', path: '/v1/cycles/{year}/results', handler: 'functions/results/get-results.ts',
+    access: ['admin', 'council'], summary: 'Draft results with rank, band and area sub-indexes',
+    params: resultsParams, query: resultsQuery, success: { status: 200, schema: draftSchema },
+  },
+  approveResults: {
+    method: 'POST', path: '/v1/cycles/{year}/results/approve', handler: 'functions/results/approve-results.ts',
+    access: ['council'], summary: 'Approve the draft the council read and publish it: immutable reports (JSON, CSV, XLSX, HTML)',
+    params: resultsParams, body: approveBody, success: { status: 200, schema: reportsSchema }, idempotent: true,
+    buckets: [{ id: 'reports', access: 'write' }], size: 'large',
+  },
+  publicResults: {
+    method: 'GET', path: '/v1/public/results/{year}', handler: 'functions/results/public-results.ts',
+    access: 'public', summary: 'Published results', params: resultsParams, query: resultsQuery,
+    success: { status: 200, schema: publicationSchema },
+  },
+  publicReports: {
+    method: 'GET', path: '/v1/public/results/{year}/reports', handler: 'functions/results/public-reports.ts',
+    access: 'public', summary: 'The published report files with their SHA-256 checksums and download links',
+    params: resultsParams, success: { status: 200, schema: reportsSchema }, buckets: [{ id: 'reports', access: 'read' }],
   },
 } as const satisfies Record<string, RouteDefinition>;
 

@@ -67,3 +67,10 @@ export const surveyKeys = {
   }),
   invitation: (codeHash: string) => ({ pk: `INVITE#${codeHash}`, sk: 'INVITE' }),
 } as const;
+
+/** A cycle's computed results: the council's draft and, once approved, the immutable publication. */
+export const resultsKeys = {
+  draft: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'RESULTS#DRAFT' }),
+  published: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'RESULTS#PUBLISHED' }),
+  auditSubject: (year: number) => `RESULTS#${year}`,
+} as const;

@@ -1,0 +1,68 @@
+/** Gathers what the council's computation needs for each unit type of a cycle. */
+import type { StoredItem } from '../../shared/domain/assessment.ts';
+import type { UnitInputs } from '../../shared/domain/results-inputs.ts';
+import { HttpProblem } from '../../shared/http/problems.ts';
+import type { Cycle } from '../../shared/schemas/cycles.ts';
+import type { Framework, UnitType } from '../../shared/schemas/framework.ts';
+import { loadAssessment } from '../../shared/store/assessment-store.ts';
+import { listUnits } from '../../shared/store/units-store.ts';
+import { frameworkOf } from '../assessment/assessment-context.ts';
+import { surveySummary } from '../surveys/survey-scores.ts';
+
+export interface TypeInputs {
+  unitType: UnitType;
+  framework: Framework;
+  units: UnitInputs[];
+  notFinalized: { unitId: string; state: string }[];
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time (DynamoDB reads of 157 communes). */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+export async function resultsInputs(cycle: Cycle): Promise<TypeInputs[]> {
+  const out: TypeInputs[] = [];
+  for (const [type, frameworkId] of Object.entries(cycle.frameworks) as [UnitType, string][]) {
+    const framework = await frameworkOf(frameworkId);
+    if (!framework) continue;
+    const surveyId = cycle.surveys?.[type];
+    // A survey not defined (404) or not fitting (409) leaves the survey leaves missing; other failures stop the computation.
+    const survey = surveyId
+      ? await surveySummary(cycle.year, surveyId).catch((error: unknown) => {
+          if (error instanceof HttpProblem && (error.status === 404 || error.status === 409)) return undefined;
+          throw error;
+        })
+      : undefined;
+    const byUnit = new Map(survey?.units.map((u) => [u.unitId, u]) ?? []);
+    const units = await listUnits({ type });
+    const assessments = await mapLimited(units, 8, (u) => loadAssessment(cycle.year, u.id));
+    const notFinalized: TypeInputs['notFinalized'] = [];
+    const inputs = units.map((unit, i) => {
+      const loaded = assessments[i]!;
+      if (loaded.header?.state !== 'appraised') notFinalized.push({ unitId: unit.id, state: loaded.header?.state ?? 'none' });
+      const summary = byUnit.get(unit.id);
+      return {
+        unitId: unit.id,
+        name: unit.name,
+        unitType: type,
+        items: loaded.items as ReadonlyMap<string, StoredItem>,
+        surveyScores: summary?.leafScores ?? {},
+        surveyMissing: summary?.missing ?? [],
+        notApplicable: cycle.notApplicable[unit.id] ?? [],
+      } satisfies UnitInputs;
+    });
+    out.push({ unitType: type, framework, units: inputs, notFinalized });
+  }
+  return out;
+}
