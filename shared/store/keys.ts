@@ -74,3 +74,9 @@ export const resultsKeys = {
   published: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'RESULTS#PUBLISHED' }),
   auditSubject: (year: number) => `RESULTS#${year}`,
 } as const;
+
+/** The yearly pipeline's step records of a cycle (what each task found and did). */
+export const pipelineKeys = {
+  step: (year: number, step: string) => ({ pk: `CYCLE#${year}`, sk: `PIPELINE#${step}` }),
+  prefix: 'PIPELINE#',
+} as const;

@@ -1,0 +1,25 @@
+/**
+ * The council's draft computation, shared by the compute route and the pipeline's compute task:
+ * gather the inputs of every unit type of the cycle, compute, store the draft (refused once the
+ * results are published).
+ */
+import { computeResults } from '../../shared/domain/compute-results.ts';
+import { scoreInput } from '../../shared/domain/results-inputs.ts';
+import type { Caller } from '../../shared/domain/roles.ts';
+import type { Cycle } from '../../shared/schemas/cycles.ts';
+import { saveDraft, type DraftResults } from '../../shared/store/results-store.ts';
+import { resultsInputs } from './results-inputs.ts';
+
+export async function computeDraft(caller: Caller, cycle: Cycle, now = new Date()): Promise<DraftResults> {
+  const inputs = await resultsInputs(cycle);
+  const draft: DraftResults = {
+    year: cycle.year,
+    status: 'draft',
+    computedAt: now.toISOString(),
+    computedBy: caller.username,
+    notFinalized: inputs.flatMap((t) => t.notFinalized),
+    results: Object.fromEntries(inputs.map((t) => [t.unitType, computeResults(t.framework, t.units.map(scoreInput))])),
+  };
+  await saveDraft(caller, draft);
+  return draft;
+}

@@ -1,0 +1,110 @@
+/**
+ * Runs the yearly state machine locally: the ASL file CDK deploys (infra/pipeline/cycle.asl.json),
+ * executed by aws-local-stepfunctions with every task state mapped to its handler module in this
+ * process (`taskResourceLocalHandlers`) and the Wait states and retry pauses shortened. The
+ * handlers use the Lambda environment the local runtime put into `process.env`.
+ */
+import './promise-polyfill.ts';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pipelineTasks, readAsl, substitute, substitutionOf, type PipelineTaskState } from '../pipeline/definition.ts';
+import { projectRoot } from './paths.ts';
+
+export type TaskHandler = (input: unknown) => Promise<unknown>;
+
+/** The ARNs the local definition carries (never called: every task has a local handler). */
+export const localSubstitutions: Readonly<Record<string, string>> = Object.fromEntries(
+  pipelineTasks.map((t) => [substitutionOf(t.state), `arn:aws:lambda:ap-southeast-1:000000000000:function:par-local-${t.state}`]),
+);
+
+export const waitStates = ['WaitForSelfAssessmentDeadline', 'WaitForFinalAppraisalDeadline', 'WaitForCouncilApproval'] as const;
+export type WaitState = (typeof waitStates)[number];
+
+export interface PipelineRunOptions {
+  year: number;
+  executionName?: string;
+  /** Milliseconds each Wait state lasts locally (default: 10; the approval poll 200). */
+  waits?: Partial<Record<WaitState, number>>;
+  /** Milliseconds before each retry (default 20; the ASL's backoff is hours in the cloud). */
+  retryPauseMs?: number;
+  /** Replaces a task's handler (tests inject failures this way). */
+  handlers?: Partial<Record<PipelineTaskState, TaskHandler>>;
+  /**
+   * Runs after a task succeeded, before the state machine moves on: the simulated people of the
+   * phase that task opens act here, inside the window the following (shortened) Wait stands for.
+   */
+  afterTask?: Partial<Record<PipelineTaskState, (output: unknown) => Promise<void>>>;
+  onEvent?: (line: string) => void;
+}
+
+export interface PipelineRunEvent {
+  type: string;
+  state?: string;
+  error?: string;
+}
+
+export interface PipelineRunResult {
+  status: 'SUCCEEDED' | 'FAILED';
+  output?: Record<string, unknown>;
+  error?: { name: string; message: string };
+  events: PipelineRunEvent[];
+  ms: number;
+}
+
+async function loadHandler(module: string): Promise<TaskHandler> {
+  const loaded = (await import(pathToFileURL(join(projectRoot, module)).href)) as { handler?: TaskHandler };
+  if (typeof loaded.handler !== 'function') throw new Error(`${module} exports no handler`);
+  return loaded.handler;
+}
+
+export async function runPipeline(options: PipelineRunOptions): Promise<PipelineRunResult> {
+  const { StateMachine } = await import('aws-local-stepfunctions');
+  const definition = JSON.parse(substitute(readAsl(), localSubstitutions));
+  const machine = new StateMachine(definition);
+  const handlers: Record<string, TaskHandler> = {};
+  for (const task of pipelineTasks) {
+    const inner = options.handlers?.[task.state] ?? (await loadHandler(task.handler));
+    const after = options.afterTask?.[task.state];
+    handlers[task.state] = async (input) => {
+      // What a Lambda returns reaches the state machine as JSON.
+      const output = JSON.parse(JSON.stringify((await inner(input)) ?? null));
+      if (after) await after(output);
+      return output;
+    };
+  }
+  const waits = { WaitForSelfAssessmentDeadline: 10, WaitForFinalAppraisalDeadline: 10, WaitForCouncilApproval: 200, ...options.waits };
+  const input = { year: options.year };
+  const started = Date.now();
+  const name = options.executionName ?? `cycle-${options.year}-local-${started}`;
+  const execution = machine.run(input, {
+    overrides: {
+      taskResourceLocalHandlers: handlers as never,
+      waitTimeOverrides: waits,
+      retryIntervalOverrides: Object.fromEntries(pipelineTasks.map((t) => [t.state, options.retryPauseMs ?? 20])),
+    },
+    context: {
+      Execution: { Id: `arn:aws:states:local:000000000000:execution:par-cycle:${name}`, Name: name, Input: input, StartTime: new Date(started).toISOString() },
+      StateMachine: { Id: 'arn:aws:states:local:000000000000:stateMachine:par-cycle', Name: 'par-cycle' },
+    },
+  });
+  const events: PipelineRunEvent[] = [];
+  const logging = (async () => {
+    for await (const event of execution.eventLogs) {
+      const e = event as { type: string; state?: { name: string }; Error?: string; error?: string };
+      const entry: PipelineRunEvent = { type: e.type, state: e.state?.name, error: e.Error ?? e.error };
+      events.push(entry);
+      if (entry.type === 'StateEntered' || entry.type === 'StateRetried' || entry.type === 'StateCaught' || entry.type === 'StateFailed') {
+        options.onEvent?.(`${entry.type.padEnd(12)} ${entry.state}${entry.error ? ` (${entry.error})` : ''}`);
+      }
+    }
+  })();
+  try {
+    const output = (await execution.result) as Record<string, unknown>;
+    await logging.catch(() => undefined);
+    return { status: 'SUCCEEDED', output, events, ms: Date.now() - started };
+  } catch (error) {
+    await logging.catch(() => undefined);
+    const cause = ((error as { cause?: Error }).cause ?? error) as Error;
+    return { status: 'FAILED', error: { name: cause.name, message: cause.message }, events, ms: Date.now() - started };
+  }
+}

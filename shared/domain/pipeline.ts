@@ -1,0 +1,57 @@
+/**
+ * The yearly pipeline's rules (pure): the deadlines its Wait states wait for, the errors its
+ * tasks raise (the error's `name` is what the state machine's Retry and Catch match), and when
+ * waiting for the council's approval stops being reasonable.
+ */
+import type { Cycle } from '../schemas/cycles.ts';
+
+/** An error the state machine matches by name; `retryable: false` names go to the catch at once. */
+export class PipelineError extends Error {
+  constructor(
+    name: PipelineErrorName,
+    message: string,
+  ) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** Retried with backoff by the state machine (a condition that may clear by itself). */
+export const retryableErrors = ['SurveyImportsPending', 'PublicationIncomplete'] as const;
+/** Never retried: retrying cannot help, the failure report follows at once. */
+export const permanentErrors = ['CycleNotFound', 'ApprovalOverdue', 'PublicationCorrupt'] as const;
+export type PipelineErrorName = (typeof retryableErrors)[number] | (typeof permanentErrors)[number];
+
+/** Days after the publication deadline the pipeline keeps waiting for the council. */
+export const approvalGraceDays = 90;
+
+/** RFC 3339 in UTC without fractional seconds: the form every Step Functions Timestamp accepts. */
+export function stepFunctionsTimestamp(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`not a date-time: ${iso}`);
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export interface PipelineDeadlines {
+  selfAssessment: string;
+  finalAppraisal: string;
+  publication: string;
+}
+
+export function pipelineDeadlines(cycle: Cycle): PipelineDeadlines {
+  return {
+    selfAssessment: stepFunctionsTimestamp(cycle.deadlines.selfAssessment),
+    finalAppraisal: stepFunctionsTimestamp(cycle.deadlines.finalAppraisal),
+    publication: stepFunctionsTimestamp(cycle.deadlines.publication),
+  };
+}
+
+export function approvalOverdue(cycle: Cycle, now: Date): boolean {
+  return now.getTime() > Date.parse(cycle.deadlines.publication) + approvalGraceDays * 86_400_000;
+}
+
+/** The phase a step moves the cycle to, never backwards (a retried or re-run step changes nothing). */
+const phaseOrder: readonly Cycle['phase'][] = ['open', 'appraisal', 'computation', 'approved', 'published'];
+export function advancedPhase(current: Cycle['phase'], target: Cycle['phase']): Cycle['phase'] | undefined {
+  return phaseOrder.indexOf(current) < phaseOrder.indexOf(target) ? target : undefined;
+}
