@@ -8,12 +8,14 @@ import { ApiStack, type ApiStackProps } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { ObservabilityStack } from './stacks/observability-stack.ts';
+import { PipelineStack } from './stacks/pipeline-stack.ts';
 
 export interface ParStage {
   readonly data: DataStack;
   readonly auth: AuthStack;
   readonly api: ApiStack;
   readonly observability: ObservabilityStack;
+  readonly pipeline: PipelineStack;
 }
 
 export function addStage(app: App, config: StageConfig, overrides: Pick<ApiStackProps, 'routes'> = {}): ParStage {
@@ -39,9 +41,16 @@ export function addStage(app: App, config: StageConfig, overrides: Pick<ApiStack
     table: data.table,
   });
 
-  for (const stack of [data, auth, api, observability]) {
+  const pipeline = new PipelineStack(app, name('Pipeline'), {
+    config,
+    description: description('yearly pipeline: state machine and schedule'),
+    table: data.table,
+    buckets: data.buckets,
+  });
+
+  for (const stack of [data, auth, api, observability, pipeline]) {
     Tags.of(stack).add('project', 'par-index');
     Tags.of(stack).add('stage', config.stage);
   }
-  return { data, auth, api, observability };
+  return { data, auth, api, observability, pipeline };
 }

@@ -22,6 +22,8 @@ export type WaitState = (typeof waitStates)[number];
 
 export interface PipelineRunOptions {
   year: number;
+  /** The execution input; default `{ year }` (the schedule sends `{ scheduledTime }`). */
+  input?: Record<string, unknown>;
   executionName?: string;
   /** Milliseconds each Wait state lasts locally (default: 10; the approval poll 200). */
   waits?: Partial<Record<WaitState, number>>;
@@ -73,7 +75,7 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
     };
   }
   const waits = { WaitForSelfAssessmentDeadline: 10, WaitForFinalAppraisalDeadline: 10, WaitForCouncilApproval: 200, ...options.waits };
-  const input = { year: options.year };
+  const input = (options.input ?? { year: options.year }) as Record<string, never>;
   const started = Date.now();
   const name = options.executionName ?? `cycle-${options.year}-local-${started}`;
   const execution = machine.run(input, {

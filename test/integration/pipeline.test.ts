@@ -89,7 +89,7 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
     expect(result.status).toBe('SUCCEEDED');
     const entered = result.events.filter((e) => e.type === 'StateEntered').map((e) => e.state);
     expect(entered).toEqual([
-      'LoadCycle', 'AlreadyPublished', 'WaitForSelfAssessmentDeadline', 'CloseSubmission', 'WaitForFinalAppraisalDeadline',
+      'YearGiven', 'LoadCycle', 'AlreadyPublished', 'WaitForSelfAssessmentDeadline', 'CloseSubmission', 'WaitForFinalAppraisalDeadline',
       'AggregateSurveys', 'ComputeResults', 'WaitForCouncilApproval', 'CheckPublication', 'IsPublished',
       'WaitForCouncilApproval', 'CheckPublication', 'IsPublished', 'ConfirmPublication', 'Published',
     ]);
@@ -118,7 +118,14 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
     expect(result.status).toBe('SUCCEEDED');
     expect(calls).toBe(2);
     expect(result.events.filter((e) => e.type === 'StateRetried').map((e) => e.state)).toEqual(['ConfirmPublication']);
-    expect(result.events.filter((e) => e.type === 'StateEntered').map((e) => e.state)).toEqual(['LoadCycle', 'AlreadyPublished', 'ConfirmPublication', 'Published']);
+    expect(result.events.filter((e) => e.type === 'StateEntered').map((e) => e.state)).toEqual(['YearGiven', 'LoadCycle', 'AlreadyPublished', 'ConfirmPublication', 'Published']);
+  });
+
+  it('takes the year from the time the yearly schedule fired', async () => {
+    const result = await runPipeline({ year, input: { scheduledTime: `${year}-11-01T01:00:00Z` } });
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.output).toMatchObject({ year, cycle: { year, phase: 'published' } });
+    expect(result.events.filter((e) => e.type === 'StateEntered').map((e) => e.state).slice(0, 3)).toEqual(['YearGiven', 'YearFromSchedule', 'LoadCycle']);
   });
 
   it('retries a failing task with backoff up to its limit, then reports the failure and fails', async () => {
@@ -136,7 +143,7 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
     expect(result.error?.name).toBe('ServiceUnavailable');
     expect(calls).toBe(5); // the first attempt and the States.ALL retrier's 4
     const entered = result.events.filter((e) => e.type === 'StateEntered').map((e) => e.state);
-    expect(entered).toEqual(['LoadCycle', 'ReportFailure', 'PipelineFailed']);
+    expect(entered).toEqual(['YearGiven', 'LoadCycle', 'ReportFailure', 'PipelineFailed']);
     const failure = await getStep(year, 'failure');
     expect(failure?.details).toMatchObject({ error: { name: 'ServiceUnavailable', cause: 'DynamoDB unreachable' } });
     expect((await getCycle(year))?.phase).toBe('published');

@@ -1,0 +1,98 @@
+/**
+ * Pipeline: the yearly state machine (STANDARD) from the one ASL file the local runner also runs
+ * (`infra/pipeline/cycle.asl.json`), its task functions (house `AppFunction`s), logging and
+ * tracing, and the EventBridge Scheduler schedule that starts it each year.
+ */
+import { Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { bucketDefinition, type BucketId } from '../../shared/store/resources.ts';
+import type { StageConfig } from '../config.ts';
+import { AppFunction } from '../constructs/app-function.ts';
+import { aslPath, pipelineTasks, substitutionOf, type PipelineTaskState } from '../pipeline/definition.ts';
+
+export interface PipelineStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly table: ITable;
+  readonly buckets: Readonly<Record<BucketId, IBucket>>;
+}
+
+/** Buckets a task reads (ConfirmPublication re-reads the published reports to check their checksums). */
+const taskBuckets: Partial<Record<PipelineTaskState, { id: BucketId; access: 'read' }[]>> = {
+  ConfirmPublication: [{ id: 'reports', access: 'read' }],
+};
+
+/**
+ * When the schedule starts the year's execution: 1 November, 08:00 Vietnam time, after the cycle
+ * is opened and before the self-assessment deadline (mid-December) the machine first waits for.
+ */
+export const yearlySchedule = { minute: '0', hour: '8', day: '1', month: '11' } as const;
+
+export const pipelineFunctionSize = { memorySize: 1024, timeout: Duration.minutes(5) } as const;
+
+export class PipelineStack extends Stack {
+  readonly stateMachine: StateMachine;
+  readonly functions: Readonly<Record<PipelineTaskState, AppFunction>>;
+  readonly schedule: Schedule;
+
+  constructor(scope: Construct, id: string, props: PipelineStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    const functions = {} as Record<PipelineTaskState, AppFunction>;
+    for (const task of pipelineTasks) {
+      const fn = new AppFunction(this, `${task.state}Task`, {
+        entry: task.handler,
+        description: task.description,
+        ...pipelineFunctionSize,
+        serviceName: 'par-index-pipeline',
+        metricsNamespace: `ParIndex/${config.stage}`,
+      });
+      fn.useTable(props.table, 'readWrite');
+      for (const use of taskBuckets[task.state] ?? []) fn.useBucket(bucketDefinition(use.id), props.buckets[use.id], use.access);
+      functions[task.state] = fn;
+    }
+    this.functions = functions;
+
+    const logs = new LogGroup(this, 'StateMachineLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: config.ephemeral ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
+    this.stateMachine = new StateMachine(this, 'CycleStateMachine', {
+      stateMachineType: StateMachineType.STANDARD,
+      comment: `PAR Index yearly cycle (${config.stage})`,
+      definitionBody: DefinitionBody.fromFile(aslPath),
+      definitionSubstitutions: Object.fromEntries(pipelineTasks.map((t) => [substitutionOf(t.state), functions[t.state].functionArn])),
+      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: true },
+      tracingEnabled: true,
+    });
+    // The definition comes from a file, so CDK cannot see the tasks: invoke rights on exactly the
+    // task functions (their unqualified ARNs, which the definition uses), no `:*` version wildcard.
+    this.stateMachine.addToRolePolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: pipelineTasks.map((t) => functions[t.state].functionArn) }),
+    );
+    Validations.of(this.stateMachine.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Step Functions logging (logs:CreateLogDelivery, PutResourcePolicy, DescribeLogGroups, ...) and X-Ray tracing ' +
+        '(xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules) support no resource-level permissions.',
+    });
+
+    this.schedule = new Schedule(this, 'YearlyStart', {
+      description: 'Starts the PAR Index cycle of the year; the execution waits for the cycle deadlines itself',
+      schedule: ScheduleExpression.cron({ ...yearlySchedule, timeZone: TimeZone.ASIA_HO_CHI_MINH }),
+      target: new StepFunctionsStartExecution(this.stateMachine, {
+        // The machine takes the year from the time the schedule fired (YearFromSchedule state).
+        input: ScheduleTargetInput.fromObject({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+        retryAttempts: 10,
+        maxEventAge: Duration.hours(24),
+      }),
+    });
+  }
+}
