@@ -15,6 +15,12 @@ export interface BucketSubscription {
   /** Handler module, relative to the project root; it exports `handler(event: S3Event, context)`. */
   readonly handler: string;
   readonly memoryMb: number;
+  /**
+   * V8's old-space limit (NODE_OPTIONS=--max-old-space-size): without it V8 lets garbage pile
+   * up to a share of the function's memory before collecting, so the process looks far bigger
+   * than what it holds.
+   */
+  readonly maxOldSpaceMb?: number;
   readonly timeoutSeconds: number;
   /**
    * 1 = invocations run one at a time. Survey ingestion reads a survey's respondents and then
@@ -37,8 +43,10 @@ export const bucketSubscriptions: readonly BucketSubscription[] = [
     events: ['s3:ObjectCreated:*'],
     prefix: 'imports/',
     handler: 'functions/surveys/ingest-upload.ts',
-    // Bounded streaming keeps a million-row file well under 300 MB; the rest is headroom and CPU.
+    // Memory buys Lambda CPU; the heap itself stays small: streamed rows, counts per (unit, group),
+    // and the survey's respondent ids (about 90 MB of live heap at a million), capped below.
     memoryMb: 1024,
+    maxOldSpaceMb: 160,
     timeoutSeconds: 900,
     reservedConcurrency: 1,
     retryAttempts: 2,

@@ -76,7 +76,7 @@ export function deliverS3Events(emulator: unknown, options: { env: Record<string
     const child = fork(join(projectRoot, 'infra/local/lambda-invoke.ts'), [], {
       cwd: projectRoot,
       env: { ...process.env, ...options.env, AWS_LAMBDA_FUNCTION_NAME: `par-local-${subscription.id}` },
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${subscription.memoryMb}`],
+      execArgv: ['--import', 'tsx', `--max-old-space-size=${subscription.maxOldSpaceMb ?? subscription.memoryMb}`],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const set = active.get(subscription.id) ?? new Set();

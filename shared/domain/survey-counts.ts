@@ -42,6 +42,11 @@ export class CountsBuilder {
     return [...this.byKey.values()];
   }
 
+  /** A copy that later rows do not change (a checkpoint written in the background). */
+  snapshot(): GroupCounts[] {
+    return [...this.byKey.values()].map((g) => ({ ...g, counts: { ...g.counts } }));
+  }
+
   get responses(): number {
     let n = 0;
     for (const g of this.byKey.values()) n += g.responses;

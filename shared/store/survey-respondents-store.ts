@@ -19,14 +19,8 @@ import { respondentShards, surveyKeys } from './keys.ts';
 import type { ImportRef } from './survey-imports-store.ts';
 
 export function respondentItem(ref: ImportRef, line: number, row: AcceptedAnswers): Record<string, unknown> {
-  return {
-    ...surveyKeys.respondent(ref.year, ref.surveyId, row.respondentId),
-    importId: ref.importId,
-    line,
-    unitId: row.unitId,
-    group: row.group,
-    answers: row.answers,
-  };
+  const { pk, sk } = surveyKeys.respondent(ref.year, ref.surveyId, row.respondentId);
+  return { pk, sk, importId: ref.importId, line, unitId: row.unitId, group: row.group, answers: row.answers };
 }
 
 export const respondentKey = (ref: ImportRef, respondentId: string) => surveyKeys.respondent(ref.year, ref.surveyId, respondentId);

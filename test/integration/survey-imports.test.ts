@@ -3,7 +3,7 @@
  * emulator's upload event, the ingestion function in its own process, the report read back
  * through the API and the stored respondents and counts read back through the store.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../shared/store/audit.ts';
 import { getImport, listImports, reportRowKeys } from '../../shared/store/survey-imports-store.ts';
 import { loadRespondents, readCounts } from '../../shared/store/survey-respondents-store.ts';
@@ -20,9 +20,12 @@ async function respondentsOf(importId: string) {
 }
 
 describe('survey imports', () => {
+  beforeAll(async () => {
+    await createSurvey(await tokens.admin(), surveyId);
+  });
+
   it('reports good rows, duplicates, out-of-scale answers and unknown units by line (BOM, CRLF)', async () => {
     const admin = await tokens.admin();
-    await createSurvey(admin, surveyId);
     const file = csv(
       [
         header,
@@ -90,11 +93,11 @@ describe('survey imports', () => {
   it('refuses a Windows-1258 file with a clear message and keeps nothing of it', async () => {
     const admin = await tokens.admin();
     // Valid rows first, past a checkpoint, then a legacy-encoded respondent id (ễ as 0xEA 0xDE).
-    const rows = Array.from({ length: 6000 }, (_, i) => `W${i},SNV,leader,A,,`).join('\n');
+    const rows = Array.from({ length: 12_000 }, (_, i) => `W${i},SNV,leader,A,,`).join('\n');
     const file = Buffer.concat([Buffer.from(`${header.join(',')}\n${rows}\nNguy`), Buffer.from([0xea, 0xde, 0x6e]), Buffer.from(',SNV,leader,A,,\n')]);
     const { importId, report } = await importFile(admin, surveyId, file);
     expect(report.status).toBe('failed');
-    expect(report.error).toMatch(/not UTF-8: line 6002 .*Windows-1258.*CSV UTF-8/);
+    expect(report.error).toMatch(/not UTF-8: line 12002 .*Windows-1258.*CSV UTF-8/);
     expect(report).toMatchObject({ accepted: 0, duplicates: 0, rejectedCount: 0, rejected: [] });
     expect(await respondentsOf(importId)).toBe(0);
     expect(await reportRowKeys(ref(importId))).toEqual([]);

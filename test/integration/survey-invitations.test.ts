@@ -1,6 +1,6 @@
 /** One-time codes: issued by the admin (stored hashed), spent once on the public route with no sign-in. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashCode, newCode, normaliseCode } from '../../shared/domain/invitation-codes.ts';
 import { listAudit } from '../../shared/store/audit.ts';
 import { dynamo, tableName } from '../../shared/store/clients.ts';
@@ -23,10 +23,13 @@ async function issue(unitId: string, group: string, count: number, survey = surv
 }
 
 describe('survey invitations and public responses', () => {
-  it('issues distinct codes bound to a unit and group, stored only as hashes, audited', async () => {
+  beforeAll(async () => {
     const admin = await tokens.admin();
     await createSurvey(admin, surveyId);
     await createSurvey(admin, otherSurveyId);
+  });
+
+  it('issues distinct codes bound to a unit and group, stored only as hashes, audited', async () => {
     const codes = await issue('SNV', 'citizen', 3);
     expect(new Set(codes).size).toBe(3);
     for (const code of codes) {

@@ -25,6 +25,15 @@ describe('CSV reading', () => {
     ]);
   });
 
+  it('names the first line of a row with a line break inside a quoted cell, and skips all-blank rows', async () => {
+    const file = Buffer.from('a,b\r\nR1,"line one\r\nline two"\r\n,,\r\nR2,x\r\n', 'utf8');
+    expect(await rows(file)).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['R1', 'line one\r\nline two'] },
+      { line: 5, cells: ['R2', 'x'] },
+    ]);
+  });
+
   it('reads UTF-8 Vietnamese whatever the chunk boundaries', async () => {
     const file = Buffer.from('a,b\nNguyễn Thị Ánh,Đồng Khởi\n', 'utf8');
     for (const size of [1, 2, 3, 7, 64]) expect((await rows(file, size))[1]).toEqual({ line: 2, cells: ['Nguyễn Thị Ánh', 'Đồng Khởi'] });

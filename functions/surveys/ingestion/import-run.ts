@@ -29,6 +29,8 @@ export class ImportRun {
   readonly resumeAfter: number;
   private questionIds: string[] | undefined;
   private sinceCheckpoint = 0;
+  private pending: Promise<void> | undefined;
+  private failure: unknown;
 
   constructor(
     readonly ref: ImportRef,
@@ -46,7 +48,6 @@ export class ImportRun {
   async process(row: SourceRow): Promise<void> {
     if (!this.questionIds) {
       // The first row is the header, whether or not this run resumes.
-      if ('error' in row) throw new FileRefused(`line ${row.line}: the header row cannot be read (${row.error})`);
       const header = checkHeader(row.cells, this.rules);
       if (!header.ok) throw new FileRefused(header.reason);
       this.questionIds = header.questionIds;
@@ -56,7 +57,6 @@ export class ImportRun {
     if (row.line <= this.resumeAfter) return;
     this.counts.lines = row.line;
     this.sinceCheckpoint++;
-    if ('error' in row) return this.reject(row.line, '', row.error);
     const checked = checkRow(row.cells, this.questionIds, this.rules);
     if (!checked.ok) return this.reject(row.line, checked.respondentId, checked.reason);
 
@@ -85,15 +85,49 @@ export class ImportRun {
     return this.sinceCheckpoint;
   }
 
-  /** Everything up to the last processed line is written: record that, with the counts. */
-  async checkpoint(): Promise<void> {
-    await this.writer.drain();
-    await putCheckpoint(this.ref, { line: this.counts.lines, counts: { ...this.counts }, groups: this.builder.groups() });
+  get checkpointPending(): boolean {
+    return this.pending !== undefined;
+  }
+
+  /** A background checkpoint or what followed it failed: the run must stop (the retry resumes). */
+  throwIfFailed(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Checkpoints the current line without pausing the rows: the counts are copied now, and the
+   * checkpoint is written once every write queued so far has landed (later writes keep flowing).
+   * `after` runs next (progress, lease renewal). One at a time: while one is pending, later
+   * triggers are skipped.
+   */
+  checkpointInBackground(after: (counts: ImportCounts) => Promise<void>): void {
+    if (this.pending) return;
+    const checkpoint: Checkpoint = { line: this.counts.lines, counts: { ...this.counts }, groups: this.builder.snapshot() };
     this.sinceCheckpoint = 0;
+    this.pending = this.writer
+      .landed()
+      .then(() => putCheckpoint(this.ref, checkpoint))
+      .then(() => after(checkpoint.counts))
+      .catch((error: unknown) => void (this.failure ??= error))
+      .finally(() => (this.pending = undefined));
+  }
+
+  /** Waits for a background checkpoint, then checkpoints everything processed (before stopping or finishing). */
+  async checkpoint(): Promise<void> {
+    await this.settled();
+    await this.writer.drain();
+    await putCheckpoint(this.ref, { line: this.counts.lines, counts: { ...this.counts }, groups: this.builder.snapshot() });
+    this.sinceCheckpoint = 0;
+  }
+
+  async settled(): Promise<void> {
+    await this.pending;
+    this.throwIfFailed();
   }
 
   /** A refused file keeps nothing: every respondent this import holds (this run's and earlier runs') goes. */
   async removeRespondents(): Promise<void> {
+    await this.pending;
     await this.writer.drain().catch(() => undefined);
     await deleteImportRespondents(this.ref, this.held);
   }

@@ -19,6 +19,7 @@ import {
   reportRowKeys,
   saveProgress,
   startRun,
+  type ImportCounts,
   type ImportRef,
 } from '../../../shared/store/survey-imports-store.ts';
 import { BatchWriter } from '../../../shared/store/batch-writer.ts';
@@ -77,20 +78,28 @@ export async function ingestUpload(bucket: string, objectKey: string, options: I
     const [checkpoint, held] = await Promise.all([getCheckpoint(ref), loadRespondents(ref)]);
     run = new ImportRun(ref, rules, held, checkpoint, { concurrency: options.concurrency });
     const { body } = await openImportObject(bucket, objectKey);
-    const everyRows = options.checkpointRows ?? 5_000;
-    const everyMs = options.checkpointMs ?? 20_000;
+    const everyRows = options.checkpointRows ?? 10_000;
+    const everyMs = options.checkpointMs ?? 30_000;
     let lastCheckpoint = Date.now();
+    const afterCheckpoint = async (counts: ImportCounts) => {
+      await saveProgress(ref, counts);
+      if (!(await acquireLease(ref))) throw new LeaseBusy(`the ingestion lease of survey ${ref.surveyId} was lost`);
+    };
     for await (const row of rowsOf(record.format, body)) {
       await run.process(row);
       if (run.rowsSinceCheckpoint >= everyRows || (run.rowsSinceCheckpoint > 0 && Date.now() - lastCheckpoint >= everyMs)) {
-        await run.checkpoint();
-        await saveProgress(ref, run.counts);
-        if (!(await acquireLease(ref))) throw new LeaseBusy(`the ingestion lease of survey ${ref.surveyId} was lost`);
-        if (remainingMs() < reserveMs) throw new TimeBudgetExhausted(`stopped at line ${run.counts.lines}; the retry resumes there`);
+        run.throwIfFailed();
+        if (remainingMs() < reserveMs) {
+          await run.checkpoint();
+          await afterCheckpoint(run.counts);
+          throw new TimeBudgetExhausted(`stopped at line ${run.counts.lines}; the retry resumes there`);
+        }
+        run.checkpointInBackground(afterCheckpoint);
         lastCheckpoint = Date.now();
       }
     }
     if (run.counts.lines === 0) throw new FileRefused('the file is empty: it needs at least the header row');
+    await run.settled();
     await run.writer.drain();
     await writeImportCounts(ref, run.builder.groups());
     await completeImport(ref, run.counts);
@@ -98,6 +107,8 @@ export async function ingestUpload(bucket: string, objectKey: string, options: I
     logger.info('import done', { objectKey, ...run.counts });
     return 'done';
   } catch (error) {
+    // Nothing of this run may land after it ends (Lambda can thaw a frozen promise in a later invocation).
+    await run?.settled().catch(() => undefined);
     if (!(error instanceof FileRefused || error instanceof SurveyContextError)) throw error;
     await refuse(ref, run, error.message);
     return 'failed';

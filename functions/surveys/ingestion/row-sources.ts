@@ -4,51 +4,57 @@
  * editor or spreadsheet, so the report's line numbers point at the right row.
  */
 import { Readable } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { ImportFormat } from '../../../shared/schemas/survey-api.ts';
 import { FileRefused, Utf8Guard } from './utf8-guard.ts';
 
-export type SourceRow = { line: number; cells: string[] } | { line: number; error: string };
+export interface SourceRow {
+  line: number;
+  cells: string[];
+}
 
 /** A record longer than this is a broken quote swallowing the file, not a survey row. */
 const maxRecordBytes = 64 * 1024;
 
-/** A quote never closed swallows every following line into one field: refuse rather than lose rows. */
-const structural = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_MAX_RECORD_SIZE']);
+/** Line breaks inside quoted cells: the next row starts that many lines further down. */
+function breaksIn(cells: readonly string[]): number {
+  let n = 0;
+  for (const cell of cells) if (cell.includes('\n') || cell.includes('\r')) n += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return n;
+}
 
+/** Rows where every cell is blank (Excel pads exports with ",,,,") are not responses. */
+const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+/**
+ * csv-parse with relaxed quotes and column counts: a stray quote stays in its cell and a short
+ * row is the row's own problem (reported by the row check). What csv-parse still cannot read (a
+ * quote never closed, a record past 64 KB) breaks the row boundaries of the rest of the file,
+ * so the file is refused rather than rows silently merged. Lines are counted here (cheaper than
+ * csv-parse's per-record info object) and name the row's first line.
+ */
 export async function* csvRows(body: Readable): AsyncGenerator<SourceRow> {
-  // Record errors are reported in line order among the rows: csv-parse signals them while it
-  // parses ahead of what has been consumed, so they wait here until their line comes up.
-  const skipped: SourceRow[] = [];
   const parser = parse({
     bom: true,
-    info: true,
-    // Files glued together from several tools mix line ends: accept each on every line.
-    record_delimiter: ['\r\n', '\n', '\r'],
     relax_quotes: true,
     relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
+    skip_empty_lines: false,
+    // Files glued together from several tools mix line ends: accept each on every line.
+    record_delimiter: ['\r\n', '\n', '\r'],
     max_record_size: maxRecordBytes,
-    on_skip: (error: CsvError | undefined) => {
-      if (!error) return undefined;
-      const line = (error as CsvError & { lines?: number }).lines ?? 0;
-      if (structural.has(error.code)) parser.destroy(new FileRefused(`the file cannot be read as CSV: ${error.message}`));
-      else skipped.push({ line, error: `unreadable CSV: ${error.message}` });
-      return undefined;
-    },
   });
   const guard = new Utf8Guard();
   body.once('error', (e) => parser.destroy(e));
   guard.once('error', (e) => parser.destroy(e));
   body.pipe(guard).pipe(parser);
+  let line = 0;
   try {
-    for await (const { info, record } of parser as AsyncIterable<{ info: { lines: number }; record: string[] }>) {
-      while (skipped.length > 0 && (skipped[0] as SourceRow).line < info.lines) yield skipped.shift() as SourceRow;
-      yield { line: info.lines, cells: record };
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      const start = line + 1;
+      line = start + breaksIn(cells);
+      if (!blank(cells)) yield { line: start, cells };
     }
-    yield* skipped;
   } catch (error) {
     if (error instanceof FileRefused) throw error;
     const code = (error as { code?: string }).code;
@@ -123,7 +129,7 @@ export async function* xlsxRows(body: Readable): AsyncGenerator<SourceRow> {
         const values = (row.values as unknown[]).slice(1);
         const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i]));
         while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-        if (cells.length === 0) continue;
+        if (blank(cells)) continue;
         // A spreadsheet drops trailing empty cells: blank answers, not a short row.
         width ||= cells.length;
         while (cells.length < width) cells.push('');
