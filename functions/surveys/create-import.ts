@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { httpHandler } from '../../shared/http/handler.ts';
+import { problems } from '../../shared/http/problems.ts';
 import { importMaxBytes, importObjectKey, presignImportUpload } from '../../shared/store/import-files.ts';
 import { createImport } from '../../shared/store/survey-imports-store.ts';
-import { surveyContextOrProblem } from './survey-context.ts';
+import { closedReason, surveyContextOrProblem } from './survey-context.ts';
 
 /** Sortable by creation time (listings read chronologically), unguessable enough to name an object. */
 function newImportId(now: Date): string {
@@ -11,7 +12,9 @@ function newImportId(now: Date): string {
 }
 
 export const handler = httpHandler('createSurveyImport', async ({ params, body, caller }) => {
-  await surveyContextOrProblem(params.year, params.surveyId);
+  const { cycle } = await surveyContextOrProblem(params.year, params.surveyId);
+  const closed = closedReason(cycle);
+  if (closed) throw problems.conflict(closed);
   const now = new Date();
   const importId = newImportId(now);
   const objectKey = importObjectKey(params.year, params.surveyId, importId, body.format);

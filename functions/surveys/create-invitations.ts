@@ -2,10 +2,12 @@ import { hashCode, newCode, normaliseCode } from '../../shared/domain/invitation
 import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { createInvitations } from '../../shared/store/invitations-store.ts';
-import { surveyContextOrProblem } from './survey-context.ts';
+import { closedReason, surveyContextOrProblem } from './survey-context.ts';
 
 export const handler = httpHandler('createSurveyInvitations', async ({ params, body, caller }) => {
-  const { definition, unitIds, unitType } = await surveyContextOrProblem(params.year, params.surveyId);
+  const { cycle, definition, unitIds, unitType } = await surveyContextOrProblem(params.year, params.surveyId);
+  const closed = closedReason(cycle);
+  if (closed) throw problems.conflict(closed);
   const errors = [];
   if (!unitIds.has(body.unitId)) errors.push({ path: 'body.unitId', message: `"${body.unitId}" is not a ${unitType} unit of this survey` });
   if (!(body.group in definition.groups)) {

@@ -12,13 +12,26 @@ import { ingestUpload, type IngestOutcome } from './ingestion/ingest.ts';
 /** S3 event keys are URL-encoded with "+" for spaces. */
 export const decodeS3Key = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
 
-async function ingest(event: S3Event, context: Context): Promise<{ outcomes: IngestOutcome[] }> {
+/** The same upload as an EventBridge "Object Created" event (if the cloud wiring goes that way). */
+export interface EventBridgeObjectCreated {
+  'detail-type': 'Object Created';
+  detail: { bucket: { name: string }; object: { key: string } };
+}
+
+export function uploadsOf(event: S3Event | EventBridgeObjectCreated): { bucket: string; key: string }[] {
+  if ('detail-type' in event) {
+    return event['detail-type'] === 'Object Created' ? [{ bucket: event.detail.bucket.name, key: event.detail.object.key }] : [];
+  }
+  return (event.Records ?? [])
+    .filter((r) => r.eventName?.startsWith('ObjectCreated:'))
+    .map((r) => ({ bucket: r.s3.bucket.name, key: decodeS3Key(r.s3.object.key) }));
+}
+
+async function ingest(event: S3Event | EventBridgeObjectCreated, context: Context): Promise<{ outcomes: IngestOutcome[] }> {
   const outcomes: IngestOutcome[] = [];
-  for (const record of event.Records ?? []) {
-    if (!record.eventName?.startsWith('ObjectCreated:')) continue;
-    const key = decodeS3Key(record.s3.object.key);
+  for (const { bucket, key } of uploadsOf(event)) {
     logger.appendKeys({ objectKey: key });
-    outcomes.push(await ingestUpload(record.s3.bucket.name, key, { remainingMs: () => context.getRemainingTimeInMillis() }));
+    outcomes.push(await ingestUpload(bucket, key, { remainingMs: () => context.getRemainingTimeInMillis() }));
   }
   return { outcomes };
 }

@@ -4,7 +4,7 @@ import { problems } from '../../shared/http/problems.ts';
 import { surveyDefinitionSchema } from '../../shared/schemas/survey-definition.ts';
 import { VersionConflict } from '../../shared/store/errors.ts';
 import { getSurvey, hasResponses, saveSurvey } from '../../shared/store/surveys-store.ts';
-import { asProblem, frameworkFor, loadCycle, resolveUnitType, unitsOfType } from './survey-context.ts';
+import { asProblem, closedReason, frameworkFor, loadCycle, resolveUnitType, unitsOfType } from './survey-context.ts';
 
 export const handler = httpHandler('putSurvey', async ({ params, body, caller }) => {
   const { expectedVersion, ...definition } = body;
@@ -12,9 +12,8 @@ export const handler = httpHandler('putSurvey', async ({ params, body, caller })
     throw problems.validation([{ path: 'body.id', message: `must equal the surveyId in the path ("${params.surveyId}")` }]);
   }
   const cycle = await loadCycle(params.year).catch((e: unknown) => Promise.reject(asProblem(e)));
-  if (cycle.phase === 'approved' || cycle.phase === 'published') {
-    throw problems.conflict(`cycle ${params.year} is ${cycle.phase}: its surveys can no longer change`);
-  }
+  const closed = closedReason(cycle);
+  if (closed) throw problems.conflict(closed);
   const current = await getSurvey(params.year, params.surveyId);
   if (expectedVersion !== undefined && expectedVersion !== (current?.version ?? 0)) {
     throw new VersionConflict(`survey ${params.surveyId}`, current ?? null);

@@ -9,7 +9,7 @@ import { answerRules, checkAnswers } from '../../shared/domain/survey-rows.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { prefixedPath, problems } from '../../shared/http/problems.ts';
 import { getInvitation, spendInvitation } from '../../shared/store/invitations-store.ts';
-import { surveyContextOrProblem } from './survey-context.ts';
+import { closedReason, surveyContextOrProblem } from './survey-context.ts';
 
 const unknownCode = () => problems.notFound('this invitation code is not valid for this survey');
 
@@ -22,6 +22,8 @@ export const handler = httpHandler('submitSurveyResponse', async ({ params, body
   if (invitation.usedAt) throw problems.conflict('this invitation code has already been used');
 
   const { cycle, definition, unitType, unitIds } = await surveyContextOrProblem(invitation.year, invitation.surveyId);
+  const closed = closedReason(cycle);
+  if (closed) throw problems.conflict(closed);
   if (Date.parse(cycle.deadlines.survey) < Date.now()) {
     throw problems.conflict(`the survey closed at ${cycle.deadlines.survey}`);
   }

@@ -38,6 +38,14 @@ export function resolveUnitType(cycle: Cycle, surveyId: string, declared?: UnitT
   return fromCycle ?? declared;
 }
 
+/**
+ * Once the council has approved (or the province published) a cycle, its survey counts are part of
+ * the result: no new definitions, files, codes or answers change them.
+ */
+export function closedReason(cycle: Cycle): string | undefined {
+  return cycle.phase === 'approved' || cycle.phase === 'published' ? `cycle ${cycle.year} is ${cycle.phase}: its survey can no longer change` : undefined;
+}
+
 export async function loadCycle(year: number): Promise<Cycle> {
   const cycle = await getCycle(year);
   if (!cycle) throw new SurveyContextError('not-found', `cycle ${year} does not exist`);

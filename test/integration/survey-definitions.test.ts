@@ -96,3 +96,35 @@ describe('survey definitions', () => {
     expect(reweigh.status).toBe(200);
   });
 });
+
+describe('a cycle the council has approved', () => {
+  it('refuses new definitions, imports, invitations and answers (409), writing nothing', async () => {
+    const admin = await tokens.admin();
+    const closedYear = 2040;
+    const deadlines = Object.fromEntries(
+      ['selfAssessment', 'appraisal', 'explanation', 'survey', 'finalAppraisal', 'publication'].map((n) => [n, `${closedYear}-12-31T23:59:59+07:00`]),
+    );
+    const cycle = await api('POST', '/v1/cycles', {
+      token: admin,
+      body: { year: closedYear, frameworks: { department: 'department-2024' }, surveys: { department: 'closed-survey' }, deadlines },
+    });
+    expect(cycle.status, JSON.stringify(cycle.body)).toBe(201);
+    const surveyPath = `/v1/cycles/${closedYear}/surveys/closed-survey`;
+    expect((await api('PUT', surveyPath, { token: admin, body: { ...departmentSurvey(), id: 'closed-survey' } })).status).toBe(201);
+    const invited = await api('POST', `${surveyPath}/invitations`, { token: admin, body: { unitId: 'SNV', group: 'citizen', count: 1 } });
+    expect(invited.status).toBe(201);
+    expect((await api('PATCH', `/v1/cycles/${closedYear}`, { token: admin, body: { phase: 'approved', reason: 'Hội đồng đã thông qua' } })).status).toBe(200);
+
+    const audit = (await listAudit(`SURVEY#${closedYear}#closed-survey`)).length;
+    expect((await api('PUT', surveyPath, { token: admin, body: { ...departmentSurvey(), id: 'closed-survey' } })).status).toBe(409);
+    expect((await api('POST', `${surveyPath}/imports`, { token: admin, body: { fileName: 'a.csv', format: 'csv' } })).status).toBe(409);
+    expect((await api('POST', `${surveyPath}/invitations`, { token: admin, body: { unitId: 'SNV', group: 'citizen', count: 1 } })).status).toBe(409);
+    const answer = await api('POST', '/v1/public/surveys/closed-survey/responses', { body: { code: invited.body.codes[0], answers: { Q3_5_1: 'A' } } });
+    expect(answer.status).toBe(409);
+    expect(answer.body.detail).toBe(`cycle ${closedYear} is approved: its survey can no longer change`);
+    expect((await listAudit(`SURVEY#${closedYear}#closed-survey`)).length).toBe(audit);
+    expect((await getSurvey(closedYear, 'closed-survey'))?.version).toBe(1);
+    // The summary stays readable.
+    expect((await api('GET', `${surveyPath}/summary`, { token: await tokens.council() })).status).toBe(200);
+  });
+});

@@ -125,6 +125,19 @@ describe('survey imports', () => {
     expect(report.rejected).toEqual([{ line: 4, respondentId: 'X003', reason: 'Q1_7_1: answer "Z" is not one of the options A, B, C, D, E' }]);
   });
 
+  it('pages a long row report (1000 rows a page, in line order)', async () => {
+    const admin = await tokens.admin();
+    const rows = Array.from({ length: 1500 }, (_, i) => [`Z${i}`, 'SNV', 'leader', 'F', '', '']);
+    const { importId, report } = await importFile(admin, surveyId, csv([header, ...rows]));
+    expect(report).toMatchObject({ status: 'done', accepted: 0, rejectedCount: 1500 });
+    expect(report.rejected).toHaveLength(1000);
+    expect(report.rejected[999].line).toBe(1001);
+    expect(report.nextAfter).toBe(1001);
+    const next = await waitForImport(admin, surveyId, importId, 10_000, report.nextAfter);
+    expect(next.rejected.map((r: { line: number }) => r.line)).toEqual(Array.from({ length: 500 }, (_, i) => 1002 + i));
+    expect(next.nextAfter).toBeUndefined();
+  });
+
   it('refuses bad import requests, other roles and unknown surveys, writing nothing', async () => {
     const admin = await tokens.admin();
     const before = (await listImports(year, surveyId)).length;

@@ -24,7 +24,7 @@ import {
 } from '../../../shared/store/survey-imports-store.ts';
 import { BatchWriter } from '../../../shared/store/batch-writer.ts';
 import { deleteImportRespondents, loadRespondents, writeImportCounts } from '../../../shared/store/survey-respondents-store.ts';
-import { loadSurveyContext, SurveyContextError } from '../survey-context.ts';
+import { closedReason, loadSurveyContext, SurveyContextError } from '../survey-context.ts';
 import { ImportRun } from './import-run.ts';
 import { rowsOf } from './row-sources.ts';
 import { FileRefused } from './utf8-guard.ts';
@@ -74,6 +74,8 @@ export async function ingestUpload(bucket: string, objectKey: string, options: I
   try {
     if (!(await startRun(ref))) return 'skipped';
     const context = await loadSurveyContext(ref.year, ref.surveyId);
+    const closed = closedReason(context.cycle);
+    if (closed) throw new FileRefused(closed);
     const rules = answerRules(context.definition, context.unitType, context.unitIds);
     const [checkpoint, held] = await Promise.all([getCheckpoint(ref), loadRespondents(ref)]);
     run = new ImportRun(ref, rules, held, checkpoint, { concurrency: options.concurrency });
