@@ -1,12 +1,14 @@
 /**
  * Pipeline task AggregateSurveys (after the final appraisal deadline): every survey import of the
- * cycle must have finished (one still running is retried by the state machine with backoff), then
+ * cycle must have finished (one still running, or pending within its upload window, is retried by
+ * the state machine with backoff; a pending one whose form expired was never uploaded), then
  * each survey's summary is taken and the units short of their target sample are recorded.
  */
-import { PipelineError } from '../../shared/domain/pipeline.ts';
+import { importStillExpected, PipelineError } from '../../shared/domain/pipeline.ts';
 import { HttpProblem } from '../../shared/http/problems.ts';
 import { logger } from '../../shared/http/observability.ts';
 import { recordStep } from '../../shared/store/pipeline-store.ts';
+import { importUploadExpirySeconds } from '../../shared/store/import-files.ts';
 import { listImports } from '../../shared/store/survey-imports-store.ts';
 import { surveySummary } from '../surveys/survey-scores.ts';
 import { cycleOf, parseTaskInput } from './task-input.ts';
@@ -19,7 +21,7 @@ export const handler = async (event: unknown) => {
   for (const [unitType, surveyId] of Object.entries(cycle.surveys ?? {})) {
     if (!surveyId) continue;
     const imports = await listImports(year, surveyId);
-    const unfinished = imports.filter((i) => i.status !== 'done' && i.status !== 'failed');
+    const unfinished = imports.filter((i) => importStillExpected(i, importUploadExpirySeconds));
     if (unfinished.length > 0) {
       throw new PipelineError('SurveyImportsPending', `${unfinished.length} imports of ${surveyId} are still ${unfinished.map((i) => i.status).join('/')}`);
     }

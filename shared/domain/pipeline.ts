@@ -55,3 +55,14 @@ const phaseOrder: readonly Cycle['phase'][] = ['open', 'appraisal', 'computation
 export function advancedPhase(current: Cycle['phase'], target: Cycle['phase']): Cycle['phase'] | undefined {
   return phaseOrder.indexOf(current) < phaseOrder.indexOf(target) ? target : undefined;
 }
+
+/**
+ * Whether an import keeps the survey aggregation waiting: a running one does, and so does a
+ * pending one while its upload form is still valid. A pending import whose form expired was
+ * never uploaded and never will be (a new upload needs a new import), so it does not block.
+ */
+export function importStillExpected(record: { status: string; createdAt: string }, uploadWindowSeconds: number, now = Date.now()): boolean {
+  if (record.status === 'running') return true;
+  if (record.status !== 'pending') return false;
+  return Date.parse(record.createdAt) + uploadWindowSeconds * 1000 > now;
+}

@@ -109,3 +109,16 @@ describe('the README', () => {
     }
   });
 });
+
+describe('importStillExpected', () => {
+  it('waits for running imports and for pending ones only within their upload window', async () => {
+    const { importStillExpected } = await import('../../shared/domain/pipeline.ts');
+    const now = Date.parse('2027-01-31T00:00:00Z');
+    const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+    expect(importStillExpected({ status: 'running', createdAt: at(600) }, 1800, now)).toBe(true);
+    expect(importStillExpected({ status: 'pending', createdAt: at(10) }, 1800, now)).toBe(true);
+    expect(importStillExpected({ status: 'pending', createdAt: at(31) }, 1800, now)).toBe(false);
+    expect(importStillExpected({ status: 'done', createdAt: at(1) }, 1800, now)).toBe(false);
+    expect(importStillExpected({ status: 'failed', createdAt: at(1) }, 1800, now)).toBe(false);
+  });
+});
