@@ -43,7 +43,7 @@ export function addStage(app: App, config: StageConfig, overrides: Pick<ApiStack
 
   const pipeline = new PipelineStack(app, name('Pipeline'), {
     config,
-    description: description('yearly pipeline: state machine and schedule'),
+    description: description('yearly pipeline: state machine, schedule and upload ingestion'),
     table: data.table,
     buckets: data.buckets,
   });

@@ -1,7 +1,9 @@
 /**
- * Functions started by bucket events rather than HTTP: read by the CDK stack that wires the S3
- * notification to a Lambda and by the local runtime, which delivers the S3 emulator's events to
- * the same handler module with the same settings. Nothing here imports handler code.
+ * Functions started by bucket events rather than HTTP: read by the CDK stacks (the data stack
+ * sends the bucket's events to EventBridge; the pipeline stack builds the function and the rule
+ * that invokes it, `infra/constructs/bucket-subscription.ts`) and by the local runtime, which
+ * delivers the S3 emulator's events to the same handler module with the same settings. Nothing
+ * here imports handler code.
  */
 import type { BucketId } from './store/resources.ts';
 

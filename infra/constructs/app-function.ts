@@ -75,6 +75,11 @@ export const bucketActions: Record<BucketAccess, { objects: string[]; bucket: st
   readWrite: { objects: [...readObjects, ...writeObjects], bucket: ['s3:ListBucket'] },
 };
 
+/** NODE_OPTIONS of a function: source maps always, the heap cap when one is given. */
+export function nodeOptions(props: Pick<AppFunctionProps, 'maxOldSpaceMb'>): string {
+  return ['--enable-source-maps', ...(props.maxOldSpaceMb === undefined ? [] : [`--max-old-space-size=${props.maxOldSpaceMb}`])].join(' ');
+}
+
 export interface AppFunctionProps {
   /** Handler module, absolute or relative to the project root; it exports `handler`. */
   readonly entry: string;
@@ -84,6 +89,10 @@ export interface AppFunctionProps {
   /** Powertools service name and metrics namespace. */
   readonly serviceName: string;
   readonly metricsNamespace: string;
+  /** V8's old-space limit in MB (`--max-old-space-size` in NODE_OPTIONS); unset, V8 sizes it from the memory. */
+  readonly maxOldSpaceMb?: number;
+  /** Reserved concurrency: at most this many invocations at a time (queued async events wait). */
+  readonly reservedConcurrency?: number;
 }
 
 export class AppFunction extends NodejsFunction {
@@ -115,10 +124,11 @@ export class AppFunction extends NodejsFunction {
       logGroup,
       role,
       tracing: Tracing.ACTIVE,
+      reservedConcurrentExecutions: props.reservedConcurrency,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: nodeOptions(props),
       },
     });
 

@@ -8,11 +8,13 @@ import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  CfnBucket,
   HttpMethods,
   ObjectLockRetention,
   type BucketProps,
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { bucketSubscriptions } from '../../shared/events.ts';
 import { bucketDefinitions, tableDefinition, type BucketId, type KeyType } from '../../shared/store/resources.ts';
 import type { StageConfig } from '../config.ts';
 
@@ -98,6 +100,16 @@ export class DataStack extends Stack {
             }
           : {}),
       });
+      if (bucketSubscriptions.some((s) => s.bucket === def.id)) {
+        // Its events go to EventBridge, where the subscribed functions' rules pick them up (they
+        // live in later stacks: an S3 notification to them would be a cross-stack cycle). Set on
+        // the bucket itself rather than through `eventBridgeEnabled`, which adds a custom resource
+        // and its Lambda to do what CloudFormation does natively. (Were `addEventNotification`
+        // ever used on this bucket, its custom resource would replace this configuration.)
+        (bucket.node.defaultChild as CfnBucket).notificationConfiguration = {
+          eventBridgeConfiguration: { eventBridgeEnabled: true },
+        };
+      }
       buckets[def.id] = bucket;
       new CfnOutput(this, `${def.id}BucketName`, { value: bucket.bucketName });
     }

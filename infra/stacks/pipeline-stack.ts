@@ -1,7 +1,9 @@
 /**
  * Pipeline: the yearly state machine (STANDARD) from the one ASL file the local runner also runs
  * (`infra/pipeline/cycle.asl.json`), its task functions (house `AppFunction`s), logging and
- * tracing, and the EventBridge Scheduler schedule that starts it each year.
+ * tracing, and the EventBridge Scheduler schedule that starts it each year. Also the functions that
+ * bucket events start (`shared/events.ts`: survey imports), each invoked by an EventBridge rule on
+ * the data stack's bucket events.
  */
 import { Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -12,9 +14,11 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/a
 import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { bucketSubscriptions } from '../../shared/events.ts';
 import { bucketDefinition, type BucketId } from '../../shared/store/resources.ts';
 import type { StageConfig } from '../config.ts';
 import { AppFunction } from '../constructs/app-function.ts';
+import { BucketSubscriptionFunction } from '../constructs/bucket-subscription.ts';
 import { aslPath, pipelineTasks, substitutionOf, type PipelineTaskState } from '../pipeline/definition.ts';
 
 export interface PipelineStackProps extends StackProps {
@@ -40,6 +44,8 @@ export class PipelineStack extends Stack {
   readonly stateMachine: StateMachine;
   readonly functions: Readonly<Record<PipelineTaskState, AppFunction>>;
   readonly schedule: Schedule;
+  /** One per entry of `bucketSubscriptions`, by its id. */
+  readonly subscriptions: Readonly<Record<string, BucketSubscriptionFunction>>;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
@@ -94,5 +100,18 @@ export class PipelineStack extends Stack {
         maxEventAge: Duration.hours(24),
       }),
     });
+
+    this.subscriptions = Object.fromEntries(
+      bucketSubscriptions.map((subscription) => [
+        subscription.id,
+        new BucketSubscriptionFunction(this, `${subscription.id[0]!.toUpperCase()}${subscription.id.slice(1)}`, {
+          subscription,
+          table: props.table,
+          buckets: props.buckets,
+          serviceName: 'par-index-ingestion',
+          metricsNamespace: `ParIndex/${config.stage}`,
+        }),
+      ]),
+    );
   }
 }

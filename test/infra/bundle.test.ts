@@ -1,5 +1,5 @@
 /**
- * Bundles every handler of the route table with esbuild, with the options the house construct
+ * Bundles every handler of the route table and of the bucket subscriptions with esbuild, with the options the house construct
  * gives NodejsFunction (`esbuildOptionsFor` derives them from `appBundling`), then imports each
  * bundle in a plain Node process, as Lambda does: ESM/CJS breakage (a `require` of a builtin, a
  * missing export) shows here, not after a deploy. The only infra test that bundles.
@@ -12,10 +12,11 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esbuildOptionsFor, repoRoot } from '../../infra/constructs/app-function.ts';
+import { bucketSubscriptions } from '../../shared/events.ts';
 import { routeList } from '../../shared/routes.ts';
 import { bucketDefinitions, tableDefinition } from '../../shared/store/resources.ts';
 
-const handlers = [...new Set(routeList.map((r) => r.handler))];
+const handlers = [...new Set([...routeList.map((r) => r.handler), ...bucketSubscriptions.map((s) => s.handler)])];
 const outDir = mkdtempSync(join(tmpdir(), 'par-bundles-'));
 const bundleOf = (handler: string) => join(outDir, handler.replace(/\.ts$/, ''), 'index.mjs');
 
@@ -38,7 +39,7 @@ describe('handler bundles', () => {
 
   beforeAll(async () => {
     const missing = handlers.filter((h) => !existsSync(join(repoRoot, h)));
-    expect(missing, 'handler files named in shared/routes.ts').toEqual([]);
+    expect(missing, 'handler files named in shared/routes.ts and shared/events.ts').toEqual([]);
     await Promise.all(handlers.map((h) => build({ ...esbuildOptionsFor(join(repoRoot, h), bundleOf(h)), logLevel: 'error' })));
     const env = {
       PATH: process.env.PATH,
