@@ -1,7 +1,8 @@
 /**
- * The function the imports bucket's object-created notification invokes (asynchronously, with
- * the platform's retries): one ingestion per record. The local runtime delivers the S3
- * emulator's events to this same module (infra/local/s3-events.ts).
+ * The function an object created in the imports bucket invokes: in the cloud through an
+ * EventBridge rule (asynchronously, with the platform's retries and a dead-letter queue; see
+ * infra/constructs/bucket-subscription.ts), locally from the S3 emulator's events
+ * (infra/local/s3-events.ts). One ingestion per record; both event shapes are accepted.
  */
 import type { Context, S3Event } from 'aws-lambda';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -12,7 +13,7 @@ import { ingestUpload, type IngestOutcome } from './ingestion/ingest.ts';
 /** S3 event keys are URL-encoded with "+" for spaces. */
 export const decodeS3Key = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
 
-/** The same upload as an EventBridge "Object Created" event (if the cloud wiring goes that way). */
+/** The same upload as an EventBridge "Object Created" event (the cloud wiring). Import keys are server-generated ASCII, so encoding never matters. */
 export interface EventBridgeObjectCreated {
   'detail-type': 'Object Created';
   detail: { bucket: { name: string }; object: { key: string } };
