@@ -9,6 +9,7 @@ import type { ImportFormat, ImportStatus, RowReport } from '../schemas/survey-ap
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
 import { isConditionalFailure, StateConflict } from './errors.ts';
+import { queryAll } from './query.ts';
 import { keys, surveyKeys } from './keys.ts';
 import { auditSubject } from './surveys-store.ts';
 import { transactWrite } from './transactions.ts';
@@ -77,22 +78,12 @@ export async function getImport(ref: ImportRef): Promise<ImportRecord | undefine
 }
 
 export async function listImports(year: number, surveyId: string): Promise<ImportRecord[]> {
-  const records: ImportRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.cycle(year).pk, ':prefix': surveyKeys.importPrefix(surveyId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    records.push(...(out.Items ?? []).map(toRecord));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return records;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.cycle(year).pk, ':prefix': surveyKeys.importPrefix(surveyId) },
+    ConsistentRead: true,
+  });
+  return items.map(toRecord);
 }
 
 /** pending|running → running (a retry of a crashed run stays running); false when already finished. */

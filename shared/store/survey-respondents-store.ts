@@ -16,6 +16,7 @@ import type { GroupCounts, NamedCounts } from '../domain/survey-counts.ts';
 import { BatchWriter, writeAll } from './batch-writer.ts';
 import { dynamo, tableName } from './clients.ts';
 import { respondentShards, surveyKeys } from './keys.ts';
+import { queryAll } from './query.ts';
 import type { ImportRef } from './survey-imports-store.ts';
 
 export function respondentItem(ref: ImportRef, line: number, row: AcceptedAnswers): Record<string, unknown> {
@@ -91,26 +92,16 @@ export interface StoredCounts extends GroupCounts {
 }
 
 export async function readCounts(year: number, surveyId: string): Promise<StoredCounts[]> {
-  const found: StoredCounts[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': surveyKeys.tallyPartition(year, surveyId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      const counts: NamedCounts = {};
-      for (const [k, v] of Object.entries(item)) if (k.startsWith(countPrefix)) counts[k.slice(countPrefix.length)] = v as number;
-      found.push({ unitId: item.unitId as string, group: item.group as string, source: item.source as string, responses: (item.n as number) ?? 0, counts });
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return found;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': surveyKeys.tallyPartition(year, surveyId) },
+    ConsistentRead: true,
+  });
+  return items.map((item) => {
+    const counts: NamedCounts = {};
+    for (const [k, v] of Object.entries(item)) if (k.startsWith(countPrefix)) counts[k.slice(countPrefix.length)] = v as number;
+    return { unitId: item.unitId as string, group: item.group as string, source: item.source as string, responses: (item.n as number) ?? 0, counts };
+  });
 }
 
 /** The Update of a transaction that adds one online response to its (unit, group) counts. */

@@ -5,20 +5,12 @@ import { listAudit } from '../../shared/store/audit.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
 import { getFramework } from '../../shared/store/frameworks-store.ts';
 import { api, token, tokens } from '../support/api.ts';
+import { cycleDeadlines } from '../support/assessment-helpers.ts';
 
 const reference = JSON.parse(readFileSync('reference/frameworks/commune-2024.json', 'utf8'));
 const draftFramework = (id: string) => ({ ...reference, id, name: `Bộ chỉ số thử ${id}` });
 
-function deadlines(year: number) {
-  return {
-    selfAssessment: `${year}-12-15T23:59:59+07:00`,
-    appraisal: `${year + 1}-01-10T23:59:59+07:00`,
-    explanation: `${year + 1}-01-20T23:59:59+07:00`,
-    survey: `${year + 1}-01-20T23:59:59+07:00`,
-    finalAppraisal: `${year + 1}-01-31T23:59:59+07:00`,
-    publication: `${year + 1}-02-28T23:59:59+07:00`,
-  };
-}
+const deadlines = cycleDeadlines;
 
 describe('frameworks', () => {
   it('reads a seeded framework for any signed-in user', async () => {

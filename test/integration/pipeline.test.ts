@@ -13,7 +13,7 @@ import { getCycle } from '../../shared/store/cycles-store.ts';
 import { getStep } from '../../shared/store/pipeline-store.ts';
 import { getPublication, readReportFile } from '../../shared/store/results-store.ts';
 import { api, tokens } from '../support/api.ts';
-import { fillSelfLeaves, pdfBytes, referenceFramework, sha256, uploadEvidence } from '../support/assessment-helpers.ts';
+import { cycleDeadlines, fillSelfLeaves, pdfBytes, referenceFramework, sha256, uploadEvidence } from '../support/assessment-helpers.ts';
 
 const year = 2036;
 const framework = referenceFramework('district');
@@ -28,14 +28,7 @@ beforeAll(async () => {
     body: {
       year,
       frameworks: { district: 'district-2024' },
-      deadlines: {
-        selfAssessment: `${year}-12-15T23:59:59+07:00`,
-        appraisal: `${year + 1}-01-10T23:59:59+07:00`,
-        explanation: `${year + 1}-01-20T23:59:59+07:00`,
-        survey: `${year + 1}-01-20T23:59:59+07:00`,
-        finalAppraisal: `${year + 1}-01-31T23:59:59+07:00`,
-        publication: `${year + 1}-02-28T23:59:59+07:00`,
-      },
+      deadlines: cycleDeadlines(year),
     },
   });
   expect(opened.status).toBe(201);

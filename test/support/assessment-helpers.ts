@@ -48,3 +48,15 @@ export async function fillSelfLeaves(token: string, year: number, unitId: string
     if (res.status !== 200) throw new Error(`leaf ${leaf.code}: ${res.status} ${JSON.stringify(res.body)}`);
   }
 }
+
+/** A cycle's deadlines in the usual shape: self-assessment mid-December, publication end of February. */
+export function cycleDeadlines(year: number) {
+  return {
+    selfAssessment: `${year}-12-15T23:59:59+07:00`,
+    appraisal: `${year + 1}-01-10T23:59:59+07:00`,
+    explanation: `${year + 1}-01-20T23:59:59+07:00`,
+    survey: `${year + 1}-01-20T23:59:59+07:00`,
+    finalAppraisal: `${year + 1}-01-31T23:59:59+07:00`,
+    publication: `${year + 1}-02-28T23:59:59+07:00`,
+  };
+}
