@@ -1,7 +1,7 @@
 import { appraisalErrors, applyAppraisal } from '../../shared/domain/appraisal.ts';
 import { itemView } from '../../shared/domain/assessment.ts';
 import { appraisalStates } from '../../shared/domain/assessment-workflow.ts';
-import { findLeaf } from '../../shared/domain/framework.ts';
+import { findApplicableLeaf } from '../../shared/domain/framework.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { saveItem } from '../../shared/store/assessment-store.ts';
@@ -11,8 +11,8 @@ import { leafScope, roundOf } from './appraisal-scope.ts';
 
 export const handler = httpHandler('putAppraisalItem', async ({ params, body, caller }) => {
   const ctx = await loadContext(caller, params.year, params.unitId, 'appraise');
-  const entry = findLeaf(ctx.framework, params.code);
-  if (!entry || ctx.notApplicable.some((c) => params.code === c || params.code.startsWith(`${c}.`))) {
+  const entry = findApplicableLeaf(ctx.framework, params.code, ctx.notApplicable);
+  if (!entry) {
     throw problems.notFound(`leaf ${params.code} is not an applicable leaf of framework ${ctx.framework.id} for unit ${ctx.unit.id}`);
   }
   if (!leafScope(caller, ctx)(params.code)) throw problems.forbidden(`leaf ${params.code} is outside your appraisal areas`);

@@ -1,7 +1,7 @@
 import { applyExplanation } from '../../shared/domain/appraisal.ts';
 import { itemView, selfItemErrors } from '../../shared/domain/assessment.ts';
 import { explanationStates } from '../../shared/domain/assessment-workflow.ts';
-import { findLeaf } from '../../shared/domain/framework.ts';
+import { findApplicableLeaf } from '../../shared/domain/framework.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { saveItem } from '../../shared/store/assessment-store.ts';
@@ -11,9 +11,9 @@ import { roundOf } from './appraisal-scope.ts';
 
 export const handler = httpHandler('putExplanationItem', async ({ params, body, caller }) => {
   const ctx = await loadContext(caller, params.year, params.unitId, 'write-own');
-  const entry = findLeaf(ctx.framework, params.code);
+  const entry = findApplicableLeaf(ctx.framework, params.code, ctx.notApplicable);
   const before = ctx.loaded.items.get(params.code);
-  if (!entry || !before || ctx.notApplicable.some((c) => params.code === c || params.code.startsWith(`${c}.`))) {
+  if (!entry || !before) {
     throw problems.notFound(`leaf ${params.code} has nothing to explain in this assessment`);
   }
   const evidence = body.evidence ?? [];

@@ -1,6 +1,6 @@
 import { applySelfItem, itemView, selfItemErrors } from '../../shared/domain/assessment.ts';
 import { selfScoreStates } from '../../shared/domain/assessment-workflow.ts';
-import { findLeaf } from '../../shared/domain/framework.ts';
+import { findApplicableLeaf } from '../../shared/domain/framework.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { saveItem } from '../../shared/store/assessment-store.ts';
@@ -9,8 +9,8 @@ import { assertBeforeDeadline, assertState, loadContext } from './assessment-con
 
 export const handler = httpHandler('putSelfItem', async ({ params, body, caller }) => {
   const ctx = await loadContext(caller, params.year, params.unitId, 'write-own');
-  const entry = findLeaf(ctx.framework, params.code);
-  if (!entry || ctx.notApplicable.some((c) => params.code === c || params.code.startsWith(`${c}.`))) {
+  const entry = findApplicableLeaf(ctx.framework, params.code, ctx.notApplicable);
+  if (!entry) {
     throw problems.notFound(`leaf ${params.code} is not an applicable leaf of framework ${ctx.framework.id} for unit ${ctx.unit.id}`);
   }
   const { expectedVersion, ...input } = body;

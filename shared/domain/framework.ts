@@ -207,3 +207,11 @@ export function applicableLeaves(framework: Framework, notApplicable: readonly s
   const exempt = new Set(notApplicable);
   return leaves(framework).filter((e) => !exempt.has(e.leaf.code) && !e.ancestors.some((c) => exempt.has(c)));
 }
+
+/** The applicable leaf with this code for a unit with these exemptions; undefined otherwise. */
+export function findApplicableLeaf(framework: Framework, code: string, notApplicable: readonly string[]): LeafEntry | undefined {
+  const entry = findLeaf(framework, code);
+  if (!entry) return undefined;
+  const exempt = new Set(notApplicable);
+  return exempt.has(code) || entry.ancestors.some((c) => exempt.has(c)) ? undefined : entry;
+}
