@@ -8,7 +8,7 @@ import type { EvidenceInfo, StoredItem } from '../domain/assessment.ts';
 import type { Caller } from '../domain/roles.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { tableName } from './clients.ts';
-import { transactWrite } from './transactions.ts';
+import { transactWrite, versionedPut } from './transactions.ts';
 import { isConditionalFailure, StateConflict, VersionConflict } from './errors.ts';
 import { assessmentKeys } from './keys.ts';
 import { queryAll } from './query.ts';
@@ -128,14 +128,7 @@ function itemWrites(caller: Caller, ref: AssessmentRef, loaded: LoadedAssessment
   const { code: _c, version: _v, ...beforeFields } = before ?? { code: after.code, version: 0 };
   const { code: _c2, version: _v2, ...afterFields } = after;
   return [
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...assessmentKeys.item(ref.year, ref.unitId, after.code), entity: 'assessment-item', ...after },
-        ConditionExpression: before ? 'version = :v' : 'attribute_not_exists(pk)',
-        ExpressionAttributeValues: before ? { ':v': before.version } : undefined,
-      },
-    },
+    versionedPut({ ...assessmentKeys.item(ref.year, ref.unitId, after.code), entity: 'assessment-item', ...after }, before?.version),
     auditPut(
       auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), change.action, {
         target: after.code,

@@ -10,7 +10,7 @@ import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
 import { isConditionalFailure, VersionConflict } from './errors.ts';
 import { keys, surveyKeys } from './keys.ts';
-import { transactWrite } from './transactions.ts';
+import { transactWrite, versionedPut } from './transactions.ts';
 
 export interface StoredSurvey {
   year: number;
@@ -47,14 +47,7 @@ export async function saveSurvey(
   const item = { ...keys.survey(next.year, next.surveyId), entity: 'survey', ...next, version };
   try {
     await transactWrite([
-      {
-        Put: {
-          TableName: tableName(),
-          Item: item,
-          ConditionExpression: current ? 'version = :v' : 'attribute_not_exists(pk)',
-          ExpressionAttributeValues: current ? { ':v': current.version } : undefined,
-        },
-      },
+      versionedPut(item, current?.version),
       auditPut(
         auditEvent(caller, auditSubject(next.year, next.surveyId), current ? 'survey.replaced' : 'survey.created', {
           target: next.surveyId,

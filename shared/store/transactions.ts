@@ -4,7 +4,7 @@
  * failures are never retried: they are answers, not accidents.
  */
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from './clients.ts';
+import { dynamo, tableName } from './clients.ts';
 
 function onlyConflicts(error: unknown): boolean {
   if ((error as { name?: string }).name !== 'TransactionCanceledException') return false;
@@ -22,4 +22,19 @@ export async function transactWrite(items: NonNullable<TransactWriteCommandInput
       await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * (0.5 + Math.random())));
     }
   }
+}
+
+/**
+ * The Put of an optimistically locked item: created only if absent, replaced only while the
+ * stored `version` is still the one read.
+ */
+export function versionedPut(item: Record<string, unknown>, readVersion: number | undefined) {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: item,
+      ConditionExpression: readVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
+      ExpressionAttributeValues: readVersion === undefined ? undefined : { ':v': readVersion },
+    },
+  };
 }

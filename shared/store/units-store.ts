@@ -5,7 +5,7 @@ import { unitTypes, type UnitType } from '../schemas/framework.ts';
 import type { Unit } from '../schemas/units.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
-import { transactWrite } from './transactions.ts';
+import { transactWrite, versionedPut } from './transactions.ts';
 import { isConditionalFailure, VersionConflict } from './errors.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './query.ts';
@@ -55,14 +55,7 @@ export async function saveUnit(
   const item = { ...keys.unit(fields.id), ...keys.unitIndex(fields.type, fields.parentId, fields.id), entity: 'unit', ...unit };
   try {
     await transactWrite([
-          {
-            Put: {
-              TableName: tableName(),
-              Item: item,
-              ConditionExpression: current ? 'version = :v' : 'attribute_not_exists(pk)',
-              ExpressionAttributeValues: current ? { ':v': baseVersion } : undefined,
-            },
-          },
+          versionedPut(item, current ? baseVersion : undefined),
           auditPut(
             auditEvent(caller, `UNIT#${fields.id}`, current ? 'unit.updated' : 'unit.created', {
               target: fields.id,
