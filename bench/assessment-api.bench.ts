@@ -57,14 +57,27 @@ try {
 
   // Warm-up, then the measured run.
   await autocannon({ url: `${url}${path}`, connections, duration: 2, headers: { authorization: `Bearer ${token}` } });
-  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
+  );
   const query = () =>
-    doc.send(new QueryCommand({ TableName: 'par-local', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `ASSESS#${year}#SNV` } }));
+    doc.send(
+      new QueryCommand({
+        TableName: 'par-local',
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ASSESS#${year}#SNV` },
+      }),
+    );
   for (let i = 0; i < 200; i++) await query();
 
   // The target load (50 connections), and one connection to show the latency of a lone request.
   for (const conns of [connections, 1]) {
-    const api = await autocannon({ url: `${url}${path}`, connections: conns, duration: durationSeconds, headers: { authorization: `Bearer ${token}` } });
+    const api = await autocannon({
+      url: `${url}${path}`,
+      connections: conns,
+      duration: durationSeconds,
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (api.non2xx > 0 || api.errors > 0) throw new Error(`API run had ${api.non2xx} non-2xx and ${api.errors} errors`);
     const latencies: number[] = [];
     const deadline = Date.now() + durationSeconds * 1000;
@@ -80,8 +93,12 @@ try {
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
     const bare = { p50: pct(50), p99: pct(99), rps: latencies.length / durationSeconds };
-    console.log(`GET assessment via local API  (${conns} conns, ${durationSeconds}s): p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, ${api.requests.average.toFixed(0)} req/s`);
-    console.log(`bare DynamoDB Query           (${conns} concurrent, ${durationSeconds}s): p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms, ${bare.rps.toFixed(0)} req/s`);
+    console.log(
+      `GET assessment via local API  (${conns} conns, ${durationSeconds}s): p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, ${api.requests.average.toFixed(0)} req/s`,
+    );
+    console.log(
+      `bare DynamoDB Query           (${conns} concurrent, ${durationSeconds}s): p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms, ${bare.rps.toFixed(0)} req/s`,
+    );
     console.log(`p99 ratio API / bare query at ${conns}: ${(api.latency.p99 / bare.p99).toFixed(2)}×  (targets: p99 ≤ 25 ms, ratio ≤ 3×)`);
   }
   doc.destroy();

@@ -31,7 +31,26 @@ const ingestion = bucketSubscriptions.find((s) => s.id === 'surveyImportUploaded
 const dir = fileURLToPath(new URL('../.bench/survey-import/', import.meta.url));
 const concurrency = 8;
 const surveyTemplate = 'reference/surveys/department-survey-2024.json';
-const units = ['VPUBND', 'SNV', 'STP', 'SKHDT', 'STC', 'SCT', 'SNNPTNT', 'SGTVT', 'SXD', 'STNMT', 'STTTT', 'SLDTBXH', 'SVHTTDL', 'SKHCN', 'SGDDT', 'SYT', 'TTT', 'BQLKCN'];
+const units = [
+  'VPUBND',
+  'SNV',
+  'STP',
+  'SKHDT',
+  'STC',
+  'SCT',
+  'SNNPTNT',
+  'SGTVT',
+  'SXD',
+  'STNMT',
+  'STTTT',
+  'SLDTBXH',
+  'SVHTTDL',
+  'SKHCN',
+  'SGDDT',
+  'SYT',
+  'TTT',
+  'BQLKCN',
+];
 
 interface Definition {
   questions: { id: string; groups: string[] }[];
@@ -78,13 +97,21 @@ async function childImport(args: { bucket: string; key: string }): Promise<Child
 /** Child: the same respondent items, built before the clock starts, written by a plain BatchWrite loop. */
 async function childBare(args: { file: string; year: number; surveyId: string }): Promise<ChildResult> {
   const { respondentItem } = await import('../shared/store/survey-respondents-store.ts');
-  const lines = readFileSync(args.file, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+  const lines = readFileSync(args.file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
   const ids = (lines.shift() as string).split(',').slice(3);
   const items = lines.map((line, i) => {
     const [respondentId, unitId, group, ...cells] = line.split(',');
     const answers: Record<string, string> = {};
     cells.forEach((c, k) => c && (answers[ids[k] as string] = c));
-    return respondentItem({ year: args.year, surveyId: args.surveyId, importId: 'bare' }, i + 2, { respondentId: respondentId as string, unitId: unitId as string, group: group as string, answers });
+    return respondentItem({ year: args.year, surveyId: args.surveyId, importId: 'bare' }, i + 2, {
+      respondentId: respondentId as string,
+      unitId: unitId as string,
+      group: group as string,
+      answers,
+    });
   });
   const table = process.env.TABLE_NAME as string;
   const client = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, maxAttempts: 4 });
@@ -140,7 +167,9 @@ async function main(): Promise<void> {
   const { lambdaEnvironment } = await import('../infra/local/runtime.ts');
   const work = mkdtempSync(join(tmpdir(), 'par-bench-survey-'));
   const dynamo = await startDynamoDbLocal({});
-  const s3server = await startS3Emulator({ dataDir: join(work, 's3') }).catch(async (e: unknown) => (await dynamo.stop(), Promise.reject(e)));
+  const s3server = await startS3Emulator({ dataDir: join(work, 's3') }).catch(
+    async (e: unknown) => (await dynamo.stop(), Promise.reject(e)),
+  );
   try {
     Object.assign(process.env, lambdaEnvironment(dynamo.endpoint, s3server.endpoint));
     const { resetClients, s3, bucketName } = await import('../shared/store/clients.ts');
@@ -159,15 +188,38 @@ async function main(): Promise<void> {
 
     /** A fresh survey, an import record and the file in the bucket: what POST imports + the upload leave behind. */
     const staged = async (surveyId: string, file: string) => {
-      await saveSurvey(ingestionCaller, { year, surveyId, unitType: 'department', frameworkId: 'department-2024', definition: { ...definition, id: surveyId } }, undefined);
+      await saveSurvey(
+        ingestionCaller,
+        { year, surveyId, unitType: 'department', frameworkId: 'department-2024', definition: { ...definition, id: surveyId } },
+        undefined,
+      );
       const importId = `bench-${surveyId}`;
       const key = importObjectKey(year, surveyId, importId, 'csv');
-      await createImport(ingestionCaller, { year, surveyId, importId, fileName: file, format: 'csv', objectKey: key, createdAt: new Date().toISOString(), createdBy: 'bench' });
-      await s3().send(new PutObjectCommand({ Bucket: bucketName('imports'), Key: key, Body: createReadStream(file), ContentLength: statSync(file).size, ContentType: 'text/csv' }));
+      await createImport(ingestionCaller, {
+        year,
+        surveyId,
+        importId,
+        fileName: file,
+        format: 'csv',
+        objectKey: key,
+        createdAt: new Date().toISOString(),
+        createdBy: 'bench',
+      });
+      await s3().send(
+        new PutObjectCommand({
+          Bucket: bucketName('imports'),
+          Key: key,
+          Body: createReadStream(file),
+          ContentLength: statSync(file).size,
+          ContentType: 'text/csv',
+        }),
+      );
       return { bucket: bucketName('imports'), key };
     };
 
-    console.log(`survey-import: DynamoDB Local in memory, s3rver; seeded ${seeded.units} units; ${concurrency} BatchWrite requests in flight`);
+    console.log(
+      `survey-import: DynamoDB Local in memory, s3rver; seeded ${seeded.units} units; ${concurrency} BatchWrite requests in flight`,
+    );
     await inChild('import', await staged('bench-warm', fileWarm)); // JIT and table warm-up
     // Alternate which goes first: DynamoDB Local keeps warming up, and other work on the machine comes and goes.
     const ratios: number[] = [];

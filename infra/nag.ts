@@ -66,8 +66,7 @@ export class ParNagChecks implements IPolicyValidationPlugin {
       .map((violation) => ({
         ...violation,
         violatingResources: violation.violatingResources.filter(
-          (resource) =>
-            !patternsAt(root, resource.constructPath ?? '').some((ack) => new RegExp(ack.pattern).test(violation.ruleName)),
+          (resource) => !patternsAt(root, resource.constructPath ?? '').some((ack) => new RegExp(ack.pattern).test(violation.ruleName)),
         ),
       }))
       .filter((violation) => violation.violatingResources.length > 0);

@@ -15,7 +15,10 @@ export const handler = httpHandler('acceptRemaining', async ({ params, caller })
   const round = roundOf(ctx);
   const changes = codes.map((code) => {
     const item = ctx.loaded.items.get(code)!;
-    return { after: applyAppraisal(item, { appraisedScore: item.selfScore! }, round, caller, at), action: `appraisal.round${round}.accepted` };
+    return {
+      after: applyAppraisal(item, { appraisedScore: item.selfScore! }, round, caller, at),
+      action: `appraisal.round${round}.accepted`,
+    };
   });
   await saveItems(caller, ctx.ref, ctx.loaded, appraisalStates, changes, { markAppraised: true });
   return { body: { accepted: codes, version: ctx.loaded.header?.version ?? 0 } };

@@ -17,8 +17,16 @@ export const handler = httpHandler('finalizeAppraisal', async ({ params, caller 
       missing.map((code) => ({ path: `items["${code}"]`, message: 'has no appraised score' })),
     );
   }
-  const next = await transition(caller, ctx.ref, ctx.loaded.header!, transitions.finalize.from, transitions.finalize.to, 'appraisal.finalized', {
-    set: { finalizedAt: new Date().toISOString() },
-  });
+  const next = await transition(
+    caller,
+    ctx.ref,
+    ctx.loaded.header!,
+    transitions.finalize.from,
+    transitions.finalize.to,
+    'appraisal.finalized',
+    {
+      set: { finalizedAt: new Date().toISOString() },
+    },
+  );
   return { body: { state: next.state, version: next.version, round: roundOf(ctx) } };
 });

@@ -14,7 +14,11 @@ export const handler = httpHandler('listAppraisals', async ({ params, query, cal
   const isAdmin = caller.roles.includes('admin');
   // A district appraiser sees its communes; the province's appraisers departments and districts
   // (and communes directly under the province, once there is no district level).
-  const types = query.type ? [query.type] : caller.district && !isAdmin ? ['commune' as const] : (['department', 'district', 'commune'] as const);
+  const types = query.type
+    ? [query.type]
+    : caller.district && !isAdmin
+      ? ['commune' as const]
+      : (['department', 'district', 'commune'] as const);
   const units = await listUnits({});
   const byId = new Map(units.map((u) => [u.id, u]));
   const parents = new Map(units.map((u) => [u.id, u.type]));
@@ -24,14 +28,27 @@ export const handler = httpHandler('listAppraisals', async ({ params, query, cal
     for (const summary of summaries) {
       const unit = byId.get(summary.unitId);
       if (!unit) continue;
-      const ref = { id: unit.id, type: unit.type, parentId: unit.parentId, parentType: unit.parentId ? parents.get(unit.parentId) : undefined };
+      const ref = {
+        id: unit.id,
+        type: unit.type,
+        parentId: unit.parentId,
+        parentType: unit.parentId ? parents.get(unit.parentId) : undefined,
+      };
       if (!isAdmin && !appraiserCoversUnit(caller, ref)) continue;
       const framework = await frameworkOf(summary.frameworkId);
       if (!framework) continue;
       const inScope = isAdmin ? () => true : (code: string) => mayAppraiseLeaf(caller, code, cycle.appraisal as Assignment, unit.type);
       const progress = appraisalProgress(framework, cycle.notApplicable[unit.id] ?? [], new Set(summary.appraisedCodes ?? []), inScope);
       if (progress.total === 0) continue;
-      rows.push({ unitId: unit.id, unitName: unit.name, name: unit.name, unitType: unit.type, state: summary.state, round: summary.round ?? 1, progress });
+      rows.push({
+        unitId: unit.id,
+        unitName: unit.name,
+        name: unit.name,
+        unitType: unit.type,
+        state: summary.state,
+        round: summary.round ?? 1,
+        progress,
+      });
     }
   }
   rows.sort(byVietnameseName);

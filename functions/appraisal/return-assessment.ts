@@ -8,9 +8,17 @@ export const handler = httpHandler('returnAssessment', async ({ params, body, ca
   const ctx = await loadContext(caller, params.year, params.unitId, 'appraise');
   assertState(ctx.state, transitions.return.from, 'returning for explanation');
   const lastReturn = { message: body.message, by: caller.username, at: new Date().toISOString() };
-  const next = await transition(caller, ctx.ref, ctx.loaded.header!, transitions.return.from, transitions.return.to, 'assessment.returned', {
-    reason: body.message,
-    set: { lastReturn },
-  });
+  const next = await transition(
+    caller,
+    ctx.ref,
+    ctx.loaded.header!,
+    transitions.return.from,
+    transitions.return.to,
+    'assessment.returned',
+    {
+      reason: body.message,
+      set: { lastReturn },
+    },
+  );
   return { body: { state: next.state, version: next.version, round: roundOf(ctx) } };
 });

@@ -10,8 +10,16 @@ export const handler = httpHandler('submitExplanations', async ({ params, caller
   assertBeforeDeadline(ctx.cycle, ctx.state);
   // The appraisal that follows an explanation is the next round; earlier rounds stay as they were.
   const round = roundOf(ctx) + 1;
-  const next = await transition(caller, ctx.ref, ctx.loaded.header!, transitions.explain.from, transitions.explain.to, 'explanations.submitted', {
-    set: { round },
-  });
+  const next = await transition(
+    caller,
+    ctx.ref,
+    ctx.loaded.header!,
+    transitions.explain.from,
+    transitions.explain.to,
+    'explanations.submitted',
+    {
+      set: { round },
+    },
+  );
   return { body: { state: next.state, version: next.version, round } };
 });

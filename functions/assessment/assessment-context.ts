@@ -43,7 +43,9 @@ export type Intent = 'read' | 'write-own' | 'appraise';
 function accessFor(intent: Intent, caller: Caller, unit: UnitRef) {
   if (intent === 'read') return canReadAssessment(caller, unit);
   if (intent === 'write-own') return canWriteOwnAssessment(caller, unit);
-  return appraiserCoversUnit(caller, unit) ? ({ ok: true } as const) : ({ ok: false, status: 403, reason: `unit ${unit.id} is outside your appraisal scope` } as const);
+  return appraiserCoversUnit(caller, unit)
+    ? ({ ok: true } as const)
+    : ({ ok: false, status: 403, reason: `unit ${unit.id} is outside your appraisal scope` } as const);
 }
 
 export async function loadContext(caller: Caller, year: number, unitId: string, intent: Intent): Promise<AssessmentContext> {
@@ -86,7 +88,9 @@ export function assertBeforeDeadline(cycle: Cycle, state: AssessmentState = 'dra
   const which = state === 'returned' ? 'explanation' : 'selfAssessment';
   const deadline = cycle.deadlines[which];
   if (now.getTime() > Date.parse(deadline)) {
-    throw problems.conflict(`the ${which === 'explanation' ? 'explanation' : 'self-assessment'} deadline (${deadline}) has passed`, { deadline });
+    throw problems.conflict(`the ${which === 'explanation' ? 'explanation' : 'self-assessment'} deadline (${deadline}) has passed`, {
+      deadline,
+    });
   }
 }
 

@@ -16,14 +16,18 @@ import { cycleOf, parseTaskInput } from './task-input.ts';
 export const handler = async (event: unknown) => {
   const { year, execution } = parseTaskInput(event);
   const cycle = await cycleOf(year);
-  const surveys: { surveyId: string; unitType: string; units?: number; belowTarget?: number; importsFailed: number; problem?: string }[] = [];
+  const surveys: { surveyId: string; unitType: string; units?: number; belowTarget?: number; importsFailed: number; problem?: string }[] =
+    [];
   const belowTarget: { surveyId: string; unitId: string; group: string; responses: number; target: number }[] = [];
   for (const [unitType, surveyId] of Object.entries(cycle.surveys ?? {})) {
     if (!surveyId) continue;
     const imports = await listImports(year, surveyId);
     const unfinished = imports.filter((i) => importStillExpected(i, importUploadExpirySeconds));
     if (unfinished.length > 0) {
-      throw new PipelineError('SurveyImportsPending', `${unfinished.length} imports of ${surveyId} are still ${unfinished.map((i) => i.status).join('/')}`);
+      throw new PipelineError(
+        'SurveyImportsPending',
+        `${unfinished.length} imports of ${surveyId} are still ${unfinished.map((i) => i.status).join('/')}`,
+      );
     }
     const importsFailed = imports.filter((i) => i.status === 'failed').length;
     try {

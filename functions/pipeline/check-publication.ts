@@ -12,7 +12,10 @@ export const handler = async (event: unknown) => {
   const [cycle, publication] = await Promise.all([cycleOf(year), getPublication(year)]);
   if (publication) return { published: true, approvedAt: publication.approvedAt };
   if (approvalOverdue(cycle, new Date())) {
-    throw new PipelineError('ApprovalOverdue', `the results of ${year} are still not approved long after the publication deadline (${cycle.deadlines.publication})`);
+    throw new PipelineError(
+      'ApprovalOverdue',
+      `the results of ${year} are still not approved long after the publication deadline (${cycle.deadlines.publication})`,
+    );
   }
   const draft = await getDraft(year);
   return { published: false, draftComputedAt: draft?.computedAt ?? null };

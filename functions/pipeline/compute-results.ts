@@ -17,7 +17,12 @@ export const handler = async (event: unknown) => {
   const cycle = (await advanceCycle(year, 'computation', 'final appraisal deadline passed: computation by the pipeline'))!;
   const draft = await computeDraft(pipelineCaller, cycle);
   const units = Object.values(draft.results).reduce((n, r) => n + (r?.units.length ?? 0), 0);
-  await recordStep(year, { step: 'compute-results', at: draft.computedAt, execution, details: { computedAt: draft.computedAt, units, notFinalized: draft.notFinalized } });
+  await recordStep(year, {
+    step: 'compute-results',
+    at: draft.computedAt,
+    execution,
+    details: { computedAt: draft.computedAt, units, notFinalized: draft.notFinalized },
+  });
   logger.info('draft results computed', { year, units, notFinalized: draft.notFinalized.length });
   return { computedAt: draft.computedAt, alreadyPublished: false, units, notFinalized: draft.notFinalized.length };
 };

@@ -21,11 +21,20 @@ export const handler = async (event: unknown) => {
         throw new PipelineError('PublicationIncomplete', `report file ${file.key} cannot be read: ${(error as Error).name}`);
       });
       const sha256 = createHash('sha256').update(body).digest('hex');
-      if (sha256 !== file.sha256) throw new PipelineError('PublicationCorrupt', `report file ${file.key} has sha256 ${sha256}, the publication recorded ${file.sha256}`);
+      if (sha256 !== file.sha256)
+        throw new PipelineError(
+          'PublicationCorrupt',
+          `report file ${file.key} has sha256 ${sha256}, the publication recorded ${file.sha256}`,
+        );
       return { name: file.name, key: file.key, bytes: body.length, sha256 };
     }),
   );
-  await recordStep(year, { step: 'confirm-publication', at: new Date().toISOString(), execution, details: { approvedAt: publication.approvedAt, decision: publication.decision, files } });
+  await recordStep(year, {
+    step: 'confirm-publication',
+    at: new Date().toISOString(),
+    execution,
+    details: { approvedAt: publication.approvedAt, decision: publication.decision, files },
+  });
   logger.info('publication confirmed', { year, files: files.length });
   return { approvedAt: publication.approvedAt, decision: publication.decision, files };
 };

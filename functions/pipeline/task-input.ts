@@ -12,7 +12,8 @@ export type TaskInput = z.infer<typeof taskInput>;
 
 export function parseTaskInput(event: unknown): TaskInput {
   const parsed = taskInput.safeParse(event);
-  if (!parsed.success) throw new Error(`pipeline task input: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`pipeline task input: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 

@@ -12,7 +12,9 @@ export const handler = httpHandler('approveResults', async ({ params, body, call
   if (!draft) throw problems.conflict(`no results have been computed for ${params.year}`);
   if (draft.status === 'approved') throw problems.conflict(`the results of ${params.year} are already approved and published`);
   if (draft.computedAt !== body.computedAt) {
-    throw problems.conflict('the results were recomputed after the draft you read; read them again before approving', { computedAt: draft.computedAt });
+    throw problems.conflict('the results were recomputed after the draft you read; read them again before approving', {
+      computedAt: draft.computedAt,
+    });
   }
   if (draft.notFinalized.length > 0) {
     throw problems.unprocessable(
@@ -25,7 +27,12 @@ export const handler = httpHandler('approveResults', async ({ params, body, call
   const files = await Promise.all([
     putReportFile(params.year, `results-${params.year}.json`, 'application/json', Buffer.from(JSON.stringify(content, null, 2))),
     putReportFile(params.year, `results-${params.year}.csv`, 'text/csv; charset=utf-8', Buffer.from(resultsCsv(draft.results))),
-    putReportFile(params.year, `results-${params.year}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await resultsXlsx(new Date(approvedAt), draft.results)),
+    putReportFile(
+      params.year,
+      `results-${params.year}.xlsx`,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      await resultsXlsx(new Date(approvedAt), draft.results),
+    ),
     putReportFile(params.year, `report-${params.year}.html`, 'text/html; charset=utf-8', Buffer.from(resultsHtml(content))),
   ]);
   const publication: Publication = { ...content, approvedBy: caller.username, files };

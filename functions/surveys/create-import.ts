@@ -7,7 +7,10 @@ import { closedReason, surveyContextOrProblem } from './survey-context.ts';
 
 /** Sortable by creation time (listings read chronologically), unguessable enough to name an object. */
 function newImportId(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${randomBytes(5).toString('hex')}`;
 }
 
@@ -32,6 +35,13 @@ export const handler = httpHandler('createSurveyImport', async ({ params, body, 
   return {
     status: 201,
     headers: { location: `/v1/cycles/${params.year}/surveys/${params.surveyId}/imports/${importId}` },
-    body: { importId, status: 'pending', objectKey, maxBytes: importMaxBytes, upload: { url: upload.url, fields: upload.fields }, expiresAt: upload.expiresAt },
+    body: {
+      importId,
+      status: 'pending',
+      objectKey,
+      maxBytes: importMaxBytes,
+      upload: { url: upload.url, fields: upload.fields },
+      expiresAt: upload.expiresAt,
+    },
   };
 });

@@ -9,7 +9,11 @@ export const handler = httpHandler('getSurveyImport', async ({ params, query }) 
   if (!record) throw problems.notFound(`import ${params.importId} does not exist for survey ${params.surveyId} in cycle ${params.year}`);
   const page = await reportRows(params, query.after ?? 0, pageSize);
   const last = page.rows.at(-1);
-  const view = (r: { line: number; respondentId: string; reason: string }) => ({ line: r.line, respondentId: r.respondentId, reason: r.reason });
+  const view = (r: { line: number; respondentId: string; reason: string }) => ({
+    line: r.line,
+    respondentId: r.respondentId,
+    reason: r.reason,
+  });
   return {
     body: {
       importId: record.importId,

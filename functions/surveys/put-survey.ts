@@ -20,14 +20,18 @@ export const handler = httpHandler('putSurvey', async ({ params, body, caller })
   }
   const unitType = resolveUnitType(cycle, params.surveyId, definition.unitType ?? current?.unitType);
   if (!unitType) {
-    throw problems.validation([{ path: 'body.unitType', message: `required: cycle ${params.year} does not list survey ${params.surveyId}` }]);
+    throw problems.validation([
+      { path: 'body.unitType', message: `required: cycle ${params.year} does not list survey ${params.surveyId}` },
+    ]);
   }
   if (definition.unitType && definition.unitType !== unitType) {
     throw problems.validation([{ path: 'body.unitType', message: `cycle ${params.year} lists this survey for ${unitType} units` }]);
   }
   const framework = await frameworkFor(cycle, unitType).catch((e: unknown) => Promise.reject(asProblem(e)));
   if (definition.frameworkId && definition.frameworkId !== framework.id) {
-    throw problems.validation([{ path: 'body.frameworkId', message: `cycle ${params.year} uses framework ${framework.id} for ${unitType} units` }]);
+    throw problems.validation([
+      { path: 'body.frameworkId', message: `cycle ${params.year} uses framework ${framework.id} for ${unitType} units` },
+    ]);
   }
   const units = await unitsOfType(unitType);
   const check = checkDefinition(definition, framework, new Set(units.map((u) => u.id)));
@@ -42,10 +46,22 @@ export const handler = httpHandler('putSurvey', async ({ params, body, caller })
       });
     }
   }
-  const saved = await saveSurvey(caller, { year: params.year, surveyId: params.surveyId, unitType, frameworkId: framework.id, definition }, current);
+  const saved = await saveSurvey(
+    caller,
+    { year: params.year, surveyId: params.surveyId, unitType, frameworkId: framework.id, definition },
+    current,
+  );
   return {
     status: current ? 200 : 201,
     headers: { etag: `"${saved.version}"` },
-    body: { year: params.year, surveyId: params.surveyId, unitType, frameworkId: framework.id, version: saved.version, definition, warnings: check.warnings },
+    body: {
+      year: params.year,
+      surveyId: params.surveyId,
+      unitType,
+      frameworkId: framework.id,
+      version: saved.version,
+      definition,
+      warnings: check.warnings,
+    },
   };
 });

@@ -32,7 +32,10 @@ export const handler = httpHandler('submitSurveyResponse', async ({ params, body
     const binding = checked.errors.filter((e) => e.path === 'unitId' || e.path === 'group');
     if (binding.length > 0) throw problems.conflict(`the code's ${binding.map((e) => e.message).join('; ')}`);
     throw problems.validation(
-      checked.errors.map((e) => ({ path: e.path === 'answers' ? 'body.answers' : prefixedPath('body', ['answers', e.path]), message: e.message })),
+      checked.errors.map((e) => ({
+        path: e.path === 'answers' ? 'body.answers' : prefixedPath('body', ['answers', e.path]),
+        message: e.message,
+      })),
     );
   }
   const names = Object.entries(checked.answers).map(([q, option]) => countName(q, option));

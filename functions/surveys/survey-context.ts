@@ -43,7 +43,9 @@ export function resolveUnitType(cycle: Cycle, surveyId: string, declared?: UnitT
  * the result: no new definitions, files, codes or answers change them.
  */
 export function closedReason(cycle: Cycle): string | undefined {
-  return cycle.phase === 'approved' || cycle.phase === 'published' ? `cycle ${cycle.year} is ${cycle.phase}: its survey can no longer change` : undefined;
+  return cycle.phase === 'approved' || cycle.phase === 'published'
+    ? `cycle ${cycle.year} is ${cycle.phase}: its survey can no longer change`
+    : undefined;
 }
 
 export async function loadCycle(year: number): Promise<Cycle> {

@@ -61,7 +61,14 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
 export type TableAccess = 'read' | 'readWrite';
 export type BucketAccess = 'read' | 'write' | 'readWrite';
 
-const readTable = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const readTable = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
 const writeTable = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 /** Table data actions (transactions are authorised per item action). */
 export const tableActions: Record<TableAccess, string[]> = { read: readTable, readWrite: [...readTable, ...writeTable] };
@@ -153,10 +160,7 @@ export class AppFunction extends NodejsFunction {
     this.addToRolePolicy(
       new PolicyStatement({
         actions: tableActions[access],
-        resources: [
-          table.tableArn,
-          ...tableDefinition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
-        ],
+        resources: [table.tableArn, ...tableDefinition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`)],
       }),
     );
     return this;

@@ -34,13 +34,16 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function args() {
   try {
-    const { values } = parseArgs({ options: { year: { type: 'string' }, simulate: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+    const { values } = parseArgs({
+      options: { year: { type: 'string' }, simulate: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    });
     if (values.help) {
       log(usage);
       process.exit(0);
     }
     const year = Number(values.year);
-    if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100) throw new Error('--year must be a year between 2000 and 2100');
+    if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new Error('--year must be a year between 2000 and 2100');
     return { year, simulate: values.simulate === true };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${usage}\n`);
@@ -55,12 +58,17 @@ async function openCycle(http: Http, year: number): Promise<void> {
     log(`cycle ${year} exists (phase ${((await existing.json()) as { phase: string }).phase})`);
     return;
   }
-  const { note: _note, ...reference } = JSON.parse(readFileSync(join(projectRoot, 'reference', 'cycles', '2024.json'), 'utf8')) as Record<string, unknown>;
+  const { note: _note, ...reference } = JSON.parse(readFileSync(join(projectRoot, 'reference', 'cycles', '2024.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   // Deadlines ahead (so units may still write); the machine's Wait states are shortened locally.
   const body = cycleForYear(cycleBody.parse(reference), year, new Date());
   await http.call('POST', '/v1/cycles', admin, body);
   for (const type of ['department', 'district', 'commune']) {
-    const survey = JSON.parse(readFileSync(join(projectRoot, 'reference', 'surveys', `${type}-survey-2024.json`), 'utf8')) as { id: string };
+    const survey = JSON.parse(readFileSync(join(projectRoot, 'reference', 'surveys', `${type}-survey-2024.json`), 'utf8')) as {
+      id: string;
+    };
     await http.call('PUT', `/v1/cycles/${year}/surveys/${survey.id}`, admin, survey);
   }
   log(`cycle ${year} opened: self-assessment deadline ${body.deadlines.selfAssessment}, surveys defined`);
@@ -71,7 +79,8 @@ function printRanking(results: Partial<Record<string, Results>>, top = 5) {
     if (!r) continue;
     const s = r.stats[type as keyof typeof r.stats];
     log(`\n${type}: ${r.units.length} units${s ? `, mean ${s.mean}, median ${s.median}, min ${s.min}, max ${s.max}` : ''}`);
-    for (const u of r.units.slice(0, top)) log(`  ${String(u.rank).padStart(3)}. ${u.index.toFixed(2).padStart(6)}  ${(u.band ?? '').padEnd(12)} ${u.name} (${u.unitId})`);
+    for (const u of r.units.slice(0, top))
+      log(`  ${String(u.rank).padStart(3)}. ${u.index.toFixed(2).padStart(6)}  ${(u.band ?? '').padEnd(12)} ${u.name} (${u.unitId})`);
   }
 }
 
@@ -90,19 +99,25 @@ async function main() {
     const http = new Http(runtime.url);
     log(`local API on ${runtime.url} (${seconds(Date.now() - started)})`);
     const admin = await signToken({ role: 'admin' });
-    const units = simulate ? ((await http.call<{ units: SimUnit[] }>('GET', '/v1/units', admin)).units) : [];
+    const units = simulate ? (await http.call<{ units: SimUnit[] }>('GET', '/v1/units', admin)).units : [];
 
     const hooks: Parameters<typeof runPipeline>[0]['afterTask'] = {};
     if (simulate) {
       await openCycle(http, year);
-      const cycle = await http.call<{ frameworks: Record<string, string>; surveys?: Record<string, string> }>('GET', `/v1/cycles/${year}`, admin);
+      const cycle = await http.call<{ frameworks: Record<string, string>; surveys?: Record<string, string> }>(
+        'GET',
+        `/v1/cycles/${year}`,
+        admin,
+      );
       const assessed = units.filter((u) => cycle.frameworks[u.type]);
       let t = Date.now();
       let leaves = 0;
       await eachLimited(assessed, 4, async (u) => {
         leaves += (await selfAssess(http, year, u)).leaves;
       });
-      log(`self-assessment: ${assessed.length} units, ${leaves} self scores with figures and evidence, submitted (${seconds(Date.now() - t)})`);
+      log(
+        `self-assessment: ${assessed.length} units, ${leaves} self scores with figures and evidence, submitted (${seconds(Date.now() - t)})`,
+      );
 
       hooks.CloseSubmission = async () => {
         t = Date.now();
@@ -113,7 +128,11 @@ async function main() {
         const surveys = Promise.all(
           Object.entries(cycle.surveys ?? {}).map(async ([type, surveyId]) => {
             const definition = await http.call('GET', `/v1/cycles/${year}/surveys/${surveyId}`, admin);
-            const file = surveyCsv(definition.definition ?? definition, assessed.filter((u) => u.type === type), year);
+            const file = surveyCsv(
+              definition.definition ?? definition,
+              assessed.filter((u) => u.type === type),
+              year,
+            );
             const report = await importSurvey(http, year, surveyId, file.csv);
             return `${surveyId}: ${report.accepted} of ${file.rows} rows accepted (${report.status})`;
           }),
@@ -132,17 +151,27 @@ async function main() {
         if ((output as { published?: boolean }).published) return;
         const council = await signToken({ role: 'council' });
         const draft = await http.call('GET', `/v1/cycles/${year}/results`, council);
-        await http.call('POST', `/v1/cycles/${year}/results/approve`, council, { decision: `Quyết định số 01/QĐ-HĐTĐ năm ${year + 1} (mô phỏng)`, computedAt: draft.computedAt });
+        await http.call('POST', `/v1/cycles/${year}/results/approve`, council, {
+          decision: `Quyết định số 01/QĐ-HĐTĐ năm ${year + 1} (mô phỏng)`,
+          computedAt: draft.computedAt,
+        });
         log(`council: approved the draft computed at ${draft.computedAt}`);
       };
     }
 
     const t = Date.now();
-    const result = await runPipeline({ year, executionName: `cycle-${year}`, afterTask: hooks, onEvent: (line) => log(`  state machine: ${line}`) });
+    const result = await runPipeline({
+      year,
+      executionName: `cycle-${year}`,
+      afterTask: hooks,
+      onEvent: (line) => log(`  state machine: ${line}`),
+    });
     log(`state machine ${result.status} in ${seconds(Date.now() - t)}`);
     if (result.status !== 'SUCCEEDED') {
       const failure = (await listSteps(year)).find((s) => s.step === 'failure');
-      throw new Error(`the pipeline of ${year} failed: ${result.error?.name}: ${result.error?.message}${failure ? ` (recorded at ${failure.at})` : ''}`);
+      throw new Error(
+        `the pipeline of ${year} failed: ${result.error?.name}: ${result.error?.message}${failure ? ` (recorded at ${failure.at})` : ''}`,
+      );
     }
     const publication = await getPublication(year);
     if (!publication) throw new Error(`the pipeline of ${year} ended without a publication`);

@@ -74,7 +74,9 @@ export async function createVerifier(): Promise<Verifier> {
     if (known && typeof known.exp === 'number' && known.exp * 1000 > Date.now()) return known;
     const { payload } = await jwtVerify(token, key, { issuer: localIssuer, algorithms: ['RS256'] });
     const audienceOk =
-      payload.aud === localClientId || (Array.isArray(payload.aud) && payload.aud.includes(localClientId)) || payload.client_id === localClientId;
+      payload.aud === localClientId ||
+      (Array.isArray(payload.aud) && payload.aud.includes(localClientId)) ||
+      payload.client_id === localClientId;
     if (!audienceOk) throw new Error('token audience does not match the app client');
     if (verified.size >= 1000) verified.delete(verified.keys().next().value as string);
     verified.set(token, payload as Record<string, unknown>);

@@ -85,7 +85,12 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
       retryIntervalOverrides: Object.fromEntries(pipelineTasks.map((t) => [t.state, options.retryPauseMs ?? 20])),
     },
     context: {
-      Execution: { Id: `arn:aws:states:local:000000000000:execution:par-cycle:${name}`, Name: name, Input: input, StartTime: new Date(started).toISOString() },
+      Execution: {
+        Id: `arn:aws:states:local:000000000000:execution:par-cycle:${name}`,
+        Name: name,
+        Input: input,
+        StartTime: new Date(started).toISOString(),
+      },
       StateMachine: { Id: 'arn:aws:states:local:000000000000:stateMachine:par-cycle', Name: 'par-cycle' },
     },
   });

@@ -82,7 +82,15 @@ export function deliverS3Events(emulator: unknown, options: { env: Record<string
     const set = active.get(subscription.id) ?? new Set();
     active.set(subscription.id, set.add(child));
     const file = join(runningDir, `${invocationId}.json`);
-    writeFileSync(file, JSON.stringify({ pid: child.pid, subscription: subscription.id, keys: delivery.event.Records.map((r) => r.s3.object.key), attempt: delivery.attempt }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        pid: child.pid,
+        subscription: subscription.id,
+        keys: delivery.event.Records.map((r) => r.s3.object.key),
+        attempt: delivery.attempt,
+      }),
+    );
     const message: InvokeMessage = {
       handler: subscription.handler,
       functionName: `par-local-${subscription.id}`,
@@ -153,7 +161,12 @@ export function deliverS3Events(emulator: unknown, options: { env: Record<string
       timers.clear();
       const children = [...active.values()].flatMap((s) => [...s]);
       await Promise.all(
-        children.map((child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))),
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) =>
+              child.exitCode !== null || child.signalCode ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')),
+            ),
+        ),
       );
       settle();
     },

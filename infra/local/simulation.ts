@@ -43,7 +43,10 @@ export class Http {
   async call<T = any>(method: string, path: string, token: string | undefined, body?: unknown, ok = [200, 201]): Promise<T> {
     const res = await fetch(`${this.url}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -63,9 +66,11 @@ async function postForm(upload: { url: string; fields: Record<string, string> },
 /** Runs `fn` over `items`, `limit` at a time. */
 export async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 /** A self score (and figure) for a leaf: tiers take a figure and its suggested score, mostly. */
@@ -85,7 +90,13 @@ function selfInput(leaf: Leaf, rnd: () => number, quality: number): SelfItemInpu
   return { selfScore: Math.round(taken * step * 4) / 4 };
 }
 
-export const unitCaller = (unit: SimUnit): Caller => ({ subject: `local-unit-${unit.id}`, username: `unit-${unit.id}`, roles: ['unit'], unitId: unit.id, areas: [] });
+export const unitCaller = (unit: SimUnit): Caller => ({
+  subject: `local-unit-${unit.id}`,
+  username: `unit-${unit.id}`,
+  roles: ['unit'],
+  unitId: unit.id,
+  areas: [],
+});
 
 /** One unit's self-assessment: evidence through the API, scores through the handler's own path, submit through the API. */
 export async function selfAssess(http: Http, year: number, unit: SimUnit): Promise<{ leaves: number }> {
@@ -93,10 +104,12 @@ export async function selfAssess(http: Http, year: number, unit: SimUnit): Promi
   const base = `/v1/cycles/${year}/units/${unit.id}`;
   const file = Buffer.from(`%PDF-1.4\n% Báo cáo CCHC năm ${year} - ${unit.name}\n%%EOF\n`, 'utf8');
   const sha256 = createHash('sha256').update(file).digest('hex');
-  const created = await http.call(
-    'POST', `${base}/evidence`, token,
-    { fileName: `bao-cao-cchc-${year}.pdf`, contentType: 'application/pdf', size: file.length, sha256 },
-  );
+  const created = await http.call('POST', `${base}/evidence`, token, {
+    fileName: `bao-cao-cchc-${year}.pdf`,
+    contentType: 'application/pdf',
+    size: file.length,
+    sha256,
+  });
   await postForm(created.upload, file, 'application/pdf', 'bao-cao.pdf');
   await http.call('POST', `${base}/evidence/${created.evidenceId}/confirm`, token);
 
@@ -122,7 +135,8 @@ export async function selfAssess(http: Http, year: number, unit: SimUnit): Promi
 
 /** The lead appraiser of a unit: Sở Nội vụ for departments and districts (the Provincial Office for Sở Nội vụ), the parent district for communes. */
 function appraiserToken(unit: SimUnit): Promise<string> {
-  if (unit.type === 'commune' && unit.parentId) return signToken({ role: 'appraiser', unitId: unit.parentId, areas: '*', district: unit.parentId });
+  if (unit.type === 'commune' && unit.parentId)
+    return signToken({ role: 'appraiser', unitId: unit.parentId, areas: '*', district: unit.parentId });
   // No unit appraises itself: Sở Nội vụ's own assessment is led by the Provincial Office.
   return signToken({ role: 'appraiser', unitId: unit.id === 'SNV' ? 'VPUBND' : 'SNV', areas: '*' });
 }
@@ -134,7 +148,10 @@ export async function appraise(http: Http, year: number, unit: SimUnit): Promise
   const rnd = random(`appraisal:${year}:${unit.id}`);
   let adjusted = 0;
   // Read first: a retried step finds the units it already finalised and leaves them.
-  const view = await http.call<{ state: string; items: { code: string; method: string; selfScore?: number; appraisedScore?: number | null }[] }>('GET', `${base}/assessment`, token);
+  const view = await http.call<{
+    state: string;
+    items: { code: string; method: string; selfScore?: number; appraisedScore?: number | null }[];
+  }>('GET', `${base}/assessment`, token);
   if (view.state === 'appraised') return { adjusted };
   if (rnd() < 0.34) {
     const candidates = view.items.filter((i) => i.method === 'self' && (i.selfScore ?? 0) >= 0.25);
@@ -188,7 +205,10 @@ export function surveyCsv(definition: SurveyDefinition, units: readonly SimUnit[
 /** Creates the import, uploads the CSV through its presigned POST and waits for the upload event's ingestion. */
 export async function importSurvey(http: Http, year: number, surveyId: string, csv: Buffer, timeoutMs = 120_000) {
   const admin = await signToken({ role: 'admin' });
-  const created = await http.call('POST', `/v1/cycles/${year}/surveys/${surveyId}/imports`, admin, { fileName: `phieu-${surveyId}.csv`, format: 'csv' });
+  const created = await http.call('POST', `/v1/cycles/${year}/surveys/${surveyId}/imports`, admin, {
+    fileName: `phieu-${surveyId}.csv`,
+    format: 'csv',
+  });
   await postForm(created.upload, csv, 'text/csv', `phieu-${surveyId}.csv`);
   const deadline = Date.now() + timeoutMs;
   for (;;) {

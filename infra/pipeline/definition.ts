@@ -11,11 +11,27 @@ export const aslPath = fileURLToPath(new URL('./cycle.asl.json', import.meta.url
 
 export const pipelineTasks = [
   { state: 'LoadCycle', handler: 'functions/pipeline/load-cycle.ts', description: 'Pipeline: load the cycle and its deadlines' },
-  { state: 'CloseSubmission', handler: 'functions/pipeline/close-submission.ts', description: 'Pipeline: close submission, record units not submitted' },
-  { state: 'AggregateSurveys', handler: 'functions/pipeline/aggregate-surveys.ts', description: 'Pipeline: check survey imports, record samples short of target' },
+  {
+    state: 'CloseSubmission',
+    handler: 'functions/pipeline/close-submission.ts',
+    description: 'Pipeline: close submission, record units not submitted',
+  },
+  {
+    state: 'AggregateSurveys',
+    handler: 'functions/pipeline/aggregate-surveys.ts',
+    description: 'Pipeline: check survey imports, record samples short of target',
+  },
   { state: 'ComputeResults', handler: 'functions/pipeline/compute-results.ts', description: 'Pipeline: compute the draft results' },
-  { state: 'CheckPublication', handler: 'functions/pipeline/check-publication.ts', description: 'Pipeline: has the council approved and published?' },
-  { state: 'ConfirmPublication', handler: 'functions/pipeline/confirm-publication.ts', description: 'Pipeline: confirm the published reports and checksums' },
+  {
+    state: 'CheckPublication',
+    handler: 'functions/pipeline/check-publication.ts',
+    description: 'Pipeline: has the council approved and published?',
+  },
+  {
+    state: 'ConfirmPublication',
+    handler: 'functions/pipeline/confirm-publication.ts',
+    description: 'Pipeline: confirm the published reports and checksums',
+  },
   { state: 'ReportFailure', handler: 'functions/pipeline/report-failure.ts', description: 'Pipeline: record a failure' },
 ] as const;
 

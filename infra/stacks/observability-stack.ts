@@ -4,14 +4,7 @@
  */
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
-import {
-  Alarm,
-  ComparisonOperator,
-  Dashboard,
-  GraphWidget,
-  TreatMissingData,
-  type IMetric,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Dashboard, GraphWidget, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Operation, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -39,8 +32,15 @@ const period = Duration.minutes(5);
 
 /** The table operations the app uses (an alarm's math expression takes at most 10 metrics). */
 const tableOperations = [
-  Operation.GET_ITEM, Operation.BATCH_GET_ITEM, Operation.QUERY, Operation.SCAN, Operation.PUT_ITEM,
-  Operation.UPDATE_ITEM, Operation.DELETE_ITEM, Operation.BATCH_WRITE_ITEM, Operation.TRANSACT_WRITE_ITEMS,
+  Operation.GET_ITEM,
+  Operation.BATCH_GET_ITEM,
+  Operation.QUERY,
+  Operation.SCAN,
+  Operation.PUT_ITEM,
+  Operation.UPDATE_ITEM,
+  Operation.DELETE_ITEM,
+  Operation.BATCH_WRITE_ITEM,
+  Operation.TRANSACT_WRITE_ITEMS,
   Operation.TRANSACT_GET_ITEMS,
 ];
 
@@ -70,15 +70,31 @@ export class ObservabilityStack extends Stack {
       return created;
     };
 
-    alarm('ApiServerErrors', stage.metricServerError({ period, statistic: 'Sum' }), alarmThresholds.apiServerErrors,
-      'The API answered 5xx at least this many times in five minutes.');
-    alarm('ApiLatency', stage.metricLatency({ period, statistic: 'p99' }), alarmThresholds.apiLatencyP99Ms,
-      'The slowest 1% of API requests took longer than this (ms).');
-    alarm('TableThrottles', table.metricThrottledRequestsForOperations({ period, operations: tableOperations }), alarmThresholds.tableThrottles,
-      'DynamoDB throttled requests of the table.');
+    alarm(
+      'ApiServerErrors',
+      stage.metricServerError({ period, statistic: 'Sum' }),
+      alarmThresholds.apiServerErrors,
+      'The API answered 5xx at least this many times in five minutes.',
+    );
+    alarm(
+      'ApiLatency',
+      stage.metricLatency({ period, statistic: 'p99' }),
+      alarmThresholds.apiLatencyP99Ms,
+      'The slowest 1% of API requests took longer than this (ms).',
+    );
+    alarm(
+      'TableThrottles',
+      table.metricThrottledRequestsForOperations({ period, operations: tableOperations }),
+      alarmThresholds.tableThrottles,
+      'DynamoDB throttled requests of the table.',
+    );
     for (const fn of functions) {
-      alarm(`${fn.node.id}Throttles`, fn.metricThrottles({ period, statistic: 'Sum' }), alarmThresholds.functionThrottles,
-        `Lambda throttled ${fn.node.id}.`);
+      alarm(
+        `${fn.node.id}Throttles`,
+        fn.metricThrottles({ period, statistic: 'Sum' }),
+        alarmThresholds.functionThrottles,
+        `Lambda throttled ${fn.node.id}.`,
+      );
     }
 
     new Dashboard(this, 'Dashboard', {
@@ -98,7 +114,11 @@ export class ObservabilityStack extends Stack {
           }),
         ],
         [
-          new GraphWidget({ title: 'Function errors', left: functions.map((f) => f.metricErrors({ period, label: f.node.id })), width: 12 }),
+          new GraphWidget({
+            title: 'Function errors',
+            left: functions.map((f) => f.metricErrors({ period, label: f.node.id })),
+            width: 12,
+          }),
           new GraphWidget({
             title: 'Function duration p99 (ms)',
             left: functions.map((f) => f.metricDuration({ period, statistic: 'p99', label: f.node.id })),

@@ -79,7 +79,10 @@ export function appraisalErrors(leaf: Leaf, item: StoredItem | undefined, input:
   if (!score.ok) errors.push({ path: 'body.appraisedScore', message: score.message });
   const differs = item?.selfScore === undefined || item.selfScore !== input.appraisedScore;
   if (differs && !input.reason) {
-    errors.push({ path: 'body.reason', message: `is required when the appraised score differs from the self score (${item?.selfScore ?? 'none'})` });
+    errors.push({
+      path: 'body.reason',
+      message: `is required when the appraised score differs from the self score (${item?.selfScore ?? 'none'})`,
+    });
   }
   return errors;
 }
@@ -99,7 +102,14 @@ export function applyAppraisal(item: StoredItem, input: AppraisalInput, round: n
   return { ...before, appraisedScore: entry.score, appraisals, version: item.version + 1 };
 }
 
-export function applyExplanation(item: StoredItem, text: string, evidence: EvidenceRef[], round: number, by: string, at: string): AppraisedItem {
+export function applyExplanation(
+  item: StoredItem,
+  text: string,
+  evidence: EvidenceRef[],
+  round: number,
+  by: string,
+  at: string,
+): AppraisedItem {
   const before = item as AppraisedItem;
   const entry: ExplanationRound = { round, text, evidence, by, at };
   const explanations = [...(before.explanations ?? []).filter((e) => e.round !== round), entry].sort((a, b) => a.round - b.round);

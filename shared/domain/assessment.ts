@@ -62,7 +62,10 @@ export function selfItemErrors(leaf: Leaf, input: SelfItemInput, evidence: Reado
   const seen = new Set<string>();
   (input.evidence ?? []).forEach((link, i) => {
     if (!evidence.has(link.evidenceId)) {
-      errors.push({ path: `body.evidence[${i}].evidenceId`, message: `evidence ${link.evidenceId} does not exist for this unit and cycle` });
+      errors.push({
+        path: `body.evidence[${i}].evidenceId`,
+        message: `evidence ${link.evidenceId} does not exist for this unit and cycle`,
+      });
     }
     if (seen.has(link.evidenceId)) errors.push({ path: `body.evidence[${i}].evidenceId`, message: 'is listed twice' });
     seen.add(link.evidenceId);
@@ -122,7 +125,11 @@ export interface AssessmentContext {
   notApplicable: readonly string[];
 }
 
-export function assessmentView(ctx: AssessmentContext, items: ReadonlyMap<string, StoredItem>, evidence: ReadonlyMap<string, EvidenceInfo>) {
+export function assessmentView(
+  ctx: AssessmentContext,
+  items: ReadonlyMap<string, StoredItem>,
+  evidence: ReadonlyMap<string, EvidenceInfo>,
+) {
   const entries = applicableLeaves(ctx.framework, ctx.notApplicable);
   const scores: Record<string, number> = {};
   for (const [code, item] of items) if (item.selfScore !== undefined) scores[code] = item.selfScore;

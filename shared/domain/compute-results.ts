@@ -18,25 +18,23 @@ export function computeResults(framework: Framework, units: readonly UnitScoreIn
   }
   return {
     frameworkId: framework.id,
-    units: ranked.map(
-      (u): UnitResultJson => ({
-        unitId: u.unitId,
-        name: u.name,
-        unitType: u.unitType,
-        achieved: toNumber(u.achieved),
-        bonusTotal: toNumber(u.bonusTotal),
-        penaltyTotal: toNumber(u.penaltyTotal),
-        total: toNumber(u.total),
-        maxApplicable: toNumber(u.maxApplicable),
-        index: toNumber(u.index),
-        rank: u.rank,
-        band: bandOf(framework.bands, u.index),
-        selfTotal: toNumber(u.selfTotal),
-        surveyTotal: toNumber(u.surveyTotal),
-        missing: u.missing,
-        areas: u.areas.map((a) => ({ code: a.code, score: toNumber(a.score), max: toNumber(a.max), index: toNumber(a.index) })),
-      }),
-    ),
+    units: ranked.map((u): UnitResultJson => ({
+      unitId: u.unitId,
+      name: u.name,
+      unitType: u.unitType,
+      achieved: toNumber(u.achieved),
+      bonusTotal: toNumber(u.bonusTotal),
+      penaltyTotal: toNumber(u.penaltyTotal),
+      total: toNumber(u.total),
+      maxApplicable: toNumber(u.maxApplicable),
+      index: toNumber(u.index),
+      rank: u.rank,
+      band: bandOf(framework.bands, u.index),
+      selfTotal: toNumber(u.selfTotal),
+      surveyTotal: toNumber(u.surveyTotal),
+      missing: u.missing,
+      areas: u.areas.map((a) => ({ code: a.code, score: toNumber(a.score), max: toNumber(a.max), index: toNumber(a.index) })),
+    })),
     stats,
   };
 }

@@ -23,13 +23,7 @@ const disguising = /[\p{Cc}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
 
 /** The display name: NFC, disguising characters removed, path separators neutralised, ≤ 255 chars. */
 export function sanitizeFileName(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .replace(disguising, '')
-    .replace(/[\\/]/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 255);
+  return raw.normalize('NFC').replace(disguising, '').replace(/[\\/]/g, '_').replace(/\s+/g, ' ').trim().slice(0, 255);
 }
 
 export function extensionMatches(fileName: string, contentType: EvidenceContentType): boolean {

@@ -94,8 +94,14 @@ export function decimalPlaces(value: Exact): number | undefined {
   let d = value.d;
   let twos = 0;
   let fives = 0;
-  while (d % 2n === 0n) { d /= 2n; twos++; }
-  while (d % 5n === 0n) { d /= 5n; fives++; }
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
   return d === 1n ? Math.max(twos, fives) : undefined;
 }
 

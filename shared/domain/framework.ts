@@ -6,14 +6,7 @@
  * (`areas[2].items[0].maxPoints`) and a message naming the rule, so an admin can fix a framework
  * in one pass. All sums are exact (see exact.ts): 0.1 + 0.2 must equal 0.3 here.
  */
-import {
-  frameworkSchema,
-  isLeaf,
-  type Area,
-  type Framework,
-  type FrameworkNode,
-  type Leaf,
-} from '../schemas/framework.ts';
+import { frameworkSchema, isLeaf, type Area, type Framework, type FrameworkNode, type Leaf } from '../schemas/framework.ts';
 import { fieldErrors, type FieldError } from '../schemas/issues.ts';
 import { fromNumber, isMultipleOf, QUARTER, sum, toDecimalString, type Exact } from './exact.ts';
 
@@ -112,7 +105,8 @@ function leafErrors(leaf: Leaf, path: string): FieldError[] {
     return errors;
   }
   // Self scores are multiples of 0.25, so a self leaf's maximum must be one too (else unreachable).
-  if (!isMultipleOf(max, QUARTER)) err(`${path}.maxPoints`, `${leaf.maxPoints} is not a multiple of 0.25 (self leaves score in quarter points)`);
+  if (!isMultipleOf(max, QUARTER))
+    err(`${path}.maxPoints`, `${leaf.maxPoints} is not a multiple of 0.25 (self leaves score in quarter points)`);
   const rule = leaf.rule;
   if (!rule) {
     err(`${path}.rule`, 'a self leaf needs a rule (tiers, boolean or manual)');
@@ -151,7 +145,10 @@ function bandErrors(bands: Framework['bands']): FieldError[] {
   });
   const last = bands[bands.length - 1];
   if (last && last.min !== 0)
-    errors.push({ path: `bands[${bands.length - 1}].min`, message: `the last band must start at 0 so every index gets a band, got ${last.min}` });
+    errors.push({
+      path: `bands[${bands.length - 1}].min`,
+      message: `the last band must start at 0 so every index gets a band, got ${last.min}`,
+    });
   return errors;
 }
 

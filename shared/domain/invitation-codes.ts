@@ -19,11 +19,7 @@ export function newCode(): string {
 
 /** The canonical form, or undefined when the text cannot be a code. */
 export function normaliseCode(text: string): string | undefined {
-  const canonical = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const canonical = text.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   if (canonical.length !== codeLength) return undefined;
   for (const c of canonical) if (!alphabet.includes(c)) return undefined;
   return canonical;

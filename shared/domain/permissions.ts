@@ -40,7 +40,8 @@ export function canReadAssessment(caller: Caller, unit: UnitRef): Access {
   if (caller.roles.includes('unit') && caller.unitId === unit.id) return allowed;
   if (appraiserCoversUnit(caller, unit)) return allowed;
   // A unit user learns nothing about other units' assessments, not even that they exist.
-  if (caller.roles.includes('unit') && caller.roles.length === 1) return { ok: false, status: 404, reason: `assessment of unit ${unit.id} not found` };
+  if (caller.roles.includes('unit') && caller.roles.length === 1)
+    return { ok: false, status: 404, reason: `assessment of unit ${unit.id} not found` };
   return { ok: false, status: 403, reason: `unit ${unit.id} is outside your scope` };
 }
 

@@ -7,10 +7,7 @@ import type { Cycle } from '../schemas/cycles.ts';
 
 /** An error the state machine matches by name; `retryable: false` names go to the catch at once. */
 export class PipelineError extends Error {
-  constructor(
-    name: PipelineErrorName,
-    message: string,
-  ) {
+  constructor(name: PipelineErrorName, message: string) {
     super(message);
     this.name = name;
   }

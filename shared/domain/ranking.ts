@@ -33,10 +33,7 @@ export function rankUnits<T extends Rankable>(units: readonly T[]): (T & { rank:
   const out: (T & { rank: number })[] = [];
   for (const group of byType.values()) {
     const sorted = [...group].sort(
-      (a, b) =>
-        b.index.compare(a.index) ||
-        vietnamese.compare(a.name, b.name) ||
-        (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0),
+      (a, b) => b.index.compare(a.index) || vietnamese.compare(a.name, b.name) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0),
     );
     sorted.forEach((u, i) => {
       const previous = out[out.length - 1];
@@ -67,7 +64,12 @@ export function statistics(indexes: readonly Exact[]): Stats | undefined {
   const n = sorted.length;
   const mid = Math.floor(n / 2);
   const at = (i: number): Exact => sorted[i] as Exact; // 0 ≤ i < n
-  const median = n % 2 === 1 ? at(mid) : at(mid - 1).add(at(mid)).div(TWO);
+  const median =
+    n % 2 === 1
+      ? at(mid)
+      : at(mid - 1)
+          .add(at(mid))
+          .div(TWO);
   return {
     count: n,
     mean: roundHalfUp(sum(sorted).div(fromNumber(n)), 2),

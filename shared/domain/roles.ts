@@ -24,13 +24,14 @@ function groupsOf(raw: unknown): string[] {
   if (Array.isArray(raw)) return raw.map(String);
   if (typeof raw !== 'string') return [];
   // API Gateway flattens array claims to "[admin unit]"; a plain comma or space list also occurs.
-  return raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return raw
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }
 
 export function callerFromClaims(claims: Record<string, unknown>): Caller {
-  const rolesInToken = groupsOf(claims[claimNames.groups]).filter((g): g is Role =>
-    (roles as readonly string[]).includes(g),
-  );
+  const rolesInToken = groupsOf(claims[claimNames.groups]).filter((g): g is Role => (roles as readonly string[]).includes(g));
   const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
   const areas = str(claims[claimNames.areas]);
   return {
@@ -38,7 +39,12 @@ export function callerFromClaims(claims: Record<string, unknown>): Caller {
     username: str(claims.username) ?? str(claims['cognito:username']) ?? str(claims.sub) ?? 'unknown',
     roles: rolesInToken,
     unitId: str(claims[claimNames.unitId]),
-    areas: areas ? areas.split(',').map((a) => a.trim()).filter(Boolean) : [],
+    areas: areas
+      ? areas
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean)
+      : [],
     district: str(claims[claimNames.district]),
   };
 }

@@ -34,7 +34,11 @@ export function checkScores(framework: Framework, units: readonly UnitScores[], 
       errors.push({ path: at('unitType'), message: `"${unit.unitType}" does not match the framework's unit type "${framework.unitType}"` });
 
     unit.notApplicable.forEach((code, j) => {
-      if (!findNode(framework, code)) errors.push({ path: at('notApplicable', j), message: `unknown code "${code}": not an area, criterion or leaf of framework ${framework.id}` });
+      if (!findNode(framework, code))
+        errors.push({
+          path: at('notApplicable', j),
+          message: `unknown code "${code}": not an area, criterion or leaf of framework ${framework.id}`,
+        });
     });
     if (unit.notApplicable.every((c) => findNode(framework, c)) && applicableLeaves(framework, unit.notApplicable).length === 0)
       errors.push({ path: at('notApplicable'), message: 'exempts every leaf: the unit would have no applicable points' });
@@ -45,7 +49,9 @@ export function checkScores(framework: Framework, units: readonly UnitScores[], 
         const node = findNode(framework, code);
         errors.push({
           path: at('scores', code),
-          message: node ? `"${code}" is not a leaf: scores go to leaves, their parents are summed` : `unknown code "${code}": not a leaf of framework ${framework.id}`,
+          message: node
+            ? `"${code}" is not a leaf: scores go to leaves, their parents are summed`
+            : `unknown code "${code}": not a leaf of framework ${framework.id}`,
         });
         continue;
       }
@@ -60,7 +66,10 @@ export function checkScores(framework: Framework, units: readonly UnitScores[], 
     for (const [code, value] of Object.entries(unit.adjustments)) {
       const adjustment = adjustments.get(code);
       if (!adjustment) {
-        errors.push({ path: at('adjustments', code), message: `unknown adjustment "${code}": not a bonus or penalty of framework ${framework.id}` });
+        errors.push({
+          path: at('adjustments', code),
+          message: `unknown adjustment "${code}": not a bonus or penalty of framework ${framework.id}`,
+        });
         continue;
       }
       const checked = checkAdjustment(adjustment, value);

@@ -64,7 +64,13 @@ export function compileSurvey(
   const errors: FieldError[] = [];
   if (definition.frameworkId !== undefined && definition.frameworkId !== framework.id)
     errors.push({ path: 'frameworkId', message: `the survey is for framework "${definition.frameworkId}", not "${framework.id}"` });
-  const survey: CompiledSurvey = { questions: [], questionById: new Map(), questionsByLeaf: new Map(), groupWeights: new Map(), counters: 0 };
+  const survey: CompiledSurvey = {
+    questions: [],
+    questionById: new Map(),
+    questionsByLeaf: new Map(),
+    groupWeights: new Map(),
+    counters: 0,
+  };
   for (const [g, w] of Object.entries(definition.groupWeights)) survey.groupWeights.set(g, fromNumber(w));
 
   definition.questions.forEach((q, i) => {

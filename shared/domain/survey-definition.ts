@@ -24,11 +24,7 @@ export function questionOptions(definition: SurveyDefinitionInput, questionIndex
   return q?.options ?? definition.options;
 }
 
-export function checkDefinition(
-  definition: SurveyDefinitionInput,
-  framework: Framework,
-  unitIds: ReadonlySet<string>,
-): DefinitionCheck {
+export function checkDefinition(definition: SurveyDefinitionInput, framework: Framework, unitIds: ReadonlySet<string>): DefinitionCheck {
   const errors: FieldError[] = [];
   const warnings: string[] = [];
   const groups = new Set(Object.keys(definition.groups));
@@ -42,16 +38,19 @@ export function checkDefinition(
     (q.groups ?? []).forEach((g, j) => {
       if (!known(g)) errors.push({ path: formatPath(['questions', i, 'groups', j]), message: `"${g}" is not one of the groups (${list})` });
     });
-    if (q.groups && new Set(q.groups).size !== q.groups.length) errors.push({ path: formatPath(['questions', i, 'groups']), message: 'lists a group twice' });
+    if (q.groups && new Set(q.groups).size !== q.groups.length)
+      errors.push({ path: formatPath(['questions', i, 'groups']), message: 'lists a group twice' });
   });
   for (const g of Object.keys(definition.groupWeights)) {
     if (!known(g)) errors.push({ path: formatPath(['groupWeights', g]), message: `"${g}" is not one of the groups (${list})` });
   }
   for (const key of Object.keys(definition.optionLabels ?? {})) {
-    if (!(key in definition.options)) errors.push({ path: formatPath(['optionLabels', key]), message: `"${key}" is not one of the options` });
+    if (!(key in definition.options))
+      errors.push({ path: formatPath(['optionLabels', key]), message: `"${key}" is not one of the options` });
   }
   for (const g of groups) {
-    if (!(g in definition.targetSample)) errors.push({ path: formatPath(['targetSample', g]), message: 'every group needs a target sample' });
+    if (!(g in definition.targetSample))
+      errors.push({ path: formatPath(['targetSample', g]), message: 'every group needs a target sample' });
     if (!definition.questions.some((q) => !q.groups || q.groups.includes(g))) warnings.push(`group "${g}" is asked no question`);
   }
   for (const [g, target] of Object.entries(definition.targetSample)) {
@@ -63,7 +62,8 @@ export function checkDefinition(
   }
   for (const [figure, byUnit] of Object.entries(definition.populations ?? {})) {
     for (const unitId of Object.keys(byUnit)) {
-      if (!unitIds.has(unitId)) errors.push({ path: formatPath(['populations', figure, unitId]), message: `"${unitId}" is not a ${framework.unitType} unit` });
+      if (!unitIds.has(unitId))
+        errors.push({ path: formatPath(['populations', figure, unitId]), message: `"${unitId}" is not a ${framework.unitType} unit` });
     }
   }
   const asked = new Set(definition.questions.map((q) => q.leaf));
@@ -97,7 +97,8 @@ export function targetFor(definition: SurveyDefinitionInput, group: string, unit
 export function removalsOnceAnswered(before: SurveyDefinitionInput, after: SurveyDefinitionInput): FieldError[] {
   const errors: FieldError[] = [];
   for (const g of Object.keys(before.groups)) {
-    if (!(g in after.groups)) errors.push({ path: formatPath(['groups', g]), message: 'responses exist for this survey: a group cannot be removed' });
+    if (!(g in after.groups))
+      errors.push({ path: formatPath(['groups', g]), message: 'responses exist for this survey: a group cannot be removed' });
   }
   const afterQuestions = new Map(after.questions.map((q, i) => [q.id, i]));
   before.questions.forEach((q, i) => {
@@ -108,11 +109,19 @@ export function removalsOnceAnswered(before: SurveyDefinitionInput, after: Surve
     }
     const kept = questionOptions(after, j);
     for (const key of Object.keys(questionOptions(before, i))) {
-      if (!(key in kept)) errors.push({ path: formatPath(['questions', j]), message: `responses exist: option "${key}" of question "${q.id}" cannot be removed` });
+      if (!(key in kept))
+        errors.push({
+          path: formatPath(['questions', j]),
+          message: `responses exist: option "${key}" of question "${q.id}" cannot be removed`,
+        });
     }
     const nowGroups = after.questions[j]?.groups;
     for (const g of q.groups ?? Object.keys(before.groups)) {
-      if (nowGroups && !nowGroups.includes(g)) errors.push({ path: formatPath(['questions', j, 'groups']), message: `responses exist: group "${g}" cannot be dropped from question "${q.id}"` });
+      if (nowGroups && !nowGroups.includes(g))
+        errors.push({
+          path: formatPath(['questions', j, 'groups']),
+          message: `responses exist: group "${g}" cannot be dropped from question "${q.id}"`,
+        });
     }
   });
   return errors;

@@ -29,7 +29,12 @@ export function answerRules(definition: SurveyDefinitionInput, unitType: string,
   const questions = new Map<string, QuestionRule>();
   definition.questions.forEach((q, i) => {
     const keys = Object.keys(questionOptions(definition, i));
-    questions.set(q.id, { id: q.id, options: new Set(keys), optionList: keys.join(', '), groups: q.groups ? new Set(q.groups) : undefined });
+    questions.set(q.id, {
+      id: q.id,
+      options: new Set(keys),
+      optionList: keys.join(', '),
+      groups: q.groups ? new Set(q.groups) : undefined,
+    });
   });
   return { unitType, units, groups: new Set(Object.keys(definition.groups)), questions };
 }
@@ -106,7 +111,8 @@ export function checkAnswers(
 ): { answers: Record<string, string>; errors: FieldError[] } {
   const errors: FieldError[] = [];
   if (unitId === '') errors.push({ path: 'unitId', message: 'unitId is empty' });
-  else if (!rules.units.has(unitId)) errors.push({ path: 'unitId', message: `unit "${unitId}" is not a ${rules.unitType} unit of this survey` });
+  else if (!rules.units.has(unitId))
+    errors.push({ path: 'unitId', message: `unit "${unitId}" is not a ${rules.unitType} unit of this survey` });
   const groupKnown = rules.groups.has(group);
   if (!groupKnown) errors.push({ path: 'group', message: `group "${group}" is not one of ${[...rules.groups].join(', ')}` });
   const answers: Record<string, string> = {};

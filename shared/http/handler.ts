@@ -104,10 +104,7 @@ export function problemResponse(error: unknown, instance?: string) {
   return json(problem.status, { ...problem.toJSON(), ...(instance ? { instance } : {}) }, 'application/problem+json');
 }
 
-export function httpHandler<K extends RouteId>(
-  id: K,
-  fn: (request: HandlerRequest<(typeof routes)[K]>) => Promise<HandlerResponse>,
-) {
+export function httpHandler<K extends RouteId>(id: K, fn: (request: HandlerRequest<(typeof routes)[K]>) => Promise<HandlerResponse>) {
   const route: RouteDefinition = routes[id];
   const base = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
@@ -117,7 +114,14 @@ export function httpHandler<K extends RouteId>(
       const query = validate(route.query, event.queryStringParameters ?? {}, 'query');
       const body = route.body ? validate(route.body, parseJsonBody(event), 'body') : undefined;
       const target = (params ?? {}) as { year?: number; unitId?: string };
-      logger.appendKeys({ route: id, requestId, user: caller.username, callerUnit: caller.unitId, unitId: target.unitId, cycle: target.year });
+      logger.appendKeys({
+        route: id,
+        requestId,
+        user: caller.username,
+        callerUnit: caller.unitId,
+        unitId: target.unitId,
+        cycle: target.year,
+      });
       const run = async () => {
         const result = await fn({ params, query, body, caller, headers: event.headers ?? {}, requestId } as HandlerRequest<
           (typeof routes)[K]

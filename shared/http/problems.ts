@@ -30,8 +30,7 @@ export const problems = {
   forbidden: (detail: string) => new HttpProblem(403, 'Forbidden', detail),
   notFound: (detail: string) => new HttpProblem(404, 'Not found', detail),
   conflict: (detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(409, 'Conflict', detail, extra),
-  unprocessable: (detail: string, errors?: FieldError[]) =>
-    new HttpProblem(422, 'Unprocessable content', detail, errors ? { errors } : {}),
+  unprocessable: (detail: string, errors?: FieldError[]) => new HttpProblem(422, 'Unprocessable content', detail, errors ? { errors } : {}),
   tooLarge: (detail: string) => new HttpProblem(413, 'Content too large', detail),
   unsupportedMediaType: (detail: string) => new HttpProblem(415, 'Unsupported media type', detail),
 };

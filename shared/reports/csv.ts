@@ -13,14 +13,44 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const header = ['unitType', 'rank', 'unitId', 'name', 'index', 'band', 'total', 'maxApplicable', 'achieved', 'selfTotal', 'surveyTotal', 'bonusTotal', 'penaltyTotal', 'missing'];
+const header = [
+  'unitType',
+  'rank',
+  'unitId',
+  'name',
+  'index',
+  'band',
+  'total',
+  'maxApplicable',
+  'achieved',
+  'selfTotal',
+  'surveyTotal',
+  'bonusTotal',
+  'penaltyTotal',
+  'missing',
+];
 
 export function resultsCsv(results: Partial<Record<string, Results>>): string {
   const lines = [header.join(',')];
   for (const [unitType, r] of Object.entries(results)) {
     for (const u of r?.units ?? []) {
       lines.push(
-        [unitType, u.rank, u.unitId, u.name, u.index, u.band, u.total, u.maxApplicable, u.achieved, u.selfTotal, u.surveyTotal, u.bonusTotal, u.penaltyTotal, u.missing.join(' ')]
+        [
+          unitType,
+          u.rank,
+          u.unitId,
+          u.name,
+          u.index,
+          u.band,
+          u.total,
+          u.maxApplicable,
+          u.achieved,
+          u.selfTotal,
+          u.surveyTotal,
+          u.bonusTotal,
+          u.penaltyTotal,
+          u.missing.join(' '),
+        ]
           .map(csvCell)
           .join(','),
       );

@@ -40,14 +40,29 @@ export const assessmentItemSchema = z
     suggestedScore: z.number().nullable(),
     mismatch: z.boolean(),
     note: z.string().nullable(),
-    evidence: z.array(z.object({ evidenceId: z.string(), page: z.string().optional(), fileName: z.string().optional(), status: z.string().optional() })),
+    evidence: z.array(
+      z.object({ evidenceId: z.string(), page: z.string().optional(), fileName: z.string().optional(), status: z.string().optional() }),
+    ),
     noEvidenceReason: z.string().nullable(),
     appraisedScore: z.number().nullable(),
     appraisals: z.array(
-      z.object({ round: z.number().int(), score: z.number(), reason: z.string().optional(), by: z.string(), byUnit: z.string().optional(), at: z.string() }),
+      z.object({
+        round: z.number().int(),
+        score: z.number(),
+        reason: z.string().optional(),
+        by: z.string(),
+        byUnit: z.string().optional(),
+        at: z.string(),
+      }),
     ),
     explanations: z.array(
-      z.object({ round: z.number().int(), text: z.string(), evidence: z.array(z.object({ evidenceId: z.string(), page: z.string().optional() })), by: z.string(), at: z.string() }),
+      z.object({
+        round: z.number().int(),
+        text: z.string(),
+        evidence: z.array(z.object({ evidenceId: z.string(), page: z.string().optional() })),
+        by: z.string(),
+        at: z.string(),
+      }),
     ),
     version: z.number().int(),
   })
@@ -95,7 +110,11 @@ export const evidenceSchema = z
   .openapi('Evidence');
 
 export const evidenceUploadSchema = z
-  .object({ evidenceId: z.string(), upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }), expiresAt: z.string() })
+  .object({
+    evidenceId: z.string(),
+    upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }),
+    expiresAt: z.string(),
+  })
   .openapi('EvidenceUpload');
 
 export const historySchema = z

@@ -42,17 +42,19 @@ export interface GroupNode {
 }
 export type FrameworkNode = Leaf | GroupNode;
 
-export const nodeSchema: z.ZodType<FrameworkNode> = z.lazy(() =>
-  z.union([
-    leafSchema,
-    z.strictObject({
-      code,
-      name: z.string().min(1).max(1000),
-      maxPoints: points,
-      items: z.array(nodeSchema).min(1),
-    }),
-  ]),
-).openapi('FrameworkNode');
+export const nodeSchema: z.ZodType<FrameworkNode> = z
+  .lazy(() =>
+    z.union([
+      leafSchema,
+      z.strictObject({
+        code,
+        name: z.string().min(1).max(1000),
+        maxPoints: points,
+        items: z.array(nodeSchema).min(1),
+      }),
+    ]),
+  )
+  .openapi('FrameworkNode');
 
 export const areaSchema = z.strictObject({
   code,

@@ -21,8 +21,7 @@ export function formatPath(path: readonly Key[]): string {
     const previous = i > 0 ? path[i - 1] : undefined;
     if (typeof key === 'number') out += `[${key}]`;
     else if (typeof key === 'symbol') out += `[${String(key)}]`;
-    else if (IDENTIFIER.test(key) && !(typeof previous === 'string' && RECORD_FIELDS.has(previous)))
-      out += out === '' ? key : `.${key}`;
+    else if (IDENTIFIER.test(key) && !(typeof previous === 'string' && RECORD_FIELDS.has(previous))) out += out === '' ? key : `.${key}`;
     else out += `[${JSON.stringify(key)}]`;
   });
   return out === '' ? '(root)' : out;

@@ -11,9 +11,7 @@ import { unitTypeSchema } from './framework.ts';
 import { idString, nfcText, z } from './zod.ts';
 
 /** Answer keys appear in CSV cells and attribute names: short, no separators. */
-export const optionKey = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, 'must be 1 to 16 letters, digits, ".", "_" or "-"');
+export const optionKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, 'must be 1 to 16 letters, digits, ".", "_" or "-"');
 
 const weightMessage = 'must be a weight from 0 to 1, or null for "no opinion"';
 const weight = z.number({ error: weightMessage }).min(0, weightMessage).max(1, weightMessage).nullable();

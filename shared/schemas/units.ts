@@ -26,7 +26,10 @@ export const putUnitBody = z.strictObject({
   type: unitTypeSchema,
   name: nfcText(1, 300),
   parentId: idString.optional(),
-  adminCode: z.string().regex(/^[0-9]{2,5}$/, 'must be 2 to 5 digits (official statistics code)').optional(),
+  adminCode: z
+    .string()
+    .regex(/^[0-9]{2,5}$/, 'must be 2 to 5 digits (official statistics code)')
+    .optional(),
   expectedVersion: z.number().int().min(0).optional(),
 });
 export type PutUnitBody = z.infer<typeof putUnitBody>;

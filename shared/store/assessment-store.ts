@@ -51,12 +51,16 @@ export interface LoadedAssessment {
 
 export async function loadAssessment(year: number, unitId: string): Promise<LoadedAssessment> {
   const loaded: LoadedAssessment = { items: new Map(), evidence: new Map() };
-  const rows = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': assessmentKeys.partition(year, unitId) } });
+  const rows = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': assessmentKeys.partition(year, unitId) },
+  });
   for (const raw of rows) {
     const { pk: _pk, sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...item } = raw;
     if (sk === 'META') loaded.header = item as unknown as AssessmentHeader;
     else if (typeof sk === 'string' && sk.startsWith('ITEM#')) loaded.items.set(item.code as string, item as unknown as StoredItem);
-    else if (typeof sk === 'string' && sk.startsWith('EVIDENCE#')) loaded.evidence.set(item.evidenceId as string, item as unknown as EvidenceRecord);
+    else if (typeof sk === 'string' && sk.startsWith('EVIDENCE#'))
+      loaded.evidence.set(item.evidenceId as string, item as unknown as EvidenceRecord);
   }
   return loaded;
 }
@@ -66,7 +70,12 @@ export async function loadAssessment(year: number, unitId: string): Promise<Load
  * that it is still in one of `states`. Either way a concurrent state change makes the whole
  * transaction fail.
  */
-function headerGuard(ref: AssessmentRef, header: AssessmentHeader | undefined, states: readonly AssessmentState[], appraised: readonly string[] = []) {
+function headerGuard(
+  ref: AssessmentRef,
+  header: AssessmentHeader | undefined,
+  states: readonly AssessmentState[],
+  appraised: readonly string[] = [],
+) {
   if (!header) {
     const fresh = { state: 'draft' as const, version: 1 };
     return {
@@ -92,7 +101,10 @@ function headerGuard(ref: AssessmentRef, header: AssessmentHeader | undefined, s
     Key: assessmentKeys.header(ref.year, ref.unitId),
     ConditionExpression: `#state IN (${states.map((_, i) => `:s${i}`).join(', ')}) AND version = :hv`,
     ExpressionAttributeNames: { '#state': 'state' },
-    ExpressionAttributeValues: { ...Object.fromEntries(states.map((s, i) => [`:s${i}`, s])) as Record<string, unknown>, ':hv': header.version },
+    ExpressionAttributeValues: {
+      ...(Object.fromEntries(states.map((s, i) => [`:s${i}`, s])) as Record<string, unknown>),
+      ':hv': header.version,
+    },
   };
   if (appraised.length === 0) return { ConditionCheck: check };
   // Appraisals also record which leaves are done, for worklist progress.
@@ -156,11 +168,18 @@ export async function saveItems(
     const chunk = changes.slice(i, i + 45);
     const appraised = options.markAppraised ? chunk.map((c) => c.after.code) : [];
     try {
-      await transactWrite([headerGuard(ref, loaded.header, states, appraised), ...chunk.flatMap((c) => itemWrites(caller, ref, loaded, c))]);
+      await transactWrite([
+        headerGuard(ref, loaded.header, states, appraised),
+        ...chunk.flatMap((c) => itemWrites(caller, ref, loaded, c)),
+      ]);
     } catch (error) {
       if (isConditionalFailure(error)) {
         const first = chunk[0]!.after.code;
-        throw await explainFailure(ref, `item ${first}`, chunk.length === 1 ? { itemCode: first, itemVersion: loaded.items.get(first)?.version } : {});
+        throw await explainFailure(
+          ref,
+          `item ${first}`,
+          chunk.length === 1 ? { itemCode: first, itemVersion: loaded.items.get(first)?.version } : {},
+        );
       }
       throw error;
     }
@@ -196,28 +215,30 @@ export async function transition(
   const sets = { ...extra.set, state: to, version: next.version, gsi1sk: index.gsi1sk };
   try {
     await transactWrite([
-          {
-            Update: {
-              TableName: tableName(),
-              Key: assessmentKeys.header(ref.year, ref.unitId),
-              UpdateExpression: `SET ${Object.keys(sets).map((k, i) => `#f${i} = :f${i}`).join(', ')}`,
-              ConditionExpression: `version = :v AND #state IN (${from.map((_, i) => `:s${i}`).join(', ')})`,
-              ExpressionAttributeNames: { '#state': 'state', ...Object.fromEntries(Object.keys(sets).map((k, i) => [`#f${i}`, k])) },
-              ExpressionAttributeValues: {
-                ':v': header.version,
-                ...Object.fromEntries(from.map((s, i) => [`:s${i}`, s])),
-                ...Object.fromEntries(Object.values(sets).map((v, i) => [`:f${i}`, v])),
-              },
-            },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: assessmentKeys.header(ref.year, ref.unitId),
+          UpdateExpression: `SET ${Object.keys(sets)
+            .map((k, i) => `#f${i} = :f${i}`)
+            .join(', ')}`,
+          ConditionExpression: `version = :v AND #state IN (${from.map((_, i) => `:s${i}`).join(', ')})`,
+          ExpressionAttributeNames: { '#state': 'state', ...Object.fromEntries(Object.keys(sets).map((k, i) => [`#f${i}`, k])) },
+          ExpressionAttributeValues: {
+            ':v': header.version,
+            ...Object.fromEntries(from.map((s, i) => [`:s${i}`, s])),
+            ...Object.fromEntries(Object.values(sets).map((v, i) => [`:f${i}`, v])),
           },
-          auditPut(
-            auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), action, {
-              before: { state: header.state, version: header.version },
-              after: { state: to, version: next.version },
-              reason: extra.reason,
-            }),
-          ),
-        ]);
+        },
+      },
+      auditPut(
+        auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), action, {
+          before: { state: header.state, version: header.version },
+          after: { state: to, version: next.version },
+          reason: extra.reason,
+        }),
+      ),
+    ]);
   } catch (error) {
     if (isConditionalFailure(error)) throw await explainFailure(ref, 'assessment', {});
     throw error;
@@ -226,24 +247,30 @@ export async function transition(
 }
 
 /** Records a new evidence document (pending until its upload is confirmed). */
-export async function addEvidence(caller: Caller, ref: AssessmentRef, loaded: LoadedAssessment, states: readonly AssessmentState[], record: EvidenceRecord) {
+export async function addEvidence(
+  caller: Caller,
+  ref: AssessmentRef,
+  loaded: LoadedAssessment,
+  states: readonly AssessmentState[],
+  record: EvidenceRecord,
+) {
   try {
     await transactWrite([
-          headerGuard(ref, loaded.header, states),
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...assessmentKeys.evidence(ref.year, ref.unitId, record.evidenceId), entity: 'evidence', ...record },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          auditPut(
-            auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), 'evidence.created', {
-              target: record.evidenceId,
-              after: { fileName: record.fileName, contentType: record.contentType, size: record.size, sha256: record.sha256 },
-            }),
-          ),
-        ]);
+      headerGuard(ref, loaded.header, states),
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...assessmentKeys.evidence(ref.year, ref.unitId, record.evidenceId), entity: 'evidence', ...record },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      auditPut(
+        auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), 'evidence.created', {
+          target: record.evidenceId,
+          after: { fileName: record.fileName, contentType: record.contentType, size: record.size, sha256: record.sha256 },
+        }),
+      ),
+    ]);
   } catch (error) {
     if (isConditionalFailure(error)) throw await explainFailure(ref, 'evidence', {});
     throw error;
@@ -254,24 +281,24 @@ export async function addEvidence(caller: Caller, ref: AssessmentRef, loaded: Lo
 export async function confirmEvidence(caller: Caller, ref: AssessmentRef, record: EvidenceRecord, confirmedAt: string) {
   try {
     await transactWrite([
-          {
-            Update: {
-              TableName: tableName(),
-              Key: assessmentKeys.evidence(ref.year, ref.unitId, record.evidenceId),
-              UpdateExpression: 'SET #status = :confirmed, confirmedAt = :at',
-              ConditionExpression: '#status = :pending',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':confirmed': 'confirmed', ':pending': 'pending', ':at': confirmedAt },
-            },
-          },
-          auditPut(
-            auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), 'evidence.confirmed', {
-              target: record.evidenceId,
-              before: { status: 'pending' },
-              after: { status: 'confirmed', size: record.size, sha256: record.sha256 },
-            }),
-          ),
-        ]);
+      {
+        Update: {
+          TableName: tableName(),
+          Key: assessmentKeys.evidence(ref.year, ref.unitId, record.evidenceId),
+          UpdateExpression: 'SET #status = :confirmed, confirmedAt = :at',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':confirmed': 'confirmed', ':pending': 'pending', ':at': confirmedAt },
+        },
+      },
+      auditPut(
+        auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), 'evidence.confirmed', {
+          target: record.evidenceId,
+          before: { status: 'pending' },
+          after: { status: 'confirmed', size: record.size, sha256: record.sha256 },
+        }),
+      ),
+    ]);
   } catch (error) {
     if (isConditionalFailure(error)) throw new StateConflict(`evidence ${record.evidenceId} is already confirmed`);
     throw error;

@@ -22,24 +22,24 @@ export async function createCycle(caller: Caller, cycle: Cycle): Promise<Cycle> 
   const frameworkIds = [...new Set(Object.values(cycle.frameworks))];
   try {
     await transactWrite([
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.cycle(cycle.year), entity: 'cycle', ...cycle },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          ...frameworkIds.map((id) => ({
-            Update: {
-              TableName: tableName(),
-              Key: keys.framework(id),
-              UpdateExpression: 'SET usedBy = list_append(usedBy, :year), version = version + :one',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':year': [cycle.year], ':one': 1 },
-            },
-          })),
-          auditPut(auditEvent(caller, `CYCLE#${cycle.year}`, 'cycle.opened', { target: String(cycle.year), after: cycle })),
-        ]);
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.cycle(cycle.year), entity: 'cycle', ...cycle },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...frameworkIds.map((id) => ({
+        Update: {
+          TableName: tableName(),
+          Key: keys.framework(id),
+          UpdateExpression: 'SET usedBy = list_append(usedBy, :year), version = version + :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':year': [cycle.year], ':one': 1 },
+        },
+      })),
+      auditPut(auditEvent(caller, `CYCLE#${cycle.year}`, 'cycle.opened', { target: String(cycle.year), after: cycle })),
+    ]);
   } catch (error) {
     if (isConditionalFailure(error)) {
       const existing = await getCycle(cycle.year);
@@ -54,16 +54,16 @@ export async function createCycle(caller: Caller, cycle: Cycle): Promise<Cycle> 
 export async function updateCycle(caller: Caller, before: Cycle, after: Cycle, reason?: string): Promise<Cycle> {
   try {
     await transactWrite([
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.cycle(after.year), entity: 'cycle', ...after },
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': before.version },
-            },
-          },
-          auditPut(auditEvent(caller, `CYCLE#${after.year}`, 'cycle.changed', { target: String(after.year), before, after, reason })),
-        ]);
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.cycle(after.year), entity: 'cycle', ...after },
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': before.version },
+        },
+      },
+      auditPut(auditEvent(caller, `CYCLE#${after.year}`, 'cycle.changed', { target: String(after.year), before, after, reason })),
+    ]);
   } catch (error) {
     if (isConditionalFailure(error)) throw new VersionConflict(`cycle ${after.year}`, (await getCycle(after.year)) ?? null);
     throw error;

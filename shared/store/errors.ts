@@ -9,7 +9,10 @@ export class VersionConflict extends Error {
 }
 
 export class StateConflict extends Error {
-  constructor(message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }

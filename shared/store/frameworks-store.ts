@@ -28,30 +28,33 @@ export async function getFramework(frameworkId: string): Promise<StoredFramework
 export async function saveFramework(caller: Caller, framework: Framework): Promise<StoredFramework> {
   const current = await getFramework(framework.id);
   if (current && current.usedBy.length > 0) {
-    throw new StateConflict(`framework ${framework.id} is used by cycle ${current.usedBy.join(', ')} and is frozen; issue a new version under a new id`, {
-      usedBy: current.usedBy,
-    });
+    throw new StateConflict(
+      `framework ${framework.id} is used by cycle ${current.usedBy.join(', ')} and is frozen; issue a new version under a new id`,
+      {
+        usedBy: current.usedBy,
+      },
+    );
   }
   const version = (current?.version ?? 0) + 1;
   try {
     await transactWrite([
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.framework(framework.id), entity: 'framework', framework, version, usedBy: [] },
-              // Frozen between our read and this write? The condition catches it.
-              ConditionExpression: current ? 'version = :v AND size(usedBy) = :zero' : 'attribute_not_exists(pk)',
-              ExpressionAttributeValues: current ? { ':v': current.version, ':zero': 0 } : undefined,
-            },
-          },
-          auditPut(
-            auditEvent(caller, `FRAMEWORK#${framework.id}`, current ? 'framework.replaced' : 'framework.created', {
-              target: framework.id,
-              before: current ? { version: current.version } : undefined,
-              after: { version, unitType: framework.unitType, maxTotal: framework.maxTotal },
-            }),
-          ),
-        ]);
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.framework(framework.id), entity: 'framework', framework, version, usedBy: [] },
+          // Frozen between our read and this write? The condition catches it.
+          ConditionExpression: current ? 'version = :v AND size(usedBy) = :zero' : 'attribute_not_exists(pk)',
+          ExpressionAttributeValues: current ? { ':v': current.version, ':zero': 0 } : undefined,
+        },
+      },
+      auditPut(
+        auditEvent(caller, `FRAMEWORK#${framework.id}`, current ? 'framework.replaced' : 'framework.created', {
+          target: framework.id,
+          before: current ? { version: current.version } : undefined,
+          after: { version, unitType: framework.unitType, maxTotal: framework.maxTotal },
+        }),
+      ),
+    ]);
   } catch (error) {
     if (isConditionalFailure(error)) {
       throw new StateConflict(`framework ${framework.id} changed or was frozen meanwhile; reload and retry`);

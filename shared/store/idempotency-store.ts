@@ -41,7 +41,9 @@ export async function claim(keyHash: string, requestHash: string, now = Date.now
   } catch (error) {
     if (!isConditionalFailure(error)) throw error;
   }
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: assessmentKeys.idempotency(keyHash), ConsistentRead: true }));
+  const out = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: assessmentKeys.idempotency(keyHash), ConsistentRead: true }),
+  );
   return out.Item as IdempotencyRecord | undefined;
 }
 

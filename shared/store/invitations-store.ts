@@ -54,7 +54,12 @@ export async function getInvitation(codeHash: string): Promise<Invitation | unde
 }
 
 /** Records the response and spends the code; StateConflict when the code was used meanwhile. */
-export async function spendInvitation(codeHash: string, invitation: Invitation, answers: Record<string, string>, countNames: readonly string[]): Promise<void> {
+export async function spendInvitation(
+  codeHash: string,
+  invitation: Invitation,
+  answers: Record<string, string>,
+  countNames: readonly string[],
+): Promise<void> {
   try {
     await transactWrite([
       {

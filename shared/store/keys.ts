@@ -52,7 +52,10 @@ export const surveyKeys = {
     pk: `SURVEYIMPORT#${year}#${surveyId}#${importId}`,
     sk: `ROW#${String(line).padStart(10, '0')}`,
   }),
-  checkpoint: (year: number, surveyId: string, importId: string) => ({ pk: `SURVEYIMPORT#${year}#${surveyId}#${importId}`, sk: 'CHECKPOINT' }),
+  checkpoint: (year: number, surveyId: string, importId: string) => ({
+    pk: `SURVEYIMPORT#${year}#${surveyId}#${importId}`,
+    sk: 'CHECKPOINT',
+  }),
   /** A respondent counted once per survey, whichever file or re-upload brings the id again. */
   respondentPartition: (year: number, surveyId: string, shard: number) => `SURVEYRESP#${year}#${surveyId}#${shard}`,
   respondent: (year: number, surveyId: string, respondentId: string) => ({

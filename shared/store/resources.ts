@@ -23,9 +23,7 @@ export const tableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
   /** One generic index: entities put their alternative access pattern in gsi1pk/gsi1sk. */
-  globalSecondaryIndexes: [
-    { indexName: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
-  ],
+  globalSecondaryIndexes: [{ indexName: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } }],
   timeToLiveAttribute: 'expiresAt',
 } as const satisfies {
   envVar: string;

@@ -54,11 +54,17 @@ export const getPublication = (year: number) => getItem<Publication>(resultsKeys
 export async function saveDraft(caller: Caller, draft: DraftResults): Promise<void> {
   try {
     await transactWrite([
-      { ConditionCheck: { TableName: tableName(), Key: resultsKeys.published(draft.year), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        ConditionCheck: { TableName: tableName(), Key: resultsKeys.published(draft.year), ConditionExpression: 'attribute_not_exists(pk)' },
+      },
       { Put: { TableName: tableName(), Item: { ...resultsKeys.draft(draft.year), entity: 'results-draft', ...draft } } },
       auditPut(
         auditEvent(caller, resultsKeys.auditSubject(draft.year), 'results.computed', {
-          after: { computedAt: draft.computedAt, units: Object.values(draft.results).reduce((n, r) => n + (r?.units.length ?? 0), 0), notFinalized: draft.notFinalized.length },
+          after: {
+            computedAt: draft.computedAt,
+            units: Object.values(draft.results).reduce((n, r) => n + (r?.units.length ?? 0), 0),
+            notFinalized: draft.notFinalized.length,
+          },
         }),
       ),
     ]);
@@ -74,7 +80,9 @@ export async function putReportFile(year: number, name: string, contentType: str
   const key = `published/${year}/${sha256.slice(0, 16)}/${name}`;
   // Object Lock buckets refuse writes without an integrity checksum; S3 also verifies it.
   const checksum = Buffer.from(sha256, 'hex').toString('base64');
-  await s3().send(new PutObjectCommand({ Bucket: bucketName('reports'), Key: key, Body: body, ContentType: contentType, ChecksumSHA256: checksum }));
+  await s3().send(
+    new PutObjectCommand({ Bucket: bucketName('reports'), Key: key, Body: body, ContentType: contentType, ChecksumSHA256: checksum }),
+  );
   return { name, contentType, bytes: body.length, sha256, key };
 }
 
@@ -104,7 +112,13 @@ export async function publish(caller: Caller, draft: DraftResults, publication: 
           ExpressionAttributeValues: { ':approved': 'approved', ':draft': 'draft', ':computedAt': draft.computedAt },
         },
       },
-      { Put: { TableName: tableName(), Item: { ...resultsKeys.published(draft.year), entity: 'results-published', ...publication }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...resultsKeys.published(draft.year), entity: 'results-published', ...publication },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       {
         Update: {
           TableName: tableName(),
@@ -122,7 +136,8 @@ export async function publish(caller: Caller, draft: DraftResults, publication: 
       ),
     ]);
   } catch (error) {
-    if (isConditionalFailure(error)) throw new StateConflict('the draft was recomputed, or the results were approved, meanwhile; reload and retry');
+    if (isConditionalFailure(error))
+      throw new StateConflict('the draft was recomputed, or the results were approved, meanwhile; reload and retry');
     throw error;
   }
 }

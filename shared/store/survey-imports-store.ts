@@ -50,7 +50,10 @@ function toRecord(item: Record<string, unknown>): ImportRecord {
   return record as unknown as ImportRecord;
 }
 
-export async function createImport(caller: Caller, fields: Omit<ImportRecord, keyof ImportCounts | 'status' | 'attempts'>): Promise<ImportRecord> {
+export async function createImport(
+  caller: Caller,
+  fields: Omit<ImportRecord, keyof ImportCounts | 'status' | 'attempts'>,
+): Promise<ImportRecord> {
   const record: ImportRecord = { ...fields, ...zero, status: 'pending', attempts: 0 };
   await transactWrite([
     {
@@ -115,7 +118,13 @@ export async function saveProgress(ref: ImportRef, counts: ImportCounts): Promis
       UpdateExpression: 'SET #l = :l, accepted = :a, duplicates = :d, rejectedCount = :r',
       ConditionExpression: '#s = :running',
       ExpressionAttributeNames: { '#s': 'status', '#l': 'lines' },
-      ExpressionAttributeValues: { ':l': counts.lines, ':a': counts.accepted, ':d': counts.duplicates, ':r': counts.rejectedCount, ':running': 'running' },
+      ExpressionAttributeValues: {
+        ':l': counts.lines,
+        ':a': counts.accepted,
+        ':d': counts.duplicates,
+        ':r': counts.rejectedCount,
+        ':running': 'running',
+      },
     }),
   );
 }
@@ -188,7 +197,12 @@ export async function reportRows(
     );
     for (const item of out.Items ?? []) {
       if (!String(item.sk).startsWith('ROW#')) continue;
-      rows.push({ line: item.line as number, respondentId: item.respondentId as string, reason: item.reason as string, kind: item.kind as 'rejected' });
+      rows.push({
+        line: item.line as number,
+        respondentId: item.respondentId as string,
+        reason: item.reason as string,
+        kind: item.kind as 'rejected',
+      });
     }
     start = out.LastEvaluatedKey;
   } while (start && rows.length <= limit);

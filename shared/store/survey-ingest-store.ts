@@ -78,7 +78,11 @@ export async function putCheckpoint(ref: ImportRef, checkpoint: Checkpoint): Pro
   await dynamo().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...surveyKeys.checkpoint(ref.year, ref.surveyId, ref.importId), line: checkpoint.line, data: gzipSync(JSON.stringify(checkpoint)) },
+      Item: {
+        ...surveyKeys.checkpoint(ref.year, ref.surveyId, ref.importId),
+        line: checkpoint.line,
+        data: gzipSync(JSON.stringify(checkpoint)),
+      },
     }),
   );
 }

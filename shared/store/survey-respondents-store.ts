@@ -68,14 +68,21 @@ export async function loadRespondents(ref: ImportRef): Promise<Map<string, numbe
 /** Deletes the respondents an import holds (a refused file keeps nothing); `held` as loadRespondents gives it. */
 export async function deleteImportRespondents(ref: ImportRef, held?: ReadonlyMap<string, number | string>): Promise<void> {
   const writer = new BatchWriter();
-  for (const [id, holder] of held ?? (await loadRespondents(ref))) if (typeof holder === 'number') await writer.delete(respondentKey(ref, id));
+  for (const [id, holder] of held ?? (await loadRespondents(ref)))
+    if (typeof holder === 'number') await writer.delete(respondentKey(ref, id));
   await writer.drain();
 }
 
 const countPrefix = 'c:';
 
 export function tallyItem(year: number, surveyId: string, source: string, g: GroupCounts): Record<string, unknown> {
-  const item: Record<string, unknown> = { ...surveyKeys.tally(year, surveyId, g.unitId, g.group, source), unitId: g.unitId, group: g.group, source, n: g.responses };
+  const item: Record<string, unknown> = {
+    ...surveyKeys.tally(year, surveyId, g.unitId, g.group, source),
+    unitId: g.unitId,
+    group: g.group,
+    source,
+    n: g.responses,
+  };
   for (const [name, count] of Object.entries(g.counts)) item[`${countPrefix}${name}`] = count;
   return item;
 }
@@ -100,7 +107,13 @@ export async function readCounts(year: number, surveyId: string): Promise<Stored
   return items.map((item) => {
     const counts: NamedCounts = {};
     for (const [k, v] of Object.entries(item)) if (k.startsWith(countPrefix)) counts[k.slice(countPrefix.length)] = v as number;
-    return { unitId: item.unitId as string, group: item.group as string, source: item.source as string, responses: (item.n as number) ?? 0, counts };
+    return {
+      unitId: item.unitId as string,
+      group: item.group as string,
+      source: item.source as string,
+      responses: (item.n as number) ?? 0,
+      counts,
+    };
   });
 }
 

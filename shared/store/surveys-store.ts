@@ -57,7 +57,8 @@ export async function saveSurvey(
       ),
     ]);
   } catch (error) {
-    if (isConditionalFailure(error)) throw new VersionConflict(`survey ${next.surveyId}`, (await getSurvey(next.year, next.surveyId)) ?? null);
+    if (isConditionalFailure(error))
+      throw new VersionConflict(`survey ${next.surveyId}`, (await getSurvey(next.year, next.surveyId)) ?? null);
     throw error;
   }
   return { ...next, version };

@@ -55,16 +55,16 @@ export async function saveUnit(
   const item = { ...keys.unit(fields.id), ...keys.unitIndex(fields.type, fields.parentId, fields.id), entity: 'unit', ...unit };
   try {
     await transactWrite([
-          versionedPut(item, current ? baseVersion : undefined),
-          auditPut(
-            auditEvent(caller, `UNIT#${fields.id}`, current ? 'unit.updated' : 'unit.created', {
-              target: fields.id,
-              before: current,
-              after: unit,
-              reason: options.reason,
-            }),
-          ),
-        ]);
+      versionedPut(item, current ? baseVersion : undefined),
+      auditPut(
+        auditEvent(caller, `UNIT#${fields.id}`, current ? 'unit.updated' : 'unit.created', {
+          target: fields.id,
+          before: current,
+          after: unit,
+          reason: options.reason,
+        }),
+      ),
+    ]);
   } catch (error) {
     if (isConditionalFailure(error)) throw new VersionConflict(`unit ${fields.id}`, (await getUnit(fields.id)) ?? null);
     throw error;

@@ -11,9 +11,11 @@ type Route = RouteDefinition & { readonly id: string };
 type Resource = { Type: string; Properties: Record<string, any> };
 
 function functionOf(template: Template, route: Route): Resource {
-  const found = Object.values(template.findResources('AWS::Lambda::Function', {
-    Properties: { Description: `${route.method} ${route.path}` },
-  }));
+  const found = Object.values(
+    template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: `${route.method} ${route.path}` },
+    }),
+  );
   expect(found, `one function for ${route.method} ${route.path}`).toHaveLength(1);
   return found[0] as Resource;
 }
@@ -95,9 +97,12 @@ describe.each([
   it('has one route per entry with the JWT authorizer, or none for public routes', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
     for (const route of routes) {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', route.access === 'public'
-        ? { RouteKey: `${route.method} ${route.path}`, AuthorizationType: 'NONE', AuthorizerId: Match.absent() }
-        : { RouteKey: `${route.method} ${route.path}`, AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+      template.hasResourceProperties(
+        'AWS::ApiGatewayV2::Route',
+        route.access === 'public'
+          ? { RouteKey: `${route.method} ${route.path}`, AuthorizationType: 'NONE', AuthorizerId: Match.absent() }
+          : { RouteKey: `${route.method} ${route.path}`, AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } },
+      );
     }
   });
 
@@ -124,10 +129,15 @@ describe.each([
         DetailedMetricsEnabled: true,
       },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
-      RouteSettings: publicRoutes.length === 0 ? Match.absent() : Object.fromEntries(publicRoutes.map((r) => [
-        `${r.method} ${r.path}`,
-        { ThrottlingRateLimit: throttling.publicRoute.rateLimit, ThrottlingBurstLimit: throttling.publicRoute.burstLimit },
-      ])),
+      RouteSettings:
+        publicRoutes.length === 0
+          ? Match.absent()
+          : Object.fromEntries(
+              publicRoutes.map((r) => [
+                `${r.method} ${r.path}`,
+                { ThrottlingRateLimit: throttling.publicRoute.rateLimit, ThrottlingBurstLimit: throttling.publicRoute.burstLimit },
+              ]),
+            ),
     });
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
     const format = JSON.parse(stage.Properties.AccessLogSettings.Format as string) as Record<string, string>;

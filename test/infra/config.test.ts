@@ -17,16 +17,25 @@ describe('stage configuration from CDK context', () => {
 
   it('reads command-line strings (-c key=value) and cdk.json values alike', () => {
     const fromCli = read({
-      stage: 'prod', ephemeral: 'false', reportRetentionDays: '1825', adminEmail: 'admin@snv.example.gov.vn',
-      allowedOrigins: 'https://a.example.gov.vn, https://b.example.gov.vn', threatProtection: 'true',
+      stage: 'prod',
+      ephemeral: 'false',
+      reportRetentionDays: '1825',
+      adminEmail: 'admin@snv.example.gov.vn',
+      allowedOrigins: 'https://a.example.gov.vn, https://b.example.gov.vn',
+      threatProtection: 'true',
     });
     expect(fromCli).toMatchObject({
-      stage: 'prod', ephemeral: false, reportRetentionDays: 1825, threatProtection: true,
+      stage: 'prod',
+      ephemeral: false,
+      reportRetentionDays: 1825,
+      threatProtection: true,
       allowedOrigins: ['https://a.example.gov.vn', 'https://b.example.gov.vn'],
       alarmEmail: 'admin@snv.example.gov.vn',
     });
     expect(read({ ephemeral: true, reportRetentionDays: 30, allowedOrigins: ['https://x.vn'] })).toMatchObject({
-      ephemeral: true, reportRetentionDays: 30, allowedOrigins: ['https://x.vn'],
+      ephemeral: true,
+      reportRetentionDays: 30,
+      allowedOrigins: ['https://x.vn'],
     });
   });
 

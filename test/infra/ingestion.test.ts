@@ -74,7 +74,10 @@ describe.each(bucketSubscriptions)('bucket subscription $id', (subscription) => 
     for (const read of subscription.reads) {
       expect(isImportOf(env[bucketDefinition(read).envVar], logicalIdOf(data.buckets[read])), read).toBe(true);
     }
-    expect(env).toMatchObject({ POWERTOOLS_SERVICE_NAME: expect.any(String), POWERTOOLS_METRICS_NAMESPACE: `ParIndex/${built.config.stage}` });
+    expect(env).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: expect.any(String),
+      POWERTOOLS_METRICS_NAMESPACE: `ParIndex/${built.config.stage}`,
+    });
   });
 
   it('retries asynchronous invocations as shared/events.ts says and sends what still fails to the dead-letter queue', () => {
@@ -164,7 +167,8 @@ describe.each(bucketSubscriptions)('bucket subscription $id', (subscription) => 
     const tableResources = [dynamo[0]!.Resource].flat();
     expect(tableResources).toHaveLength(1 + tableDefinition.globalSecondaryIndexes.length);
     for (const resource of tableResources) expect(isImportOf(resource, tableId)).toBe(true);
-    for (const index of tableDefinition.globalSecondaryIndexes) expect(JSON.stringify(tableResources)).toContain(`/index/${index.indexName}`);
+    for (const index of tableDefinition.globalSecondaryIndexes)
+      expect(JSON.stringify(tableResources)).toContain(`/index/${index.indexName}`);
 
     const s3 = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
     expect(actionsOf(s3).sort()).toEqual([...bucketActions.read.objects, ...bucketActions.read.bucket].sort());

@@ -14,7 +14,13 @@ const configurations = [
   { name: 'default stage', context: {}, routes: undefined },
   {
     name: 'ephemeral stage with admin, custom domain, threat protection and a public route using every bucket',
-    context: { stage: 'pr7', ephemeral: 'true', adminEmail: 'admin@example.gov.vn', domainName: 'api.example.gov.vn', threatProtection: 'true' },
+    context: {
+      stage: 'pr7',
+      ephemeral: 'true',
+      adminEmail: 'admin@example.gov.vn',
+      domainName: 'api.example.gov.vn',
+      threatProtection: 'true',
+    },
     routes: routesWithPublicBucketRoute,
   },
 ];

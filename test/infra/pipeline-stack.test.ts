@@ -6,7 +6,15 @@ import { aslPath, pipelineTasks, placeholders, readAsl, substitute, substitution
 import { pipelineFunctionSize, yearlySchedule } from '../../infra/stacks/pipeline-stack.ts';
 import { buildStage, logicalIdOf } from './support.ts';
 
-type AslState = { Type: string; Resource?: string; Retry?: { ErrorEquals: string[] }[]; Catch?: { ErrorEquals: string[]; Next: string }[]; Next?: string; Default?: string; Choices?: { Next: string }[] };
+type AslState = {
+  Type: string;
+  Resource?: string;
+  Retry?: { ErrorEquals: string[] }[];
+  Catch?: { ErrorEquals: string[]; Next: string }[];
+  Next?: string;
+  Default?: string;
+  Choices?: { Next: string }[];
+};
 
 describe('the pipeline definition (one ASL file for CDK and the local runner)', () => {
   const text = readAsl();
@@ -41,10 +49,13 @@ describe('the pipeline definition (one ASL file for CDK and the local runner)', 
       expect(state.Resource).toBe(`\${${substitutionOf(task.state)}}`);
       expect(state.Retry?.length, task.state).toBeGreaterThan(0);
       expect(state.Retry!.at(-1)!.ErrorEquals).toEqual(['States.ALL']);
-      if (task.state !== 'ReportFailure') expect(state.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'ReportFailure' }]);
+      if (task.state !== 'ReportFailure')
+        expect(state.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'ReportFailure' }]);
     }
-    const targets = (s: AslState) => [s.Next, s.Default, ...(s.Choices ?? []).map((c) => c.Next), ...(s.Catch ?? []).map((c) => c.Next)].filter(Boolean) as string[];
-    for (const [name, state] of Object.entries(asl.States)) for (const t of targets(state)) expect(asl.States[t], `${name} → ${t}`).toBeDefined();
+    const targets = (s: AslState) =>
+      [s.Next, s.Default, ...(s.Choices ?? []).map((c) => c.Next), ...(s.Catch ?? []).map((c) => c.Next)].filter(Boolean) as string[];
+    for (const [name, state] of Object.entries(asl.States))
+      for (const t of targets(state)) expect(asl.States[t], `${name} → ${t}`).toBeDefined();
     const seen = new Set<string>();
     const visit = (name: string) => {
       if (seen.has(name)) return;
@@ -61,14 +72,20 @@ describe('the pipeline definition (one ASL file for CDK and the local runner)', 
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
       TracingConfiguration: { Enabled: true },
-      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: true, Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: Match.anyValue() } }] },
+      LoggingConfiguration: {
+        Level: 'ALL',
+        IncludeExecutionData: true,
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: Match.anyValue() } }],
+      },
     });
   });
 
   it('may invoke exactly the task functions, which are house functions with the table (and reports bucket) they use', () => {
     const fns = pipelineTasks.map((t) => built.stage.pipeline.functions[t.state]);
     const policies = Object.values(template.findResources('AWS::IAM::Policy'));
-    const invoke = policies.flatMap((p) => p.Properties.PolicyDocument.Statement).filter((s: { Action: unknown }) => [s.Action].flat().includes('lambda:InvokeFunction'));
+    const invoke = policies
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .filter((s: { Action: unknown }) => [s.Action].flat().includes('lambda:InvokeFunction'));
     expect(invoke).toHaveLength(1);
     const ids = (list: { 'Fn::GetAtt': string[] }[]) => list.map((r) => r['Fn::GetAtt'][0]).sort();
     expect(ids(invoke[0].Resource)).toEqual(fns.map((f) => logicalIdOf(f)).sort());

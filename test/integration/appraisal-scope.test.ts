@@ -28,7 +28,11 @@ async function submit(unitId: string, type: 'department' | 'commune') {
 
 async function snapshot(unitId: string) {
   const loaded = await loadAssessment(year, unitId);
-  return { header: loaded.header, items: [...loaded.items.values()], audit: (await listAudit(assessmentKeys.auditSubject(year, unitId), 1000)).length };
+  return {
+    header: loaded.header,
+    items: [...loaded.items.values()],
+    audit: (await listAudit(assessmentKeys.auditSubject(year, unitId), 1000)).length,
+  };
 }
 
 beforeAll(async () => {
@@ -48,7 +52,10 @@ describe('appraisal scope matrix', () => {
     for (const [label, who, unitId, code] of cases) {
       const before = await snapshot(unitId);
       const t = await who();
-      const put = await api('PUT', `${base(unitId)}/appraisal/items/${code}`, { token: t, body: { appraisedScore: 0, reason: 'Ngoài phạm vi thẩm định' } });
+      const put = await api('PUT', `${base(unitId)}/appraisal/items/${code}`, {
+        token: t,
+        body: { appraisedScore: 0, reason: 'Ngoài phạm vi thẩm định' },
+      });
       expect(put.status, label).toBe(403);
       if (unitId === commune || label.startsWith('a district')) {
         for (const route of ['return', 'accept-remaining', 'finalize']) {
@@ -75,14 +82,24 @@ describe('appraisal scope matrix', () => {
   it('keeps units off appraisal routes and out of other units explanations', async () => {
     const own = await tokens.unit(dept);
     const before = await snapshot(dept);
-    expect((await api('PUT', `${base(dept)}/appraisal/items/${selfLeaf('1')}`, { token: own, body: { appraisedScore: 0.5 } })).status).toBe(403);
+    expect((await api('PUT', `${base(dept)}/appraisal/items/${selfLeaf('1')}`, { token: own, body: { appraisedScore: 0.5 } })).status).toBe(
+      403,
+    );
     expect((await api('POST', `${base(dept)}/appraisal/finalize`, { token: own })).status).toBe(403);
     const lead = await tokens.appraiser('SNV', '*');
-    expect((await api('POST', `${base(dept)}/appraisal/return`, { token: lead, body: { message: 'Đề nghị giải trình tiêu chí 1' } })).status).toBe(200);
+    expect(
+      (await api('POST', `${base(dept)}/appraisal/return`, { token: lead, body: { message: 'Đề nghị giải trình tiêu chí 1' } })).status,
+    ).toBe(200);
     const other = await tokens.unit('SCT');
-    expect((await api('PUT', `${base(dept)}/explanations/items/${selfLeaf('1')}`, { token: other, body: { text: 'Giải trình hộ đơn vị khác' } })).status).toBe(404);
+    expect(
+      (await api('PUT', `${base(dept)}/explanations/items/${selfLeaf('1')}`, { token: other, body: { text: 'Giải trình hộ đơn vị khác' } }))
+        .status,
+    ).toBe(404);
     expect((await api('POST', `${base(dept)}/explanations/submit`, { token: other })).status).toBe(404);
-    expect((await api('PUT', `${base(dept)}/explanations/items/${selfLeaf('1')}`, { token: lead, body: { text: 'Thẩm định viên giải trình' } })).status).toBe(403);
+    expect(
+      (await api('PUT', `${base(dept)}/explanations/items/${selfLeaf('1')}`, { token: lead, body: { text: 'Thẩm định viên giải trình' } }))
+        .status,
+    ).toBe(403);
     const after = await snapshot(dept);
     expect(after.items).toEqual(before.items);
     expect(after.header?.state).toBe('returned');

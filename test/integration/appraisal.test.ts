@@ -37,14 +37,17 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the worklist', () => {
-  it("shows each appraiser the submitted assessments in scope with progress in its own areas, from the index", async () => {
+  it('shows each appraiser the submitted assessments in scope with progress in its own areas, from the index', async () => {
     const lead = await api('GET', `/v1/cycles/${year}/appraisals?state=submitted`, { token: await snv() });
     expect(lead.status).toBe(200);
     const row = lead.body.assessments.find((a: { unitId: string }) => a.unitId === dept);
     expect(row).toMatchObject({ state: 'submitted', round: 1, progress: { appraised: 0, total: 60 } });
     expect(lead.body.assessments.some((a: { unitId: string }) => a.unitId === commune)).toBe(false);
     const justice = await api('GET', `/v1/cycles/${year}/appraisals`, { token: await stp() });
-    expect(justice.body.assessments.find((a: { unitId: string }) => a.unitId === dept).progress).toEqual({ appraised: 0, total: selfCodes('2').length });
+    expect(justice.body.assessments.find((a: { unitId: string }) => a.unitId === dept).progress).toEqual({
+      appraised: 0,
+      total: selfCodes('2').length,
+    });
     const district = await api('GET', `/v1/cycles/${year}/appraisals`, { token: await tokens.appraiser('H-BATRI', '*', 'H-BATRI') });
     expect(district.body.assessments.map((a: { unitId: string }) => a.unitId)).toEqual([commune]);
     const other = await api('GET', `/v1/cycles/${year}/appraisals`, { token: await tokens.appraiser('H-CHOLACH', '*', 'H-CHOLACH') });
@@ -84,14 +87,22 @@ describe('scope of appraisal writes', () => {
     expect((await loadAssessment(year, dept)).items.get(code)?.appraisedScore).toBeUndefined();
     const ok = await api('PUT', url, { token: await stp(), body: { appraisedScore: 0, reason: 'Thiếu văn bản kiểm chứng của quý IV' } });
     expect(ok.status).toBe(200);
-    expect(ok.body.appraisals).toEqual([expect.objectContaining({ round: 1, score: 0, reason: 'Thiếu văn bản kiểm chứng của quý IV', byUnit: 'STP' })]);
+    expect(ok.body.appraisals).toEqual([
+      expect.objectContaining({ round: 1, score: 0, reason: 'Thiếu văn bản kiểm chứng của quý IV', byUnit: 'STP' }),
+    ]);
   });
 
   it('keeps a district appraiser to its own communes', async () => {
     const code = '1.1.1';
-    const other = await api('PUT', `${base(commune)}/appraisal/items/${code}`, { token: await tokens.appraiser('H-CHOLACH', '*', 'H-CHOLACH'), body: { appraisedScore: 0.5 } });
+    const other = await api('PUT', `${base(commune)}/appraisal/items/${code}`, {
+      token: await tokens.appraiser('H-CHOLACH', '*', 'H-CHOLACH'),
+      body: { appraisedScore: 0.5 },
+    });
     expect(other.status).toBe(403);
-    const own = await api('PUT', `${base(commune)}/appraisal/items/${code}`, { token: await tokens.appraiser('H-BATRI', '*', 'H-BATRI'), body: { appraisedScore: 0, reason: 'Kế hoạch ban hành chậm' } });
+    const own = await api('PUT', `${base(commune)}/appraisal/items/${code}`, {
+      token: await tokens.appraiser('H-BATRI', '*', 'H-BATRI'),
+      body: { appraisedScore: 0, reason: 'Kế hoạch ban hành chậm' },
+    });
     expect(own.status).toBe(200);
   });
 });
@@ -102,12 +113,24 @@ describe('the two-round path', () => {
     const lead = await snv();
     // Out-of-order transitions are refused.
     expect((await api('POST', `${base(dept)}/explanations/submit`, { token: clerk })).status).toBe(409);
-    expect((await api('POST', `${base('SGTVT')}/appraisal/return`, { token: lead, body: { message: 'Đề nghị giải trình tiêu chí 2' } })).status).toBe(409);
+    expect(
+      (await api('POST', `${base('SGTVT')}/appraisal/return`, { token: lead, body: { message: 'Đề nghị giải trình tiêu chí 2' } })).status,
+    ).toBe(409);
 
-    const returned = await api('POST', `${base(dept)}/appraisal/return`, { token: lead, body: { message: 'Đề nghị giải trình tiêu chí 2.1' } });
+    const returned = await api('POST', `${base(dept)}/appraisal/return`, {
+      token: lead,
+      body: { message: 'Đề nghị giải trình tiêu chí 2.1' },
+    });
     expect(returned.status).toBe(200);
     expect(returned.body).toMatchObject({ state: 'returned', round: 1 });
-    expect((await api('PUT', `${base(dept)}/appraisal/items/${code}`, { token: lead, body: { appraisedScore: 1, reason: 'Thử khi đang trả lại' } })).status).toBe(409);
+    expect(
+      (
+        await api('PUT', `${base(dept)}/appraisal/items/${code}`, {
+          token: lead,
+          body: { appraisedScore: 1, reason: 'Thử khi đang trả lại' },
+        })
+      ).status,
+    ).toBe(409);
 
     const evidenceId = await uploadEvidence(clerk, year, dept, pdfBytes('bổ sung'), 'bo-sung.pdf');
     expect((await api('POST', `${base(dept)}/evidence/${evidenceId}/confirm`, { token: clerk })).status).toBe(200);
@@ -117,16 +140,27 @@ describe('the two-round path', () => {
     });
     expect(explained.status).toBe(200);
     expect(explained.body.explanations).toEqual([expect.objectContaining({ round: 1, text: 'Bổ sung văn bản số 12/KH-SNN ngày 10/3' })]);
-    const intruder = await api('PUT', `${base(dept)}/explanations/items/${code}`, { token: await tokens.unit('SGTVT'), body: { text: 'Không phải đơn vị mình' } });
+    const intruder = await api('PUT', `${base(dept)}/explanations/items/${code}`, {
+      token: await tokens.unit('SGTVT'),
+      body: { text: 'Không phải đơn vị mình' },
+    });
     expect(intruder.status).toBe(404);
     const handedIn = await api('POST', `${base(dept)}/explanations/submit`, { token: clerk });
     expect(handedIn.body).toMatchObject({ state: 'explained', round: 2 });
-    expect((await api('PUT', `${base(dept)}/explanations/items/${code}`, { token: clerk, body: { text: 'Sửa sau khi nộp giải trình' } })).status).toBe(409);
+    expect(
+      (await api('PUT', `${base(dept)}/explanations/items/${code}`, { token: clerk, body: { text: 'Sửa sau khi nộp giải trình' } })).status,
+    ).toBe(409);
 
-    const round2 = await api('PUT', `${base(dept)}/appraisal/items/${code}`, { token: lead, body: { appraisedScore: 0.5, reason: 'Đã bổ sung một phần văn bản' } });
+    const round2 = await api('PUT', `${base(dept)}/appraisal/items/${code}`, {
+      token: lead,
+      body: { appraisedScore: 0.5, reason: 'Đã bổ sung một phần văn bản' },
+    });
     expect(round2.status).toBe(200);
     expect(round2.body.appraisedScore).toBe(0.5);
-    expect(round2.body.appraisals.map((a: { round: number; score: number }) => [a.round, a.score])).toEqual([[1, 0], [2, 0.5]]);
+    expect(round2.body.appraisals.map((a: { round: number; score: number }) => [a.round, a.score])).toEqual([
+      [1, 0],
+      [2, 0.5],
+    ]);
 
     const sector = await api('POST', `${base(dept)}/appraisal/finalize`, { token: await stp() });
     expect(sector.status).toBe(403);
@@ -144,9 +178,15 @@ describe('the two-round path', () => {
 
     const final = await api('POST', `${base(dept)}/appraisal/finalize`, { token: lead });
     expect(final.body.state).toBe('appraised');
-    expect((await api('PUT', `${base(dept)}/appraisal/items/${code}`, { token: lead, body: { appraisedScore: 1, reason: 'Sửa sau khi chốt' } })).status).toBe(409);
+    expect(
+      (await api('PUT', `${base(dept)}/appraisal/items/${code}`, { token: lead, body: { appraisedScore: 1, reason: 'Sửa sau khi chốt' } }))
+        .status,
+    ).toBe(409);
     expect((await api('POST', `${base(dept)}/appraisal/reopen`, { token: lead, body: { reason: 'Phát hiện sai sót' } })).status).toBe(403);
-    const reopened = await api('POST', `${base(dept)}/appraisal/reopen`, { token: await tokens.admin(), body: { reason: 'Hội đồng yêu cầu xem lại tiêu chí 2' } });
+    const reopened = await api('POST', `${base(dept)}/appraisal/reopen`, {
+      token: await tokens.admin(),
+      body: { reason: 'Hội đồng yêu cầu xem lại tiêu chí 2' },
+    });
     expect(reopened.body.state).toBe('submitted');
 
     const view = await api('GET', `${base(dept)}/assessment`, { token: clerk });
@@ -170,7 +210,9 @@ describe('concurrent appraisers', () => {
     const batri = await tokens.appraiser('H-BATRI', '*', 'H-BATRI');
     const version = (await loadAssessment(year, commune)).items.get(code)!.version;
     const results = await Promise.all(
-      [0, 0.25, 0.5].map((s) => api('PUT', url, { token: batri, body: { appraisedScore: s, reason: `Điều chỉnh còn ${s} điểm`, expectedVersion: version } })),
+      [0, 0.25, 0.5].map((s) =>
+        api('PUT', url, { token: batri, body: { appraisedScore: s, reason: `Điều chỉnh còn ${s} điểm`, expectedVersion: version } }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     expect((await loadAssessment(year, commune)).items.get(code)!.version).toBe(version + 1);

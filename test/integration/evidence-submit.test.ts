@@ -37,7 +37,10 @@ describe('evidence upload', () => {
     ['an extension that lies about the type', { fileName: 'virus.exe' }, 'body.fileName'],
     ['a client-chosen object key', { key: 'evidence/2026/SNV/x' }, 'body'],
   ])('refuses %s and records nothing', async (_label, extra, path) => {
-    const res = await api('POST', `/v1/cycles/${year}/units/SLDTBXH/evidence`, { token: await tokens.unit('SLDTBXH'), body: declare(pdfBytes('x'), extra) });
+    const res = await api('POST', `/v1/cycles/${year}/units/SLDTBXH/evidence`, {
+      token: await tokens.unit('SLDTBXH'),
+      body: declare(pdfBytes('x'), extra),
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
     expect((await loadAssessment(year, 'SLDTBXH')).evidence.size).toBe(0);
@@ -99,7 +102,11 @@ describe('idempotency keys', () => {
   it('does not remember a refused request: the same key works once the input is fixed', async () => {
     const clerk = await tokens.unit('SGDDT');
     const headers = { 'idempotency-key': 'retry-after-fix' };
-    const bad = await api('POST', `/v1/cycles/${year}/units/SGDDT/evidence`, { token: clerk, body: declare(pdfBytes('y'), { fileName: 'a.exe' }), headers });
+    const bad = await api('POST', `/v1/cycles/${year}/units/SGDDT/evidence`, {
+      token: clerk,
+      body: declare(pdfBytes('y'), { fileName: 'a.exe' }),
+      headers,
+    });
     expect(bad.status).toBe(400);
     const good = await api('POST', `/v1/cycles/${year}/units/SGDDT/evidence`, { token: clerk, body: declare(pdfBytes('y')), headers });
     expect(good.status).toBe(201);
@@ -154,7 +161,17 @@ describe('the deadline', () => {
     expect((await loadAssessment(2021, 'SNV')).items.size).toBe(0);
     const extended = await api('PATCH', '/v1/cycles/2021', {
       token: admin,
-      body: { deadlines: { selfAssessment: '2099-12-31T23:59:59+07:00', appraisal: '2099-12-31T23:59:59+07:00', explanation: '2099-12-31T23:59:59+07:00', survey: '2099-12-31T23:59:59+07:00', finalAppraisal: '2099-12-31T23:59:59+07:00', publication: '2099-12-31T23:59:59+07:00' }, reason: 'Gia hạn cho Sở Nội vụ' },
+      body: {
+        deadlines: {
+          selfAssessment: '2099-12-31T23:59:59+07:00',
+          appraisal: '2099-12-31T23:59:59+07:00',
+          explanation: '2099-12-31T23:59:59+07:00',
+          survey: '2099-12-31T23:59:59+07:00',
+          finalAppraisal: '2099-12-31T23:59:59+07:00',
+          publication: '2099-12-31T23:59:59+07:00',
+        },
+        reason: 'Gia hạn cho Sở Nội vụ',
+      },
     });
     expect(extended.status).toBe(200);
     expect((await api('PUT', url, { token: clerk, body: { selfScore: 0.5 } })).status).toBe(200);
@@ -180,7 +197,8 @@ describe('who reaches an assessment (route × role)', () => {
     const { read, write } = routes('SKHCN');
     for (const t of readers) {
       for (const [method, path] of read) expect((await api(method!, path!, { token: t })).status, path).toBe(200);
-      for (const [method, path, body] of write) expect((await api(method as string, path as string, { token: t, body })).status, path as string).toBe(403);
+      for (const [method, path, body] of write)
+        expect((await api(method as string, path as string, { token: t, body })).status, path as string).toBe(403);
     }
     expect((await loadAssessment(year, 'SKHCN')).items.size).toBe(0);
     expect(await audit('SKHCN')).toEqual([]);

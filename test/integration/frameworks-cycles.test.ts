@@ -82,12 +82,32 @@ describe('cycles', () => {
   });
 
   it.each([
-    ['deadlines out of order', { frameworks: { department: 'department-2024' }, deadlines: { ...deadlines(2032), appraisal: '2032-12-01T00:00:00+07:00' } }, 'body.deadlines.appraisal'],
+    [
+      'deadlines out of order',
+      { frameworks: { department: 'department-2024' }, deadlines: { ...deadlines(2032), appraisal: '2032-12-01T00:00:00+07:00' } },
+      'body.deadlines.appraisal',
+    ],
     ['an unknown framework', { frameworks: { department: 'ghost-1' }, deadlines: deadlines(2032) }, 'body.frameworks.department'],
-    ['a framework of another unit type', { frameworks: { district: 'department-2024' }, deadlines: deadlines(2032) }, 'body.frameworks.district'],
-    ['an exemption with an unknown code', { frameworks: { department: 'department-2024' }, deadlines: deadlines(2032), notApplicable: { SNV: ['9.9'] } }, 'body.notApplicable.SNV[0]'],
-    ['an exemption for an unknown unit', { frameworks: { department: 'department-2024' }, deadlines: deadlines(2032), notApplicable: { GHOST: ['3'] } }, 'body.notApplicable.GHOST'],
-    ['a date without offset', { frameworks: { department: 'department-2024' }, deadlines: { ...deadlines(2032), publication: '2033-02-28' } }, 'body.deadlines.publication'],
+    [
+      'a framework of another unit type',
+      { frameworks: { district: 'department-2024' }, deadlines: deadlines(2032) },
+      'body.frameworks.district',
+    ],
+    [
+      'an exemption with an unknown code',
+      { frameworks: { department: 'department-2024' }, deadlines: deadlines(2032), notApplicable: { SNV: ['9.9'] } },
+      'body.notApplicable.SNV[0]',
+    ],
+    [
+      'an exemption for an unknown unit',
+      { frameworks: { department: 'department-2024' }, deadlines: deadlines(2032), notApplicable: { GHOST: ['3'] } },
+      'body.notApplicable.GHOST',
+    ],
+    [
+      'a date without offset',
+      { frameworks: { department: 'department-2024' }, deadlines: { ...deadlines(2032), publication: '2033-02-28' } },
+      'body.deadlines.publication',
+    ],
   ])('refuses %s and writes nothing', async (_label, partial, path) => {
     const res = await api('POST', '/v1/cycles', { token: await tokens.admin(), body: { year: 2032, ...partial } });
     expect(res.status).toBe(400);

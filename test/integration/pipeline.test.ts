@@ -59,7 +59,8 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
         CloseSubmission: async () => {
           expect((await getCycle(year))?.phase).toBe('appraisal');
           for (const d of districts) {
-            if (d.id === late) expect((await api('POST', `${base(d.id)}/assessment/submit`, { token: await tokens.unit(d.id) })).status).toBe(200);
+            if (d.id === late)
+              expect((await api('POST', `${base(d.id)}/assessment/submit`, { token: await tokens.unit(d.id) })).status).toBe(200);
             expect((await api('POST', `${base(d.id)}/appraisal/accept-remaining`, { token: lead })).status).toBe(200);
             expect((await api('POST', `${base(d.id)}/appraisal/finalize`, { token: lead })).status).toBe(200);
           }
@@ -71,7 +72,10 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
           if (++checks === 2) {
             const draft = await api('GET', `/v1/cycles/${year}/results?type=district`, { token: council });
             expect(draft.status).toBe(200);
-            const approved = await api('POST', `/v1/cycles/${year}/results/approve`, { token: council, body: { decision: 'Quyết định số 9/QĐ-HĐTĐ', computedAt: draft.body.computedAt } });
+            const approved = await api('POST', `/v1/cycles/${year}/results/approve`, {
+              token: council,
+              body: { decision: 'Quyết định số 9/QĐ-HĐTĐ', computedAt: draft.body.computedAt },
+            });
             expect(approved.status).toBe(200);
           }
           return checkPublication(input);
@@ -82,12 +86,28 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
     expect(result.status).toBe('SUCCEEDED');
     const entered = result.events.filter((e) => e.type === 'StateEntered').map((e) => e.state);
     expect(entered).toEqual([
-      'YearGiven', 'LoadCycle', 'AlreadyPublished', 'WaitForSelfAssessmentDeadline', 'CloseSubmission', 'WaitForFinalAppraisalDeadline',
-      'AggregateSurveys', 'ComputeResults', 'WaitForCouncilApproval', 'CheckPublication', 'IsPublished',
-      'WaitForCouncilApproval', 'CheckPublication', 'IsPublished', 'ConfirmPublication', 'Published',
+      'YearGiven',
+      'LoadCycle',
+      'AlreadyPublished',
+      'WaitForSelfAssessmentDeadline',
+      'CloseSubmission',
+      'WaitForFinalAppraisalDeadline',
+      'AggregateSurveys',
+      'ComputeResults',
+      'WaitForCouncilApproval',
+      'CheckPublication',
+      'IsPublished',
+      'WaitForCouncilApproval',
+      'CheckPublication',
+      'IsPublished',
+      'ConfirmPublication',
+      'Published',
     ]);
     expect((await getCycle(year))?.phase).toBe('published');
-    expect((await getStep(year, 'close-submission'))?.details).toMatchObject({ units: 9, notSubmitted: [{ unitId: late, state: 'draft' }] });
+    expect((await getStep(year, 'close-submission'))?.details).toMatchObject({
+      units: 9,
+      notSubmitted: [{ unitId: late, state: 'draft' }],
+    });
     expect((await getStep(year, 'compute-results'))?.details).toMatchObject({ units: 9, notFinalized: [] });
 
     const publication = await getPublication(year);
@@ -111,14 +131,25 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
     expect(result.status).toBe('SUCCEEDED');
     expect(calls).toBe(2);
     expect(result.events.filter((e) => e.type === 'StateRetried').map((e) => e.state)).toEqual(['ConfirmPublication']);
-    expect(result.events.filter((e) => e.type === 'StateEntered').map((e) => e.state)).toEqual(['YearGiven', 'LoadCycle', 'AlreadyPublished', 'ConfirmPublication', 'Published']);
+    expect(result.events.filter((e) => e.type === 'StateEntered').map((e) => e.state)).toEqual([
+      'YearGiven',
+      'LoadCycle',
+      'AlreadyPublished',
+      'ConfirmPublication',
+      'Published',
+    ]);
   });
 
   it('takes the year from the time the yearly schedule fired', async () => {
     const result = await runPipeline({ year, input: { scheduledTime: `${year}-11-01T01:00:00Z` } });
     expect(result.status).toBe('SUCCEEDED');
     expect(result.output).toMatchObject({ year, cycle: { year, phase: 'published' } });
-    expect(result.events.filter((e) => e.type === 'StateEntered').map((e) => e.state).slice(0, 3)).toEqual(['YearGiven', 'YearFromSchedule', 'LoadCycle']);
+    expect(
+      result.events
+        .filter((e) => e.type === 'StateEntered')
+        .map((e) => e.state)
+        .slice(0, 3),
+    ).toEqual(['YearGiven', 'YearFromSchedule', 'LoadCycle']);
   });
 
   it('retries a failing task with backoff up to its limit, then reports the failure and fails', async () => {

@@ -54,7 +54,10 @@ describe('computation, approval and publication', () => {
     const first = await api('POST', `/v1/cycles/${year}/results/compute`, { token: admin });
     expect(first.status).toBe(200);
     expect(first.body.notFinalized).toEqual([{ unitId: 'H-THANHPHU', state: 'submitted' }]);
-    const refused = await api('POST', `/v1/cycles/${year}/results/approve`, { token: council, body: { decision: 'Quyết định số 1/QĐ-HĐTĐ', computedAt: first.body.computedAt } });
+    const refused = await api('POST', `/v1/cycles/${year}/results/approve`, {
+      token: council,
+      body: { decision: 'Quyết định số 1/QĐ-HĐTĐ', computedAt: first.body.computedAt },
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0].path).toBe('units["H-THANHPHU"]');
 
@@ -64,8 +67,13 @@ describe('computation, approval and publication', () => {
     expect(draft.body.notFinalized).toEqual([]);
     const results = draft.body.results.district;
     expect(results.units).toHaveLength(9);
-    const selfMax = leaves(framework).filter((e) => e.leaf.method === 'self').reduce((s, e) => s + e.leaf.maxPoints * 4, 0) / 4;
-    const surveyLeaves = leaves(framework).filter((e) => e.leaf.method === 'survey').map((e) => e.leaf.code);
+    const selfMax =
+      leaves(framework)
+        .filter((e) => e.leaf.method === 'self')
+        .reduce((s, e) => s + e.leaf.maxPoints * 4, 0) / 4;
+    const surveyLeaves = leaves(framework)
+      .filter((e) => e.leaf.method === 'survey')
+      .map((e) => e.leaf.code);
     const top = results.units[0];
     // No survey answers in this cycle: survey leaves score 0 and are listed as missing.
     expect(top).toMatchObject({ rank: 1, total: selfMax, maxApplicable: 100, index: selfMax, missing: surveyLeaves });
@@ -80,13 +88,24 @@ describe('computation, approval and publication', () => {
     expect(read.status).toBe(200);
     expect(read.body.computedAt).toBe(draft.body.computedAt);
 
-    const stale = await api('POST', `/v1/cycles/${year}/results/approve`, { token: council, body: { decision: 'Quyết định số 2/QĐ-HĐTĐ', computedAt: first.body.computedAt } });
+    const stale = await api('POST', `/v1/cycles/${year}/results/approve`, {
+      token: council,
+      body: { decision: 'Quyết định số 2/QĐ-HĐTĐ', computedAt: first.body.computedAt },
+    });
     expect(stale.status).toBe(409);
     expect(await getPublication(year)).toBeUndefined();
 
-    const approved = await api('POST', `/v1/cycles/${year}/results/approve`, { token: council, body: { decision: 'Quyết định số 2/QĐ-HĐTĐ', computedAt: draft.body.computedAt } });
+    const approved = await api('POST', `/v1/cycles/${year}/results/approve`, {
+      token: council,
+      body: { decision: 'Quyết định số 2/QĐ-HĐTĐ', computedAt: draft.body.computedAt },
+    });
     expect(approved.status).toBe(200);
-    expect(approved.body.files.map((f: { name: string }) => f.name).sort()).toEqual([`report-${year}.html`, `results-${year}.csv`, `results-${year}.json`, `results-${year}.xlsx`]);
+    expect(approved.body.files.map((f: { name: string }) => f.name).sort()).toEqual([
+      `report-${year}.html`,
+      `results-${year}.csv`,
+      `results-${year}.json`,
+      `results-${year}.xlsx`,
+    ]);
     expect((await getCycle(year))?.phase).toBe('published');
 
     const published = await api('GET', `/v1/public/results/${year}?type=district`);
@@ -99,11 +118,16 @@ describe('computation, approval and publication', () => {
       expect(bytes.length, file.name).toBe(file.bytes);
       expect(createHash('sha256').update(bytes).digest('hex'), file.name).toBe(file.sha256);
     }
-    const csv = Buffer.from(await (await fetch(reports.body.files.find((f: { name: string }) => f.name.endsWith('.csv')).url)).arrayBuffer()).toString('utf8');
+    const csv = Buffer.from(
+      await (await fetch(reports.body.files.find((f: { name: string }) => f.name.endsWith('.csv')).url)).arrayBuffer(),
+    ).toString('utf8');
     expect(csv.split('\r\n')[1]).toContain(results.units[0].unitId);
 
     expect((await api('POST', `/v1/cycles/${year}/results/compute`, { token: admin })).status).toBe(409);
-    const again = await api('POST', `/v1/cycles/${year}/results/approve`, { token: council, body: { decision: 'Quyết định khác', computedAt: draft.body.computedAt } });
+    const again = await api('POST', `/v1/cycles/${year}/results/approve`, {
+      token: council,
+      body: { decision: 'Quyết định khác', computedAt: draft.body.computedAt },
+    });
     expect(again.status).toBe(409);
     expect((await getPublication(year))?.decision).toBe('Quyết định số 2/QĐ-HĐTĐ');
   });

@@ -62,7 +62,9 @@ describe("a department clerk's path from an empty assessment to a submitted one"
     });
     expect(moreEvidence.status).toBe(409);
 
-    const download = await api('GET', `/v1/cycles/${year}/units/${unitId}/evidence/${evidenceId}`, { token: await tokens.appraiser('SNV') });
+    const download = await api('GET', `/v1/cycles/${year}/units/${unitId}/evidence/${evidenceId}`, {
+      token: await tokens.appraiser('SNV'),
+    });
     expect(download.status).toBe(200);
     const bytes = Buffer.from(await (await fetch(download.body.download.url)).arrayBuffer());
     expect(bytes.equals(file)).toBe(true);
@@ -87,7 +89,13 @@ describe('what a unit may write', () => {
     ['a state', '1.1.2', { selfScore: 1, state: 'appraised' }, 'body', /state/],
     ['a unit id', '1.1.2', { selfScore: 1, unitId: 'SNV' }, 'body', /unitId/],
     ['a boolean figure on a tiers rule', '1.1.2', { selfScore: 1, figure: true }, 'body.figure', /number/],
-    ['unknown evidence', '1.1.2', { selfScore: 1, evidence: [{ evidenceId: '00000000-0000-4000-8000-000000000000' }] }, 'body.evidence[0].evidenceId', /does not exist/],
+    [
+      'unknown evidence',
+      '1.1.2',
+      { selfScore: 1, evidence: [{ evidenceId: '00000000-0000-4000-8000-000000000000' }] },
+      'body.evidence[0].evidenceId',
+      /does not exist/,
+    ],
     ['a survey leaf', '1.7.1', { selfScore: 1 }, 'path.code', /survey/],
   ])('refuses %s with 400 and writes nothing', async (_label, code, body, path, message) => {
     const clerk = await tokens.unit('STP');
@@ -103,9 +111,13 @@ describe('what a unit may write', () => {
 
   it('answers 404 for an unknown leaf and for an exempted one', async () => {
     const ttt = await tokens.unit('TTT');
-    expect((await api('PUT', `/v1/cycles/${year}/units/TTT/assessment/items/9.9.9`, { token: ttt, body: { selfScore: 0 } })).status).toBe(404);
+    expect((await api('PUT', `/v1/cycles/${year}/units/TTT/assessment/items/9.9.9`, { token: ttt, body: { selfScore: 0 } })).status).toBe(
+      404,
+    );
     // TTT is exempt from area 3 in the reference cycle.
-    expect((await api('PUT', `/v1/cycles/${year}/units/TTT/assessment/items/3.1.1`, { token: ttt, body: { selfScore: 0 } })).status).toBe(404);
+    expect((await api('PUT', `/v1/cycles/${year}/units/TTT/assessment/items/3.1.1`, { token: ttt, body: { selfScore: 0 } })).status).toBe(
+      404,
+    );
     const view = await api('GET', `/v1/cycles/${year}/units/TTT/assessment`, { token: ttt });
     expect(view.body.items.some((i: { code: string }) => i.code.startsWith('3.'))).toBe(false);
     const expected = applicableLeaves(referenceFramework('department'), ['3', '7.3']).length;
@@ -119,7 +131,11 @@ describe('what a unit may write', () => {
       ['GET', `/v1/cycles/${year}/units/SCT/history`, undefined],
       ['PUT', `/v1/cycles/${year}/units/SCT/assessment/items/1.1.1`, { selfScore: 0 }],
       ['POST', `/v1/cycles/${year}/units/SCT/assessment/submit`, undefined],
-      ['POST', `/v1/cycles/${year}/units/SCT/evidence`, { fileName: 'a.pdf', contentType: 'application/pdf', size: 1, sha256: 'a'.repeat(64) }],
+      [
+        'POST',
+        `/v1/cycles/${year}/units/SCT/evidence`,
+        { fileName: 'a.pdf', contentType: 'application/pdf', size: 1, sha256: 'a'.repeat(64) },
+      ],
     ] as const) {
       const res = await api(method, path, { token: other, body });
       expect(res.status, `${method} ${path}`).toBe(404);

@@ -26,7 +26,9 @@ describe('survey definitions', () => {
     const res = await api('PUT', path('test-def-a'), { token: admin, body: body('test-def-a') });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ surveyId: 'test-def-a', unitType: 'department', frameworkId: 'department-2024', version: 1 });
-    expect(res.body.warnings).toContain('target of group "citizen": population figure "dossiersHandled" is not given yet, so the target is unknown');
+    expect(res.body.warnings).toContain(
+      'target of group "citizen": population figure "dossiersHandled" is not given yet, so the target is unknown',
+    );
     expect((await getSurvey(year, 'test-def-a'))?.version).toBe(1);
     expect((await listAudit(`SURVEY#${year}#test-def-a`)).map((e) => e.action)).toEqual(['survey.created']);
     const read = await api('GET', path('test-def-a'), { token: await tokens.unit('SNV') });
@@ -44,11 +46,17 @@ describe('survey definitions', () => {
     const d = departmentSurvey();
     d.questions[2].leaf = '1.1.1';
     const problem = await refusedWithoutTrace('test-def-self', 400, body('test-def-self', { questions: d.questions }));
-    expect(problem.errors).toEqual([{ path: 'body.questions[2].leaf', message: 'leaf 1.1.1 is self-assessed; only survey leaves take questions' }]);
+    expect(problem.errors).toEqual([
+      { path: 'body.questions[2].leaf', message: 'leaf 1.1.1 is self-assessed; only survey leaves take questions' },
+    ]);
   });
 
   it('refuses weights outside [0, 1], unknown groups, a missing target, and a wrong framework or unit type', async () => {
-    const weights = await refusedWithoutTrace('test-def-w', 400, body('test-def-w', { options: { A: 1.5, B: 0.6, C: 0.2, D: 0, E: null } }));
+    const weights = await refusedWithoutTrace(
+      'test-def-w',
+      400,
+      body('test-def-w', { options: { A: 1.5, B: 0.6, C: 0.2, D: 0, E: null } }),
+    );
     expect(weights.errors[0]).toMatchObject({ path: 'body.options["A"]', message: expect.stringContaining('weight from 0 to 1') });
     const groups = await refusedWithoutTrace('test-def-g', 400, body('test-def-g', { targetSample: { leader: 10, visitor: 3 } }));
     expect(groups.errors.map((e: { path: string }) => e.path)).toEqual(
@@ -63,7 +71,10 @@ describe('survey definitions', () => {
   });
 
   it('takes the unit type from the cycle for a listed survey and refuses a contradicting one', async () => {
-    const res = await api('PUT', path('department-survey-2024'), { token: await tokens.admin(), body: body('department-survey-2024', { unitType: 'commune' }) });
+    const res = await api('PUT', path('department-survey-2024'), {
+      token: await tokens.admin(),
+      body: body('department-survey-2024', { unitType: 'commune' }),
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toEqual({ path: 'body.unitType', message: `cycle ${year} lists this survey for department units` });
   });
@@ -71,7 +82,10 @@ describe('survey definitions', () => {
   it('replaces with optimistic locking (stale expectedVersion: 409)', async () => {
     const admin = await tokens.admin();
     await createSurvey(admin, 'test-def-v');
-    const ok = await api('PUT', path('test-def-v'), { token: admin, body: { ...body('test-def-v', { groupWeights: { citizen: 2 } }), expectedVersion: 1 } });
+    const ok = await api('PUT', path('test-def-v'), {
+      token: admin,
+      body: { ...body('test-def-v', { groupWeights: { citizen: 2 } }), expectedVersion: 1 },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.version).toBe(2);
     const stale = await api('PUT', path('test-def-v'), { token: admin, body: { ...body('test-def-v'), expectedVersion: 1 } });
@@ -87,12 +101,21 @@ describe('survey definitions', () => {
     const d = departmentSurvey();
     const removal = await api('PUT', path('test-def-answered'), {
       token: admin,
-      body: body('test-def-answered', { questions: d.questions.slice(1), options: { A: 1, B: 0.6, C: 0.2, E: null }, optionLabels: undefined }),
+      body: body('test-def-answered', {
+        questions: d.questions.slice(1),
+        options: { A: 1, B: 0.6, C: 0.2, E: null },
+        optionLabels: undefined,
+      }),
     });
     expect(removal.status).toBe(409);
-    expect(removal.body.errors.map((e: { message: string }) => e.message).join('\n')).toMatch(/question "Q1_7_1" cannot be removed[\s\S]*option "D"/);
+    expect(removal.body.errors.map((e: { message: string }) => e.message).join('\n')).toMatch(
+      /question "Q1_7_1" cannot be removed[\s\S]*option "D"/,
+    );
     expect((await getSurvey(year, 'test-def-answered'))?.version).toBe(1);
-    const reweigh = await api('PUT', path('test-def-answered'), { token: admin, body: body('test-def-answered', { options: { ...d.options, B: 0.5 } }) });
+    const reweigh = await api('PUT', path('test-def-answered'), {
+      token: admin,
+      body: body('test-def-answered', { options: { ...d.options, B: 0.5 } }),
+    });
     expect(reweigh.status).toBe(200);
   });
 });
@@ -102,7 +125,10 @@ describe('a cycle the council has approved', () => {
     const admin = await tokens.admin();
     const closedYear = 2040;
     const deadlines = Object.fromEntries(
-      ['selfAssessment', 'appraisal', 'explanation', 'survey', 'finalAppraisal', 'publication'].map((n) => [n, `${closedYear}-12-31T23:59:59+07:00`]),
+      ['selfAssessment', 'appraisal', 'explanation', 'survey', 'finalAppraisal', 'publication'].map((n) => [
+        n,
+        `${closedYear}-12-31T23:59:59+07:00`,
+      ]),
     );
     const cycle = await api('POST', '/v1/cycles', {
       token: admin,
@@ -113,13 +139,20 @@ describe('a cycle the council has approved', () => {
     expect((await api('PUT', surveyPath, { token: admin, body: { ...departmentSurvey(), id: 'closed-survey' } })).status).toBe(201);
     const invited = await api('POST', `${surveyPath}/invitations`, { token: admin, body: { unitId: 'SNV', group: 'citizen', count: 1 } });
     expect(invited.status).toBe(201);
-    expect((await api('PATCH', `/v1/cycles/${closedYear}`, { token: admin, body: { phase: 'approved', reason: 'Hội đồng đã thông qua' } })).status).toBe(200);
+    expect(
+      (await api('PATCH', `/v1/cycles/${closedYear}`, { token: admin, body: { phase: 'approved', reason: 'Hội đồng đã thông qua' } }))
+        .status,
+    ).toBe(200);
 
     const audit = (await listAudit(`SURVEY#${closedYear}#closed-survey`)).length;
     expect((await api('PUT', surveyPath, { token: admin, body: { ...departmentSurvey(), id: 'closed-survey' } })).status).toBe(409);
     expect((await api('POST', `${surveyPath}/imports`, { token: admin, body: { fileName: 'a.csv', format: 'csv' } })).status).toBe(409);
-    expect((await api('POST', `${surveyPath}/invitations`, { token: admin, body: { unitId: 'SNV', group: 'citizen', count: 1 } })).status).toBe(409);
-    const answer = await api('POST', '/v1/public/surveys/closed-survey/responses', { body: { code: invited.body.codes[0], answers: { Q3_5_1: 'A' } } });
+    expect(
+      (await api('POST', `${surveyPath}/invitations`, { token: admin, body: { unitId: 'SNV', group: 'citizen', count: 1 } })).status,
+    ).toBe(409);
+    const answer = await api('POST', '/v1/public/surveys/closed-survey/responses', {
+      body: { code: invited.body.codes[0], answers: { Q3_5_1: 'A' } },
+    });
     expect(answer.status).toBe(409);
     expect(answer.body.detail).toBe(`cycle ${closedYear} is approved: its survey can no longer change`);
     expect((await listAudit(`SURVEY#${closedYear}#closed-survey`)).length).toBe(audit);

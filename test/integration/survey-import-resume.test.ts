@@ -77,7 +77,13 @@ describe('an interrupted ingestion', () => {
     expect(writtenAtKill).toBeGreaterThan(checkpoint?.counts.accepted ?? 0);
 
     const report = await waitForImport(admin, surveyId, created.importId, 150_000);
-    expect(report).toMatchObject({ status: 'done', accepted: expectedAccepted, duplicates: expectedDuplicates, rejectedCount: expectedRejected, lines: 40_001 });
+    expect(report).toMatchObject({
+      status: 'done',
+      accepted: expectedAccepted,
+      duplicates: expectedDuplicates,
+      rejectedCount: expectedRejected,
+      lines: 40_001,
+    });
     expect((await getImport(ref))?.attempts).toBeGreaterThanOrEqual(2);
 
     // Read back: one respondent item per accepted row, one report row per refused one, counts that add up.
@@ -89,7 +95,10 @@ describe('an interrupted ingestion', () => {
     const answers = counts.reduce((n, c) => n + Object.values(c.counts).reduce((a, b) => a + b, 0), 0);
     const leaders = Math.ceil(40_000 / 2); // odd i: one answer; even i: two
     expect(answers).toBeGreaterThan(leaders);
-    const responses = (await summary(admin, surveyId)).units.reduce((n, u) => n + Object.values(u.groups).reduce((a, g) => a + g.responses, 0), 0);
+    const responses = (await summary(admin, surveyId)).units.reduce(
+      (n, u) => n + Object.values(u.groups).reduce((a, g) => a + g.responses, 0),
+      0,
+    );
     expect(responses).toBe(expectedAccepted);
   });
 });

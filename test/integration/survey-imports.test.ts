@@ -63,7 +63,12 @@ describe('survey imports', () => {
 
   it('counts a respondent once across files and re-uploads of the same file', async () => {
     const admin = await tokens.admin();
-    const file = csv([header, ['S001', 'SKHDT', 'leader', 'A', '', ''], ['S002', 'SKHDT', 'leader', 'C', '', ''], ['R002', 'SKHDT', 'leader', 'B', '', '']]);
+    const file = csv([
+      header,
+      ['S001', 'SKHDT', 'leader', 'A', '', ''],
+      ['S002', 'SKHDT', 'leader', 'C', '', ''],
+      ['R002', 'SKHDT', 'leader', 'B', '', ''],
+    ]);
     const first = await importFile(admin, surveyId, file);
     expect(first.report).toMatchObject({ accepted: 2, duplicates: 1 });
     expect(first.report.duplicateRows[0].reason).toMatch(/^respondentId already counted \(import \d{8}T\d{6}Z-[0-9a-f]+\)$/);
@@ -94,7 +99,11 @@ describe('survey imports', () => {
     const admin = await tokens.admin();
     // Valid rows first, past a checkpoint, then a legacy-encoded respondent id (ễ as 0xEA 0xDE).
     const rows = Array.from({ length: 12_000 }, (_, i) => `W${i},SNV,leader,A,,`).join('\n');
-    const file = Buffer.concat([Buffer.from(`${header.join(',')}\n${rows}\nNguy`), Buffer.from([0xea, 0xde, 0x6e]), Buffer.from(',SNV,leader,A,,\n')]);
+    const file = Buffer.concat([
+      Buffer.from(`${header.join(',')}\n${rows}\nNguy`),
+      Buffer.from([0xea, 0xde, 0x6e]),
+      Buffer.from(',SNV,leader,A,,\n'),
+    ]);
     const { importId, report } = await importFile(admin, surveyId, file);
     expect(report.status).toBe('failed');
     expect(report.error).toMatch(/not UTF-8: line 12002 .*Windows-1258.*CSV UTF-8/);
@@ -106,7 +115,14 @@ describe('survey imports', () => {
 
   it('refuses a file whose header is not the survey format', async () => {
     const admin = await tokens.admin();
-    const { report } = await importFile(admin, surveyId, csv([['id', 'unit', 'group', 'Q9'], ['X1', 'SNV', 'leader', 'A']]));
+    const { report } = await importFile(
+      admin,
+      surveyId,
+      csv([
+        ['id', 'unit', 'group', 'Q9'],
+        ['X1', 'SNV', 'leader', 'A'],
+      ]),
+    );
     expect(report.status).toBe('failed');
     expect(report.error).toMatch(/header: column 1 must be "respondentId", found "id".*"Q9" is not a question/);
   });
@@ -122,7 +138,9 @@ describe('survey imports', () => {
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
     const { report } = await importFile(await tokens.admin(), surveyId, file, 'xlsx', 'phiếu-sở-y-tế.xlsx');
     expect(report).toMatchObject({ status: 'done', format: 'xlsx', fileName: 'phiếu-sở-y-tế.xlsx', accepted: 2, rejectedCount: 1 });
-    expect(report.rejected).toEqual([{ line: 4, respondentId: 'X003', reason: 'Q1_7_1: answer "Z" is not one of the options A, B, C, D, E' }]);
+    expect(report.rejected).toEqual([
+      { line: 4, respondentId: 'X003', reason: 'Q1_7_1: answer "Z" is not one of the options A, B, C, D, E' },
+    ]);
   });
 
   it('pages a long row report (1000 rows a page, in line order)', async () => {
@@ -148,7 +166,10 @@ describe('survey imports', () => {
     for (const t of [await tokens.council(), await tokens.unit('SNV'), await tokens.appraiser('SNV')]) {
       expect((await api('POST', path, { token: t, body: { fileName: 'a.csv', format: 'csv' } })).status).toBe(403);
     }
-    expect((await api('POST', `/v1/cycles/${year}/surveys/no-such-survey/imports`, { token: admin, body: { fileName: 'a.csv', format: 'csv' } })).status).toBe(404);
+    expect(
+      (await api('POST', `/v1/cycles/${year}/surveys/no-such-survey/imports`, { token: admin, body: { fileName: 'a.csv', format: 'csv' } }))
+        .status,
+    ).toBe(404);
     expect((await listImports(year, surveyId)).length).toBe(before);
     expect((await listImports(year, 'no-such-survey')).length).toBe(0);
   });
@@ -168,6 +189,11 @@ describe('survey imports', () => {
     expect(created.objectKey).toBe(`imports/${year}/${surveyId}/${created.importId}.csv`);
     expect(created.upload.fields.key).toBe(created.objectKey);
     const policy = JSON.parse(Buffer.from(created.upload.fields.Policy ?? '', 'base64').toString('utf8'));
-    expect(policy.conditions).toEqual(expect.arrayContaining([['content-length-range', 1, 100 * 1024 * 1024], ['eq', '$Content-Type', 'text/csv']]));
+    expect(policy.conditions).toEqual(
+      expect.arrayContaining([
+        ['content-length-range', 1, 100 * 1024 * 1024],
+        ['eq', '$Content-Type', 'text/csv'],
+      ]),
+    );
   });
 });

@@ -17,7 +17,10 @@ const respond = (code: string, answers: Record<string, string | null>, survey = 
 const onlineCounts = async (survey = surveyId) => (await readCounts(year, survey)).filter((c) => c.source === 'online');
 
 async function issue(unitId: string, group: string, count: number, survey = surveyId) {
-  const res = await api('POST', `/v1/cycles/${year}/surveys/${survey}/invitations`, { token: await tokens.admin(), body: { unitId, group, count } });
+  const res = await api('POST', `/v1/cycles/${year}/surveys/${survey}/invitations`, {
+    token: await tokens.admin(),
+    body: { unitId, group, count },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.codes as string[];
 }

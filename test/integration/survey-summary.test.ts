@@ -40,8 +40,13 @@ describe('survey summary', () => {
       ]),
     );
     expect(report).toMatchObject({ status: 'done', accepted: 7 });
-    const invited = await api('POST', `/v1/cycles/${year}/surveys/${surveyId}/invitations`, { token: admin, body: { unitId: 'SNV', group: 'citizen', count: 1 } });
-    const answered = await api('POST', `/v1/public/surveys/${surveyId}/responses`, { body: { code: invited.body.codes[0], answers: { Q1_7_1: 'A', Q3_5_1: 'C' } } });
+    const invited = await api('POST', `/v1/cycles/${year}/surveys/${surveyId}/invitations`, {
+      token: admin,
+      body: { unitId: 'SNV', group: 'citizen', count: 1 },
+    });
+    const answered = await api('POST', `/v1/public/surveys/${surveyId}/responses`, {
+      body: { code: invited.body.codes[0], answers: { Q1_7_1: 'A', Q3_5_1: 'C' } },
+    });
     expect(answered.status).toBe(201);
 
     const units = (await summary(admin, surveyId)).units;

@@ -98,7 +98,11 @@ describe('PUT /v1/units/{unitId}', () => {
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors[0]).toMatchObject({ path: 'body' });
-    const text = await api('PUT', '/v1/units/X-TEST-REFUSED', { token: admin, rawBody: 'type=commune', headers: { 'content-type': 'text/plain' } });
+    const text = await api('PUT', '/v1/units/X-TEST-REFUSED', {
+      token: admin,
+      rawBody: 'type=commune',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(text.status).toBe(415);
     expect(await getUnit('X-TEST-REFUSED')).toBeUndefined();
   });

@@ -38,7 +38,14 @@ export async function uploadEvidence(token: string, year: number, unitId: string
 }
 
 /** Scores every applicable self leaf (max points), linking `evidenceId` where evidence is required. */
-export async function fillSelfLeaves(token: string, year: number, unitId: string, framework: Framework, evidenceId: string, notApplicable: string[] = []) {
+export async function fillSelfLeaves(
+  token: string,
+  year: number,
+  unitId: string,
+  framework: Framework,
+  evidenceId: string,
+  notApplicable: string[] = [],
+) {
   for (const { leaf } of applicableLeaves(framework, notApplicable)) {
     if (leaf.method !== 'self') continue;
     const res = await api('PUT', `/v1/cycles/${year}/units/${unitId}/assessment/items/${leaf.code}`, {

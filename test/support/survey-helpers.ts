@@ -51,7 +51,14 @@ export async function importFile(token: string, surveyId: string, file: Buffer, 
 export async function summary(token: string, surveyId: string) {
   const res = await api('GET', `/v1/cycles/${year}/surveys/${surveyId}/summary`, { token });
   if (res.status !== 200) throw new Error(`summary: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { units: { unitId: string; groups: Record<string, { responses: number; target: number | null }>; leafScores: Record<string, number>; missing: string[] }[] };
+  return res.body as {
+    units: {
+      unitId: string;
+      groups: Record<string, { responses: number; target: number | null }>;
+      leafScores: Record<string, number>;
+      missing: string[];
+    }[];
+  };
 }
 
 export const header = ['respondentId', 'unitId', 'group', 'Q1_7_1', 'Q3_5_1', 'Q3_5_2'];

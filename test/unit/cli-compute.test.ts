@@ -33,7 +33,13 @@ function par(...args: string[]): Promise<{ code: number; stdout: string; stderr:
 // Framework: 1.1.1 boolean 0.5, 1.1.2 tiers 1.5, 1.2 manual step 0.5 (area 1), 2.1 survey 2 (area 2).
 const framework = file('framework.json', smallFrameworkJson());
 const goodUnits = [
-  { unitId: 'SNV', unitType: 'department', name: 'Sở Nội vụ', scores: { '1.1.1': 0.5, '1.1.2': 1, '1.2': 0.5, '2.1': 1.5 }, adjustments: { T1: 1, P1: 0.25 } },
+  {
+    unitId: 'SNV',
+    unitType: 'department',
+    name: 'Sở Nội vụ',
+    scores: { '1.1.1': 0.5, '1.1.2': 1, '1.2': 0.5, '2.1': 1.5 },
+    adjustments: { T1: 1, P1: 0.25 },
+  },
   { unitId: 'STP', unitType: 'department', name: 'Sở Tư pháp', scores: { '1.1.1': 0.5, '1.1.2': 1.5, '1.2': 1 }, notApplicable: ['2'] },
 ];
 const scores = file('scores.json', { units: goodUnits });
@@ -52,8 +58,7 @@ const survey = file('survey.json', {
 });
 
 /** A scores file with the first unit changed. */
-const scoresWith = (name: string, change: Record<string, unknown>) =>
-  file(name, { units: [{ ...goodUnits[0], ...change }, goodUnits[1]] });
+const scoresWith = (name: string, change: Record<string, unknown>) => file(name, { units: [{ ...goodUnits[0], ...change }, goodUnits[1]] });
 
 describe('par compute: success', () => {
   it('prints the §3.4 results JSON, the survey leaf from the survey file', async () => {
@@ -69,13 +74,37 @@ describe('par compute: success', () => {
       frameworkId: 'test-1',
       units: [
         {
-          unitId: 'STP', name: 'Sở Tư pháp', unitType: 'department', achieved: 3, bonusTotal: 0, penaltyTotal: 0, total: 3,
-          maxApplicable: 3, index: 100, rank: 1, band: 'Tốt', selfTotal: 3, surveyTotal: 0, missing: [],
+          unitId: 'STP',
+          name: 'Sở Tư pháp',
+          unitType: 'department',
+          achieved: 3,
+          bonusTotal: 0,
+          penaltyTotal: 0,
+          total: 3,
+          maxApplicable: 3,
+          index: 100,
+          rank: 1,
+          band: 'Tốt',
+          selfTotal: 3,
+          surveyTotal: 0,
+          missing: [],
           areas: [{ code: '1', score: 3, max: 3, index: 100 }],
         },
         {
-          unitId: 'SNV', name: 'Sở Nội vụ', unitType: 'department', achieved: 3.47, bonusTotal: 1, penaltyTotal: 0.25, total: 4.22,
-          maxApplicable: 5, index: 84.4, rank: 2, band: 'Khá', selfTotal: 2, surveyTotal: 1.47, missing: [],
+          unitId: 'SNV',
+          name: 'Sở Nội vụ',
+          unitType: 'department',
+          achieved: 3.47,
+          bonusTotal: 1,
+          penaltyTotal: 0.25,
+          total: 4.22,
+          maxApplicable: 5,
+          index: 84.4,
+          rank: 2,
+          band: 'Khá',
+          selfTotal: 2,
+          surveyTotal: 1.47,
+          missing: [],
           areas: [
             { code: '1', score: 2, max: 3, index: 66.67 },
             { code: '2', score: 1.47, max: 2, index: 73.5 },
@@ -112,28 +141,115 @@ describe('par compute: success', () => {
 
 describe.concurrent('par compute: invalid input exits 2, prints nothing on stdout, names the path and the rule', () => {
   const cases: [string, () => string[], string][] = [
-    ['score not a multiple of 0.25', () => ['--scores', scoresWith('s1.json', { scores: { '1.1.2': 1.3 } })], 'units[0].scores["1.1.2"]: 1.3 is not a multiple of 0.25'],
-    ['score above its maximum', () => ['--scores', scoresWith('s2.json', { scores: { '1.1.2': 1.75 } })], 'units[0].scores["1.1.2"]: 1.75 is above the maximum 1.5'],
+    [
+      'score not a multiple of 0.25',
+      () => ['--scores', scoresWith('s1.json', { scores: { '1.1.2': 1.3 } })],
+      'units[0].scores["1.1.2"]: 1.3 is not a multiple of 0.25',
+    ],
+    [
+      'score above its maximum',
+      () => ['--scores', scoresWith('s2.json', { scores: { '1.1.2': 1.75 } })],
+      'units[0].scores["1.1.2"]: 1.75 is above the maximum 1.5',
+    ],
     ['negative score', () => ['--scores', scoresWith('s3.json', { scores: { '1.2': -0.5 } })], 'units[0].scores["1.2"]: -0.5 is negative'],
-    ['score not a number', () => ['--scores', scoresWith('s4.json', { scores: { '1.2': 'abc' } })], 'units[0].scores["1.2"]: must be a number, got the string "abc"'],
-    ['score that overflows to Infinity', () => ['--scores', file('s5.json', '{"units":[{"unitId":"X","unitType":"department","name":"X","scores":{"1.2":1e400}}]}')], 'units[0].scores["1.2"]: must be a finite number, got Infinity'],
-    ['manual score off its step', () => ['--scores', scoresWith('s6.json', { scores: { '1.2': 0.25 } })], `units[0].scores["1.2"]: 0.25 is not a multiple of the leaf's step 0.5`],
-    ['unknown leaf code', () => ['--scores', scoresWith('s7.json', { scores: { '9.9': 1 } })], 'units[0].scores["9.9"]: unknown code "9.9"'],
-    ['score on a criterion, not a leaf', () => ['--scores', scoresWith('s8.json', { scores: { '1.1': 1 } })], 'units[0].scores["1.1"]: "1.1" is not a leaf'],
-    ['adjustment above its maximum', () => ['--scores', scoresWith('s9.json', { adjustments: { P1: 1.5 } })], 'units[0].adjustments["P1"]: 1.5 is above the maximum 1 of adjustment P1'],
-    ['unknown adjustment', () => ['--scores', scoresWith('s10.json', { adjustments: { X9: 1 } })], 'units[0].adjustments["X9"]: unknown adjustment "X9"'],
-    ['unknown exemption code', () => ['--scores', scoresWith('s11.json', { notApplicable: ['8'] })], 'units[0].notApplicable[0]: unknown code "8"'],
+    [
+      'score not a number',
+      () => ['--scores', scoresWith('s4.json', { scores: { '1.2': 'abc' } })],
+      'units[0].scores["1.2"]: must be a number, got the string "abc"',
+    ],
+    [
+      'score that overflows to Infinity',
+      () => ['--scores', file('s5.json', '{"units":[{"unitId":"X","unitType":"department","name":"X","scores":{"1.2":1e400}}]}')],
+      'units[0].scores["1.2"]: must be a finite number, got Infinity',
+    ],
+    [
+      'manual score off its step',
+      () => ['--scores', scoresWith('s6.json', { scores: { '1.2': 0.25 } })],
+      `units[0].scores["1.2"]: 0.25 is not a multiple of the leaf's step 0.5`,
+    ],
+    [
+      'unknown leaf code',
+      () => ['--scores', scoresWith('s7.json', { scores: { '9.9': 1 } })],
+      'units[0].scores["9.9"]: unknown code "9.9"',
+    ],
+    [
+      'score on a criterion, not a leaf',
+      () => ['--scores', scoresWith('s8.json', { scores: { '1.1': 1 } })],
+      'units[0].scores["1.1"]: "1.1" is not a leaf',
+    ],
+    [
+      'adjustment above its maximum',
+      () => ['--scores', scoresWith('s9.json', { adjustments: { P1: 1.5 } })],
+      'units[0].adjustments["P1"]: 1.5 is above the maximum 1 of adjustment P1',
+    ],
+    [
+      'unknown adjustment',
+      () => ['--scores', scoresWith('s10.json', { adjustments: { X9: 1 } })],
+      'units[0].adjustments["X9"]: unknown adjustment "X9"',
+    ],
+    [
+      'unknown exemption code',
+      () => ['--scores', scoresWith('s11.json', { notApplicable: ['8'] })],
+      'units[0].notApplicable[0]: unknown code "8"',
+    ],
     ['misspelt field', () => ['--scores', scoresWith('s12.json', { notAplicable: ['2'] })], 'units[0].notAplicable: unknown field'],
-    ['duplicate unit', () => ['--scores', file('s13.json', { units: [goodUnits[0], goodUnits[0]] })], 'units[1].unitId: duplicate unit "SNV" (already at units[0])'],
-    ['unit of another type', () => ['--scores', scoresWith('s14.json', { unitType: 'commune' })], `units[0].unitType: "commune" does not match the framework's unit type "department"`],
+    [
+      'duplicate unit',
+      () => ['--scores', file('s13.json', { units: [goodUnits[0], goodUnits[0]] })],
+      'units[1].unitId: duplicate unit "SNV" (already at units[0])',
+    ],
+    [
+      'unit of another type',
+      () => ['--scores', scoresWith('s14.json', { unitType: 'commune' })],
+      `units[0].unitType: "commune" does not match the framework's unit type "department"`,
+    ],
     ['malformed scores JSON', () => ['--scores', file('s15.json', '{"units": [')], 'malformed JSON'],
-    ['answer outside the options', () => ['--scores', scores, '--survey', file('v1.json', { ...surveyDefinition, responses: [{ unitId: 'SNV', group: 'leader', answers: { Q1: 'F' } }] })], 'responses[0].answers["Q1"]: answer "F" is not one of the options A, B, C, D, E'],
-    ['survey unit not in the scores file', () => ['--scores', scores, '--survey', file('v2.json', { ...surveyDefinition, responses: [{ unitId: 'SXD', group: 'leader', answers: { Q1: 'A' } }] })], 'responses[0].unitId: unit "SXD" is not in the scores file'],
-    ['unknown question', () => ['--scores', scores, '--survey', file('v3.json', { ...surveyDefinition, responses: [{ unitId: 'SNV', group: 'leader', answers: { Q9: 'A' } }] })], 'responses[0].answers["Q9"]: unknown question "Q9"'],
-    ['option weight above 1', () => ['--scores', scores, '--survey', file('v4.json', { ...surveyDefinition, options: { A: 2 } })], 'options["A"]: must be a weight from 0 to 1'],
-    ['question on a self leaf', () => ['--scores', scores, '--survey', file('v5.json', { ...surveyDefinition, questions: [{ id: 'Q1', leaf: '1.2' }] })], 'questions[0].leaf: leaf 1.2 is self-assessed'],
+    [
+      'answer outside the options',
+      () => [
+        '--scores',
+        scores,
+        '--survey',
+        file('v1.json', { ...surveyDefinition, responses: [{ unitId: 'SNV', group: 'leader', answers: { Q1: 'F' } }] }),
+      ],
+      'responses[0].answers["Q1"]: answer "F" is not one of the options A, B, C, D, E',
+    ],
+    [
+      'survey unit not in the scores file',
+      () => [
+        '--scores',
+        scores,
+        '--survey',
+        file('v2.json', { ...surveyDefinition, responses: [{ unitId: 'SXD', group: 'leader', answers: { Q1: 'A' } }] }),
+      ],
+      'responses[0].unitId: unit "SXD" is not in the scores file',
+    ],
+    [
+      'unknown question',
+      () => [
+        '--scores',
+        scores,
+        '--survey',
+        file('v3.json', { ...surveyDefinition, responses: [{ unitId: 'SNV', group: 'leader', answers: { Q9: 'A' } }] }),
+      ],
+      'responses[0].answers["Q9"]: unknown question "Q9"',
+    ],
+    [
+      'option weight above 1',
+      () => ['--scores', scores, '--survey', file('v4.json', { ...surveyDefinition, options: { A: 2 } })],
+      'options["A"]: must be a weight from 0 to 1',
+    ],
+    [
+      'question on a self leaf',
+      () => ['--scores', scores, '--survey', file('v5.json', { ...surveyDefinition, questions: [{ id: 'Q1', leaf: '1.2' }] })],
+      'questions[0].leaf: leaf 1.2 is self-assessed',
+    ],
     ['malformed survey JSON', () => ['--scores', scores, '--survey', file('v6.json', '{"options": }')], 'malformed JSON'],
-    ['invalid framework', () => ['--scores', scores, '--framework', file('f1.json', { ...smallFrameworkJson(), maxTotal: 100 })], "maxTotal: 100 must equal the sum of the areas' maxPoints (5)"],
+    [
+      'invalid framework',
+      () => ['--scores', scores, '--framework', file('f1.json', { ...smallFrameworkJson(), maxTotal: 100 })],
+      "maxTotal: 100 must equal the sum of the areas' maxPoints (5)",
+    ],
     ['malformed framework JSON', () => ['--scores', scores, '--framework', file('f2.json', '[1,')], 'malformed JSON'],
     ['missing file', () => ['--scores', join(dir, 'nope.json')], 'cannot read'],
     ['missing --scores', () => [], '--framework and --scores are required'],
@@ -150,7 +266,12 @@ describe.concurrent('par compute: invalid input exits 2, prints nothing on stdou
   });
 
   it('reports every problem of a file at once, one line each', async () => {
-    const r = await par('--framework', framework, '--scores', scoresWith('multi.json', { scores: { '1.1.2': 1.3, '1.2': 2 }, adjustments: { T1: -1 } }));
+    const r = await par(
+      '--framework',
+      framework,
+      '--scores',
+      scoresWith('multi.json', { scores: { '1.1.2': 1.3, '1.2': 2 }, adjustments: { T1: -1 } }),
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');

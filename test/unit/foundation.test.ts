@@ -18,7 +18,14 @@ describe('callerFromClaims', () => {
       'custom:areas': '2, 7.4',
       'custom:district': 'H-BATRI',
     });
-    expect(caller).toEqual({ subject: 'u1', username: 'clerk', roles: ['appraiser', 'unit'], unitId: 'SNV', areas: ['2', '7.4'], district: 'H-BATRI' });
+    expect(caller).toEqual({
+      subject: 'u1',
+      username: 'clerk',
+      roles: ['appraiser', 'unit'],
+      unitId: 'SNV',
+      areas: ['2', '7.4'],
+      district: 'H-BATRI',
+    });
   });
 
   it('drops unknown groups and reads real arrays', () => {
@@ -62,7 +69,9 @@ describe('cycleForYear', () => {
     const first = Date.parse(cycle.deadlines.selfAssessment);
     expect(first).toBeGreaterThan(now.getTime());
     const gap = (a: string, b: string) => Date.parse(b) - Date.parse(a);
-    expect(gap(cycle.deadlines.selfAssessment, cycle.deadlines.appraisal)).toBe(gap(template.deadlines.selfAssessment, template.deadlines.appraisal));
+    expect(gap(cycle.deadlines.selfAssessment, cycle.deadlines.appraisal)).toBe(
+      gap(template.deadlines.selfAssessment, template.deadlines.appraisal),
+    );
     expect(deadlineErrors(cycle.deadlines)).toEqual([]);
   });
 

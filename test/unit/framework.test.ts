@@ -1,12 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  applicableLeaves,
-  findLeaf,
-  findNode,
-  leaves,
-  parseFramework,
-} from '../../shared/domain/framework.ts';
+import { applicableLeaves, findLeaf, findNode, leaves, parseFramework } from '../../shared/domain/framework.ts';
 import type { Framework } from '../../shared/schemas/framework.ts';
 import { smallFrameworkJson } from './support/fixtures.ts';
 
@@ -85,9 +79,15 @@ describe('parseFramework', () => {
 
   it('checks tier points against the leaf maximum and the quarter-point step', () => {
     const f: any = small();
-    f.areas[0].items[0].items[1].rule.tiers = [{ min: 100, points: 2 }, { min: 80, points: 0.3 }];
+    f.areas[0].items[0].items[1].rule.tiers = [
+      { min: 100, points: 2 },
+      { min: 80, points: 0.3 },
+    ];
     const errors = errorsOf(f);
-    expect(errors).toContainEqual({ path: 'areas[0].items[0].items[1].rule.tiers[0].points', message: "2 is above the leaf's maxPoints 1.5" });
+    expect(errors).toContainEqual({
+      path: 'areas[0].items[0].items[1].rule.tiers[0].points',
+      message: "2 is above the leaf's maxPoints 1.5",
+    });
     expect(errors).toContainEqual({ path: 'areas[0].items[0].items[1].rule.tiers[1].points', message: '0.3 is not a multiple of 0.25' });
   });
 
@@ -99,7 +99,11 @@ describe('parseFramework', () => {
 
   it('wants bands from the highest down to a 0 floor', () => {
     const f: any = small();
-    f.bands = [{ label: 'Tốt', min: 80 }, { label: 'Khá', min: 90 }, { label: 'Yếu', min: 10 }];
+    f.bands = [
+      { label: 'Tốt', min: 80 },
+      { label: 'Khá', min: 90 },
+      { label: 'Yếu', min: 10 },
+    ];
     const errors = errorsOf(f);
     expect(errors).toContainEqual({ path: 'bands[1].min', message: 'bands must be listed from the highest min down: 90 is not below 80' });
     expect(errors).toContainEqual({ path: 'bands[2].min', message: 'the last band must start at 0 so every index gets a band, got 10' });

@@ -73,7 +73,11 @@ function naiveSurveyScore(def: SurveyDefinitionJson, unitResponses: readonly Res
 }
 
 async function compute(type: string, scores: { units: UnitScoresInput[] }, survey: unknown): Promise<Results> {
-  const files = { framework: `reference/frameworks/${type}-2024.json`, scores: join(dir, `${type}.scores.json`), survey: join(dir, `${type}.survey.json`) };
+  const files = {
+    framework: `reference/frameworks/${type}-2024.json`,
+    scores: join(dir, `${type}.scores.json`),
+    survey: join(dir, `${type}.survey.json`),
+  };
   writeFileSync(files.scores, JSON.stringify(scores));
   writeFileSync(files.survey, JSON.stringify(survey));
   let out = '';
@@ -97,12 +101,22 @@ describe.each([
   const units = registry.filter((u) => u.type === type);
   const leaves = leavesOf(framework);
   const scores = generateScores(framework, units, 2024) as { units: UnitScoresInput[] };
-  const [perfect, zero, exempt, twinA, twinB] = scores.units as [UnitScoresInput, UnitScoresInput, UnitScoresInput, UnitScoresInput, UnitScoresInput];
+  const [perfect, zero, exempt, twinA, twinB] = scores.units as [
+    UnitScoresInput,
+    UnitScoresInput,
+    UnitScoresInput,
+    UnitScoresInput,
+    UnitScoresInput,
+  ];
   const selfMax = Object.fromEntries(leaves.filter((l) => l.method === 'self').map((l) => [l.code, l.maxPoints]));
   Object.assign(perfect, { scores: selfMax, adjustments: { T1: 1 }, notApplicable: [] });
   Object.assign(zero, { scores: Object.fromEntries(Object.keys(selfMax).map((c) => [c, 0])), adjustments: { P2: 2 }, notApplicable: [] });
   Object.assign(exempt, { scores: selfMax, adjustments: {}, notApplicable: ['3'] });
-  Object.assign(twinB, { scores: { ...twinA.scores }, adjustments: { ...twinA.adjustments }, notApplicable: [...(twinA.notApplicable ?? [])] });
+  Object.assign(twinB, {
+    scores: { ...twinA.scores },
+    adjustments: { ...twinA.adjustments },
+    notApplicable: [...(twinA.notApplicable ?? [])],
+  });
 
   const crafted = new Set([perfect.unitId, zero.unitId, exempt.unitId, twinB.unitId]);
   const generated = generateResponses(definition, units, responseCount, 7).filter((r) => !crafted.has(r.unitId));
@@ -134,13 +148,28 @@ describe.each([
 
   it('a perfect unit: every point, bonus capped → index 100, rank 1, top band', () => {
     expect(unit(perfect.unitId)).toMatchObject({
-      achieved: 100, bonusTotal: 1, total: 100, maxApplicable: 100, index: 100, rank: 1, band: framework.bands[0]?.label, missing: [],
+      achieved: 100,
+      bonusTotal: 1,
+      total: 100,
+      maxApplicable: 100,
+      index: 100,
+      rank: 1,
+      band: framework.bands[0]?.label,
+      missing: [],
     });
     expect(unit(perfect.unitId).areas.every((a) => a.index === 100 && a.score === a.max)).toBe(true);
   });
 
   it('a zero unit: every answer D, a penalty → floored at 0, last rank, bottom band, nothing missing', () => {
-    expect(unit(zero.unitId)).toMatchObject({ achieved: 0, penaltyTotal: 2, total: 0, index: 0, rank: count, band: framework.bands.at(-1)?.label, missing: [] });
+    expect(unit(zero.unitId)).toMatchObject({
+      achieved: 0,
+      penaltyTotal: 2,
+      total: 0,
+      index: 0,
+      rank: count,
+      band: framework.bands.at(-1)?.label,
+      missing: [],
+    });
   });
 
   it('area 3 exempt, fixed answers: survey leaves by the hand table, index by hand', () => {
@@ -179,9 +208,7 @@ describe.each([
       const exempted = (code: string) => (input.notApplicable ?? []).some((c) => code === c || code.startsWith(`${c}.`));
       const applicable = leaves.filter((l) => !exempted(l.code));
       const self = applicable.filter((l) => l.method === 'self').reduce((s, l) => s + h(input.scores[l.code] ?? 0), 0n);
-      const survey = applicable
-        .filter((l) => l.method === 'survey')
-        .reduce((s, l) => s + (naive(input.unitId, l) ?? 0n), 0n);
+      const survey = applicable.filter((l) => l.method === 'survey').reduce((s, l) => s + (naive(input.unitId, l) ?? 0n), 0n);
       const max = applicable.reduce((s, l) => s + h(l.maxPoints), 0n);
       const adj = (kind: string) =>
         framework.adjustments.filter((a) => a.kind === kind).reduce((s, a) => s + h(input.adjustments?.[a.code] ?? 0), 0n);
@@ -205,7 +232,15 @@ describe.each([
     const mid = sorted.length >> 1;
     const median = count % 2 ? (sorted[mid] ?? 0n) : halfUp((sorted[mid - 1] ?? 0n) + (sorted[mid] ?? 0n), 2n);
     const s = results.stats[type];
-    expect(s && [h(s.mean), h(s.median), h(s.min), h(s.max)]).toEqual([halfUp(indexes.reduce((a, b) => a + b, 0n), n), median, sorted[0], sorted.at(-1)]);
+    expect(s && [h(s.mean), h(s.median), h(s.min), h(s.max)]).toEqual([
+      halfUp(
+        indexes.reduce((a, b) => a + b, 0n),
+        n,
+      ),
+      median,
+      sorted[0],
+      sorted.at(-1),
+    ]);
     // a realistic spread, not a degenerate input
     expect(new Set(indexes).size).toBeGreaterThan(Math.min(count - 3, 8));
   });

@@ -42,7 +42,14 @@ function buildFramework(spec: ItemSpec[][]): Record<string, unknown> {
   const areas = spec.map((items, a) =>
     group(
       `${a + 1}`,
-      items.map((it, i) => (Array.isArray(it) ? group(`${a + 1}.${i + 1}`, it.map((l, k) => leafJson(`${a + 1}.${i + 1}.${k + 1}`, l))) : leafJson(`${a + 1}.${i + 1}`, it))),
+      items.map((it, i) =>
+        Array.isArray(it)
+          ? group(
+              `${a + 1}.${i + 1}`,
+              it.map((l, k) => leafJson(`${a + 1}.${i + 1}.${k + 1}`, l)),
+            )
+          : leafJson(`${a + 1}.${i + 1}`, it),
+      ),
     ),
   );
   return {
@@ -55,7 +62,11 @@ function buildFramework(spec: ItemSpec[][]): Record<string, unknown> {
       { code: 'T1', kind: 'bonus', name: 'Thưởng', maxPoints: 2 },
       { code: 'P1', kind: 'penalty', name: 'Trừ', maxPoints: 3 },
     ],
-    bands: [{ label: 'Tốt', min: 85 }, { label: 'Khá', min: 70 }, { label: 'Yếu', min: 0 }],
+    bands: [
+      { label: 'Tốt', min: 85 },
+      { label: 'Khá', min: 70 },
+      { label: 'Yếu', min: 0 },
+    ],
   };
 }
 
@@ -74,7 +85,8 @@ function without(json: Record<string, unknown>, code: string): Record<string, un
 
 const leafList = (f: Framework) => {
   const out: { code: string; quarters: number; survey: boolean }[] = [];
-  const visit = (n: Json) => (n.items ? n.items.forEach(visit) : out.push({ code: n.code, quarters: n.maxPoints * 4, survey: n.method === 'survey' }));
+  const visit = (n: Json) =>
+    n.items ? n.items.forEach(visit) : out.push({ code: n.code, quarters: n.maxPoints * 4, survey: n.method === 'survey' });
   (f.areas as unknown as Json[]).forEach(visit);
   return out;
 };
@@ -82,16 +94,29 @@ const leafList = (f: Framework) => {
 /** A unit's scores: quarter points for self leaves, hundredths for survey leaves; some left out. */
 function unitArb(f: Framework, id: string): fc.Arbitrary<UnitScoreInput> {
   const entries = leafList(f).map((l) =>
-    fc.option(l.survey ? fc.integer({ min: 0, max: l.quarters * 25 }).map((h) => h / 100) : fc.integer({ min: 0, max: l.quarters }).map((q) => q / 4), {
-      nil: undefined,
-      freq: 5,
-    }).map((v) => [l.code, v] as const),
+    fc
+      .option(
+        l.survey
+          ? fc.integer({ min: 0, max: l.quarters * 25 }).map((h) => h / 100)
+          : fc.integer({ min: 0, max: l.quarters }).map((q) => q / 4),
+        {
+          nil: undefined,
+          freq: 5,
+        },
+      )
+      .map((v) => [l.code, v] as const),
   );
   return fc
     .record({
       scores: fc.tuple(...entries),
-      T1: fc.option(fc.integer({ min: 0, max: 8 }).map((q) => q / 4), { nil: undefined }),
-      P1: fc.option(fc.integer({ min: 0, max: 300 }).map((h) => h / 100), { nil: undefined }),
+      T1: fc.option(
+        fc.integer({ min: 0, max: 8 }).map((q) => q / 4),
+        { nil: undefined },
+      ),
+      P1: fc.option(
+        fc.integer({ min: 0, max: 300 }).map((h) => h / 100),
+        { nil: undefined },
+      ),
       name: fc.constantFrom('Xã An Hiệp', 'Xã Ân Thạnh', 'Phường 1', 'Xã Đông Hòa', 'Xã Dương Hòa'),
     })
     .map(({ scores, T1, P1, name }) => ({
@@ -147,7 +172,9 @@ describe('properties of the computation', () => {
   it('shuffling the units changes no number', () => {
     fc.assert(
       fc.property(
-        withUnits({ min: 2, max: 8 }).chain((x) => fc.shuffledSubarray(x.units, { minLength: x.units.length }).map((shuffled) => ({ ...x, shuffled }))),
+        withUnits({ min: 2, max: 8 }).chain((x) =>
+          fc.shuffledSubarray(x.units, { minLength: x.units.length }).map((shuffled) => ({ ...x, shuffled })),
+        ),
         ({ f, units, shuffled }) => {
           expect(computeResults(f, shuffled)).toEqual(computeResults(f, units));
         },
@@ -260,7 +287,10 @@ describe('properties of the survey aggregation', () => {
             questions.some(
               (q) =>
                 q.leaf === code &&
-                responses.some((resp) => resp.unitId === u.unitId && q.groups.includes(resp.group) && ['A', 'B', 'C', 'D'].includes(resp.answers[q.id] ?? '')),
+                responses.some(
+                  (resp) =>
+                    resp.unitId === u.unitId && q.groups.includes(resp.group) && ['A', 'B', 'C', 'D'].includes(resp.answers[q.id] ?? ''),
+                ),
             );
           for (const l of leafList(f).filter((x) => x.survey)) expect(u.missing.includes(l.code)).toBe(!valid(l.code));
           expect(u.surveyTotal).toBeLessThanOrEqual(u.maxApplicable);

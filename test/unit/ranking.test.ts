@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fromDecimalString, toNumber } from '../../shared/domain/exact.ts';
 import { bandOf, rankUnits, statistics, statisticsByType } from '../../shared/domain/ranking.ts';
 
-const at = (unitId: string, name: string, index: string, unitType = 'commune') => ({ unitId, name, unitType, index: fromDecimalString(index) });
+const at = (unitId: string, name: string, index: string, unitType = 'commune') => ({
+  unitId,
+  name,
+  unitType,
+  index: fromDecimalString(index),
+});
 
 describe('rank', () => {
   it('gives equal indexes the same rank and skips after them (1, 2, 2, 4)', () => {
@@ -18,7 +23,15 @@ describe('rank', () => {
   it('lists equals in Vietnamese collation: D before Đ, a before ă before â, tones in order', () => {
     const names = ['Xã Đông Hòa', 'Xã Dương Hòa', 'Xã Ân Thạnh', 'Xã Ăn Hòa', 'Xã An Thủy', 'Xã Ấp Bắc', 'Xã Bình Đông'];
     const ranked = rankUnits(names.map((n, i) => at(`u${i}`, n, '80')));
-    expect(ranked.map((u) => u.name)).toEqual(['Xã An Thủy', 'Xã Ăn Hòa', 'Xã Ân Thạnh', 'Xã Ấp Bắc', 'Xã Bình Đông', 'Xã Dương Hòa', 'Xã Đông Hòa']);
+    expect(ranked.map((u) => u.name)).toEqual([
+      'Xã An Thủy',
+      'Xã Ăn Hòa',
+      'Xã Ân Thạnh',
+      'Xã Ấp Bắc',
+      'Xã Bình Đông',
+      'Xã Dương Hòa',
+      'Xã Đông Hòa',
+    ]);
     expect(new Set(ranked.map((u) => u.rank))).toEqual(new Set([1]));
   });
 

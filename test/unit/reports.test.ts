@@ -6,8 +6,21 @@ import { resultsXlsx } from '../../shared/reports/xlsx.ts';
 import type { Results } from '../../shared/schemas/results.ts';
 
 const unit = (name: string, rank: number, index: number) => ({
-  unitId: `U${rank}`, name, unitType: 'commune' as const, achieved: index, bonusTotal: 0, penaltyTotal: 0, total: index,
-  maxApplicable: 100, index, rank, band: 'Khá', selfTotal: index, surveyTotal: 0, missing: [], areas: [],
+  unitId: `U${rank}`,
+  name,
+  unitType: 'commune' as const,
+  achieved: index,
+  bonusTotal: 0,
+  penaltyTotal: 0,
+  total: index,
+  maxApplicable: 100,
+  index,
+  rank,
+  band: 'Khá',
+  selfTotal: index,
+  surveyTotal: 0,
+  missing: [],
+  areas: [],
 });
 const results: Results = {
   frameworkId: 'commune-2024',
@@ -17,7 +30,8 @@ const results: Results = {
 
 describe('published report files', () => {
   it('neutralises spreadsheet formulas in CSV text cells and keeps numbers numeric', () => {
-    for (const payload of ['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(payload).replace(/^"/, '').startsWith("'")).toBe(true);
+    for (const payload of ['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx'])
+      expect(csvCell(payload).replace(/^"/, '').startsWith("'")).toBe(true);
     expect(csvCell(-2.5)).toBe('-2.5');
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
     const csv = resultsCsv({ commune: results });

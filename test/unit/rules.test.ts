@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkAdjustment,
-  checkSelfScore,
-  checkSurveyScore,
-  matchesRule,
-  suggestedScore,
-} from '../../shared/domain/rules.ts';
+import { checkAdjustment, checkSelfScore, checkSurveyScore, matchesRule, suggestedScore } from '../../shared/domain/rules.ts';
 import type { Leaf } from '../../shared/schemas/framework.ts';
 
 const tiers: Leaf = {
@@ -13,10 +7,29 @@ const tiers: Leaf = {
   name: 'Mức độ hoàn thành kế hoạch CCHC năm',
   maxPoints: 1.5,
   method: 'self',
-  rule: { kind: 'tiers', figure: 'Mức độ hoàn thành kế hoạch (%)', tiers: [{ min: 100, points: 1.5 }, { min: 80, points: 1 }, { min: 60, points: 0.5 }] },
+  rule: {
+    kind: 'tiers',
+    figure: 'Mức độ hoàn thành kế hoạch (%)',
+    tiers: [
+      { min: 100, points: 1.5 },
+      { min: 80, points: 1 },
+      { min: 60, points: 0.5 },
+    ],
+  },
 };
 // The same tiers listed lowest first: "the highest tier the figure reaches" does not depend on order.
-const tiersAscending: Leaf = { ...tiers, rule: { kind: 'tiers', figure: '%', tiers: [{ min: 60, points: 0.5 }, { min: 80, points: 1 }, { min: 100, points: 1.5 }] } };
+const tiersAscending: Leaf = {
+  ...tiers,
+  rule: {
+    kind: 'tiers',
+    figure: '%',
+    tiers: [
+      { min: 60, points: 0.5 },
+      { min: 80, points: 1 },
+      { min: 100, points: 1.5 },
+    ],
+  },
+};
 const yesNo: Leaf = { code: '1.1.1', name: 'Ban hành kế hoạch', maxPoints: 0.5, method: 'self', rule: { kind: 'boolean' } };
 const manual: Leaf = { code: '1.5', name: 'Sáng kiến', maxPoints: 2, method: 'self', rule: { kind: 'manual', step: 0.5 } };
 const manualDefault: Leaf = { code: '1.6', name: 'Khác', maxPoints: 1, method: 'self', rule: { kind: 'manual' } };

@@ -16,7 +16,12 @@ const f = framework({
   unitType: 'district',
   maxTotal: 6.01,
   areas: [
-    { code: '1', name: 'Tự chấm', maxPoints: 1, items: [{ code: '1.1', name: 'a', maxPoints: 1, method: 'self', rule: { kind: 'manual' } }] },
+    {
+      code: '1',
+      name: 'Tự chấm',
+      maxPoints: 1,
+      items: [{ code: '1.1', name: 'a', maxPoints: 1, method: 'self', rule: { kind: 'manual' } }],
+    },
     {
       code: '2',
       name: 'Điều tra xã hội học',
@@ -28,7 +33,10 @@ const f = framework({
       ],
     },
   ],
-  bands: [{ label: 'Tốt', min: 80 }, { label: 'Yếu', min: 0 }],
+  bands: [
+    { label: 'Tốt', min: 80 },
+    { label: 'Yếu', min: 0 },
+  ],
 });
 
 const definition = {
@@ -97,7 +105,8 @@ describe('survey leaf scores, worked by hand', () => {
 
   it('changes nothing when every group weight is multiplied by a constant', () => {
     const scaled = surveySource(f, { ...definition, groupWeights: { leader: 3.5, citizen: 7, 'civil-servant': 3.5 } }, responses).source;
-    for (const code of ['2.1', '2.2', '2.3']) expect(toNumber(scaled('U1', leaf(code)).score)).toBe(toNumber(source('U1', leaf(code)).score));
+    for (const code of ['2.1', '2.2', '2.3'])
+      expect(toNumber(scaled('U1', leaf(code)).score)).toBe(toNumber(source('U1', leaf(code)).score));
   });
 
   it('uses the weights: equal weights give a different 2.1', () => {
@@ -126,9 +135,12 @@ describe('survey input errors', () => {
     expect(errors([{ unitId: 'U1', group: 'leader', answers: { Q9: 'A' } }])).toEqual([
       { path: 'responses[0].answers["Q9"]', message: 'unknown question "Q9"' },
     ]);
-    expect(errors([{ unitId: 'U1', group: 'leader', answers: {} }, { unitId: 'ZZ', group: 'leader', answers: { Q1: 'A' } }])).toEqual([
-      { path: 'responses[1].unitId', message: 'unit "ZZ" is not in the scores file' },
-    ]);
+    expect(
+      errors([
+        { unitId: 'U1', group: 'leader', answers: {} },
+        { unitId: 'ZZ', group: 'leader', answers: { Q1: 'A' } },
+      ]),
+    ).toEqual([{ path: 'responses[1].unitId', message: 'unit "ZZ" is not in the scores file' }]);
     expect(errors([{ unitId: 'U1', answers: { Q1: 'A' } }])).toEqual([{ path: 'responses[0].group', message: 'is required (string)' }]);
     expect(errors([{ unitId: 'U1', group: 'leader', answers: { Q1: ['A'] } }])[0]?.path).toBe('responses[0].answers["Q1"]');
   });

@@ -26,7 +26,12 @@ describe('survey definitions', () => {
     const d = survey('department');
     const errors = errorsOf({
       ...d,
-      questions: [{ ...d.questions[0], leaf: '1.1.1' }, { ...d.questions[1], leaf: '9.9.9' }, { ...d.questions[2], id: d.questions[3]?.id }, d.questions[3]],
+      questions: [
+        { ...d.questions[0], leaf: '1.1.1' },
+        { ...d.questions[1], leaf: '9.9.9' },
+        { ...d.questions[2], id: d.questions[3]?.id },
+        d.questions[3],
+      ],
     });
     expect(errors.some((e) => e.startsWith('questions[0].leaf') && e.includes('self-assessed'))).toBe(true);
     expect(errors.some((e) => e.startsWith('questions[1].leaf') && e.includes('not a leaf'))).toBe(true);
@@ -81,7 +86,11 @@ describe('target sample', () => {
   it('uses fixed numbers, a population number, or the unit figure (null when unknown)', () => {
     const d: SurveyDefinitionInput = {
       ...survey('department'),
-      targetSample: { leader: 10, 'civil-servant': { formula: 'yamane', margin: 0.05, population: 400 }, citizen: { formula: 'yamane', margin: 0.05, population: 'dossiersHandled' } },
+      targetSample: {
+        leader: 10,
+        'civil-servant': { formula: 'yamane', margin: 0.05, population: 400 },
+        citizen: { formula: 'yamane', margin: 0.05, population: 'dossiersHandled' },
+      },
       populations: { dossiersHandled: { SNV: 1000 } },
     };
     expect(targetFor(d, 'leader', 'SNV')).toBe(10);
@@ -96,7 +105,12 @@ describe('changes once answered', () => {
     const before = survey('department');
     const reweighed = { ...before, options: { ...before.options, B: 0.5, F: 0.1 }, groupWeights: { citizen: 2 } };
     expect(removalsOnceAnswered(before, reweighed)).toEqual([]);
-    const removed = { ...before, options: { A: 1, B: 0.6, C: 0.2, E: null }, questions: before.questions.slice(1), groups: { leader: 'L', citizen: 'C' } };
+    const removed = {
+      ...before,
+      options: { A: 1, B: 0.6, C: 0.2, E: null },
+      questions: before.questions.slice(1),
+      groups: { leader: 'L', citizen: 'C' },
+    };
     const messages = removalsOnceAnswered(before, removed).map((e) => e.message);
     expect(messages.some((m) => m.includes('group cannot be removed'))).toBe(true);
     expect(messages.some((m) => m.includes('question "Q1_7_1" cannot be removed'))).toBe(true);

@@ -6,7 +6,8 @@ import { csvRows, xlsxRows, type SourceRow } from '../../functions/surveys/inges
 import { FileRefused, firstInvalidByte } from '../../functions/surveys/ingestion/utf8-guard.ts';
 
 /** The file as S3 would stream it, in chunks of `size` bytes (multi-byte characters split anywhere). */
-const chunked = (buf: Buffer, size: number) => Readable.from(Array.from({ length: Math.ceil(buf.length / size) }, (_, i) => buf.subarray(i * size, (i + 1) * size)));
+const chunked = (buf: Buffer, size: number) =>
+  Readable.from(Array.from({ length: Math.ceil(buf.length / size) }, (_, i) => buf.subarray(i * size, (i + 1) * size)));
 
 async function rows(buf: Buffer, size = 5): Promise<SourceRow[]> {
   const out: SourceRow[] = [];

@@ -23,7 +23,10 @@ describe('survey file header', () => {
     expect(bad.reason).toContain('column 1 must be "respondentId", found "id"');
     expect(bad.reason).toContain('column 5 "Q9" is not a question of this survey');
     expect(bad.reason).toContain('column 6 repeats question "Q1_7_1"');
-    expect(checkHeader(['respondentId', 'unitId', 'group'], rules)).toMatchObject({ ok: false, reason: expect.stringContaining('no question column') });
+    expect(checkHeader(['respondentId', 'unitId', 'group'], rules)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('no question column'),
+    });
   });
 });
 
@@ -40,18 +43,31 @@ describe('survey rows', () => {
     expect(r).toEqual({
       ok: false,
       respondentId: 'R2',
-      reason: 'unit "SXX" is not a department unit of this survey; group "farmer" is not one of leader, civil-servant, citizen; Q1_7_1: answer "F" is not one of the options A, B, C, D, E',
+      reason:
+        'unit "SXX" is not a department unit of this survey; group "farmer" is not one of leader, civil-servant, citizen; Q1_7_1: answer "F" is not one of the options A, B, C, D, E',
     });
   });
 
   it('refuses an answer to a question not asked of the group, out-of-scale answers, and a row with no answer', () => {
-    expect(checkRow(['R3', 'SNV', 'citizen', 'A', 'B'], questions, rules)).toMatchObject({ ok: false, reason: 'Q1_7_1: is not asked of group "citizen"' });
-    expect(checkRow(['R4', 'SNV', 'citizen', '', '6'], questions, rules)).toMatchObject({ ok: false, reason: expect.stringContaining('answer "6" is not one of') });
-    expect(checkRow(['R5', 'SNV', 'citizen', '', ''], questions, rules)).toMatchObject({ ok: false, reason: 'answers: no question is answered' });
+    expect(checkRow(['R3', 'SNV', 'citizen', 'A', 'B'], questions, rules)).toMatchObject({
+      ok: false,
+      reason: 'Q1_7_1: is not asked of group "citizen"',
+    });
+    expect(checkRow(['R4', 'SNV', 'citizen', '', '6'], questions, rules)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('answer "6" is not one of'),
+    });
+    expect(checkRow(['R5', 'SNV', 'citizen', '', ''], questions, rules)).toMatchObject({
+      ok: false,
+      reason: 'answers: no question is answered',
+    });
   });
 
   it('refuses a row whose cell count differs from the header, and an empty respondentId', () => {
-    expect(checkRow(['R6', 'SNV', 'leader', 'A'], questions, rules)).toMatchObject({ ok: false, reason: 'the row has 4 cells, the header has 5' });
+    expect(checkRow(['R6', 'SNV', 'leader', 'A'], questions, rules)).toMatchObject({
+      ok: false,
+      reason: 'the row has 4 cells, the header has 5',
+    });
     expect(checkRow(['', 'SNV', 'leader', 'A', ''], questions, rules)).toMatchObject({ ok: false, reason: 'respondentId is empty' });
   });
 
@@ -65,6 +81,8 @@ describe('survey rows', () => {
 
   it('checks online answers with the same rules (unknown question, null = no answer)', () => {
     expect(checkAnswers('SNV', 'citizen', { Q3_5_1: 'A', Q3_5_2: null }, rules)).toEqual({ answers: { Q3_5_1: 'A' }, errors: [] });
-    expect(checkAnswers('SNV', 'citizen', { Q42: 'A' }, rules).errors).toEqual([{ path: 'Q42', message: 'is not a question of this survey' }]);
+    expect(checkAnswers('SNV', 'citizen', { Q42: 'A' }, rules).errors).toEqual([
+      { path: 'Q42', message: 'is not a question of this survey' },
+    ]);
   });
 });

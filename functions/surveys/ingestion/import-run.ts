@@ -73,7 +73,9 @@ export class ImportRun {
     }
     this.counts.duplicates++;
     const first = typeof holder === 'number' ? `line ${holder} of this file` : `import ${holder}`;
-    await this.writer.put(reportRowItem(this.ref, 'duplicate', { line: row.line, respondentId, reason: `respondentId already counted (${first})` }));
+    await this.writer.put(
+      reportRowItem(this.ref, 'duplicate', { line: row.line, respondentId, reason: `respondentId already counted (${first})` }),
+    );
   }
 
   private async reject(line: number, respondentId: string, reason: string): Promise<void> {

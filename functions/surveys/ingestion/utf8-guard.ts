@@ -35,7 +35,8 @@ export function firstInvalidByte(buf: Uint8Array): number {
     }
     const second = buf[i + 1] as number;
     // overlong 3/4-byte forms, UTF-16 surrogates, beyond U+10FFFF
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f))
+      return i;
     i += need + 1;
   }
   return buf.length;

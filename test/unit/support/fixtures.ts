@@ -29,7 +29,14 @@ export function smallFrameworkJson(): Record<string, unknown> {
                 name: 'Hoàn thành',
                 maxPoints: 1.5,
                 method: 'self',
-                rule: { kind: 'tiers', figure: '%', tiers: [{ min: 100, points: 1.5 }, { min: 80, points: 1 }] },
+                rule: {
+                  kind: 'tiers',
+                  figure: '%',
+                  tiers: [
+                    { min: 100, points: 1.5 },
+                    { min: 80, points: 1 },
+                  ],
+                },
               },
             ],
           },

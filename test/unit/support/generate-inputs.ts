@@ -69,7 +69,8 @@ export function generateScores(framework: Framework, units: readonly UnitRef[], 
       }
       const adjustments: Record<string, number> = {};
       for (const a of framework.adjustments) if (random() < 0.15) adjustments[a.code] = Math.ceil(random() * a.maxPoints * 4) / 4;
-      const notApplicable = random() < 0.05 && exemptable.length > 0 ? [exemptable[Math.floor(random() * exemptable.length)] as string] : [];
+      const notApplicable =
+        random() < 0.05 && exemptable.length > 0 ? [exemptable[Math.floor(random() * exemptable.length)] as string] : [];
       return { unitId: u.id, unitType: framework.unitType, name: u.name, scores, adjustments, notApplicable };
     }),
   };
