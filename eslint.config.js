@@ -11,6 +11,39 @@ export default tseslint.config(
     },
   },
   {
+    // Handlers are entry points: an area never reaches into another area's files (shared code lives in shared/).
+    files: ['functions/*/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/**', '!../../**'],
+              message: 'functions/ areas do not import each other: move shared logic to shared/app or shared/domain',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['functions/*/*/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../*/**', '!../../../**'],
+              message: 'functions/ areas do not import each other: move shared logic to shared/app or shared/domain',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Response bodies in tests are read loosely; the assertions are the type check there.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -2,8 +2,20 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { routeList } from './routes.ts';
 import { problemSchema } from './schemas/common.ts';
+import { errorCodes, type ErrorKind } from './domain/errors.ts';
+import { statusOfKind } from './http/problems.ts';
 
 const problemContent = { 'application/problem+json': { schema: problemSchema } };
+
+/** `summary`, then the codes a status carries, from the one vocabulary (shared/domain/errors.ts). */
+function refusal(kind: ErrorKind, summary: string) {
+  const codes = Object.entries(errorCodes)
+    .filter(([, c]) => c.kind === kind)
+    .map(([code, c]) => `\`${code}\`: ${c.means}`);
+  return { description: `${summary}. Codes: ${codes.join('; ')}.`, content: problemContent };
+}
+
+const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function openApiDocument(serverUrl?: string) {
   const registry = new OpenAPIRegistry();
@@ -27,11 +39,12 @@ export function openApiDocument(serverUrl?: string) {
           description: 'Success',
           ...(route.success.schema ? { content: { 'application/json': { schema: route.success.schema } } } : {}),
         },
-        400: { description: 'Invalid input: the errors name the field and the rule', content: problemContent },
-        ...(route.access === 'public' ? {} : { 401: { description: 'No valid token', content: problemContent } }),
-        403: { description: 'Not allowed for this role or scope', content: problemContent },
-        404: { description: 'Not found', content: problemContent },
-        409: { description: 'Conflict: version, state or deadline', content: problemContent },
+        [statusOfKind.invalid]: refusal('invalid', 'Invalid input: the errors name the field and the rule'),
+        ...(route.access === 'public' ? {} : { [statusOfKind.unauthenticated]: refusal('unauthenticated', 'No valid token') }),
+        [statusOfKind.forbidden]: refusal('forbidden', 'Not allowed for this role or scope'),
+        [statusOfKind['not-found']]: refusal('not-found', 'Not found'),
+        [statusOfKind.conflict]: refusal('conflict', 'Conflict: version, state, phase or deadline'),
+        ...(mutating.has(route.method) ? { [statusOfKind.unprocessable]: refusal('unprocessable', 'Well-formed but not acceptable') } : {}),
       },
     });
   }

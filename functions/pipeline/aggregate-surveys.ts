@@ -5,8 +5,8 @@
  * each survey's summary is taken and the units short of their target sample are recorded.
  */
 import { importStillExpected, PipelineError } from '../../shared/domain/pipeline.ts';
-import { HttpProblem } from '../../shared/http/problems.ts';
-import { logger } from '../../shared/http/observability.ts';
+import { isDomainError } from '../../shared/domain/errors.ts';
+import { logger } from '../../shared/observability.ts';
 import { recordStep } from '../../shared/store/pipeline-store.ts';
 import { importUploadExpirySeconds } from '../../shared/store/import-files.ts';
 import { listImports } from '../../shared/store/survey-imports-store.ts';
@@ -44,7 +44,7 @@ export const handler = async (event: unknown) => {
       surveys.push({ surveyId, unitType, units: units.length, belowTarget: short, importsFailed });
     } catch (error) {
       // Not defined (404) or no longer fitting its framework (409): its leaves count as missing.
-      if (!(error instanceof HttpProblem) || (error.status !== 404 && error.status !== 409)) throw error;
+      if (!isDomainError(error, 'SURVEY_NOT_FOUND') && !isDomainError(error, 'SURVEY_DEFINITION_STALE')) throw error;
       surveys.push({ surveyId, unitType, importsFailed, problem: error.message });
     }
   }

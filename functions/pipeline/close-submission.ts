@@ -6,7 +6,7 @@ import type { UnitType } from '../../shared/schemas/framework.ts';
 import { listAssessments } from '../../shared/store/assessment-store.ts';
 import { advanceCycle, recordStep } from '../../shared/store/pipeline-store.ts';
 import { listUnits } from '../../shared/store/units-store.ts';
-import { logger } from '../../shared/http/observability.ts';
+import { logger } from '../../shared/observability.ts';
 import { cycleOf, parseTaskInput } from './task-input.ts';
 
 /** States that count as submitted (or further along) at the close of submission. */

@@ -3,7 +3,7 @@
  * computed by the same service as POST /v1/cycles/{year}/results/compute. Once the results are
  * published (a re-run after approval) nothing is recomputed.
  */
-import { logger } from '../../shared/http/observability.ts';
+import { logger } from '../../shared/observability.ts';
 import { advanceCycle, pipelineCaller, recordStep } from '../../shared/store/pipeline-store.ts';
 import { getPublication } from '../../shared/store/results-store.ts';
 import { computeDraft } from '../results/compute-draft.ts';

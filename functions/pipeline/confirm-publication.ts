@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PipelineError } from '../../shared/domain/pipeline.ts';
-import { logger } from '../../shared/http/observability.ts';
+import { logger } from '../../shared/observability.ts';
 import { recordStep } from '../../shared/store/pipeline-store.ts';
 import { getPublication, readReportFile } from '../../shared/store/results-store.ts';
 import { cycleOf, parseTaskInput } from './task-input.ts';

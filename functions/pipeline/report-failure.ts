@@ -2,7 +2,7 @@
  * Pipeline task ReportFailure: reached from every task's Catch. Records the failure on the cycle
  * (GET of the pipeline record, and the error log line an alarm can match) before the Fail state.
  */
-import { logger } from '../../shared/http/observability.ts';
+import { logger } from '../../shared/observability.ts';
 import { recordStep } from '../../shared/store/pipeline-store.ts';
 import { parseTaskInput } from './task-input.ts';
 

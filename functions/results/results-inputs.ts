@@ -1,7 +1,7 @@
 /** Gathers what the council's computation needs for each unit type of a cycle. */
 import type { StoredItem } from '../../shared/domain/assessment.ts';
 import type { UnitInputs } from '../../shared/domain/results-inputs.ts';
-import { HttpProblem } from '../../shared/http/problems.ts';
+import { isDomainError } from '../../shared/domain/errors.ts';
 import type { Cycle } from '../../shared/schemas/cycles.ts';
 import type { Framework, UnitType } from '../../shared/schemas/framework.ts';
 import { loadAssessment } from '../../shared/store/assessment-store.ts';
@@ -40,7 +40,7 @@ export async function resultsInputs(cycle: Cycle): Promise<TypeInputs[]> {
     // A survey not defined (404) or not fitting (409) leaves the survey leaves missing; other failures stop the computation.
     const survey = surveyId
       ? await surveySummary(cycle.year, surveyId).catch((error: unknown) => {
-          if (error instanceof HttpProblem && (error.status === 404 || error.status === 409)) return undefined;
+          if (isDomainError(error, 'SURVEY_NOT_FOUND') || isDomainError(error, 'SURVEY_DEFINITION_STALE')) return undefined;
           throw error;
         })
       : undefined;

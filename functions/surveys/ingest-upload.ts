@@ -7,7 +7,7 @@
 import type { Context, S3Event } from 'aws-lambda';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../../shared/http/observability.ts';
+import { logger } from '../../shared/observability.ts';
 import { ingestUpload, type IngestOutcome } from './ingestion/ingest.ts';
 
 /** S3 event keys are URL-encoded with "+" for spaces. */

@@ -89,5 +89,7 @@ export async function surveyContextOrProblem(year: number, surveyId: string): Pr
 
 export function asProblem(error: unknown): unknown {
   if (!(error instanceof SurveyContextError)) return error;
-  return error.kind === 'not-found' ? problems.notFound(error.message) : problems.conflict(error.message);
+  return error.kind === 'not-found'
+    ? problems.notFound(error.message, error.message.startsWith('cycle') ? 'CYCLE_NOT_FOUND' : 'SURVEY_NOT_FOUND')
+    : problems.conflict(error.message, {}, 'SURVEY_DEFINITION_STALE');
 }

@@ -12,7 +12,12 @@ import { surveyContextOrProblem, type SurveyContext } from './survey-context.ts'
 export async function surveySummary(year: number, surveyId: string): Promise<{ context: SurveyContext; units: UnitSummary[] }> {
   const context = await surveyContextOrProblem(year, surveyId);
   const compiled = compileSurvey(context.definition, context.framework);
-  if (!compiled.ok) throw problems.conflict(`the definition of ${surveyId} no longer fits framework ${context.framework.id}; PUT it again`);
+  if (!compiled.ok)
+    throw problems.conflict(
+      `the definition of ${surveyId} no longer fits framework ${context.framework.id}; PUT it again`,
+      {},
+      'SURVEY_DEFINITION_STALE',
+    );
   const [imports, stored] = await Promise.all([listImports(year, surveyId), readCounts(year, surveyId)]);
   // An import's counts count once it is done: written before the status flips, read only after.
   const done = new Set(imports.filter((i) => i.status === 'done').map((i) => importSource(i.importId)));

@@ -77,8 +77,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
-function problem(status: number, title: string, detail: string) {
-  return { type: `https://par-index.example/problems/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, title, status, detail };
+/** Refusals of the adapter itself (the cloud's API Gateway makes these), in the same problem+json vocabulary. */
+function problem(status: number, title: string, detail: string, code: string) {
+  return { type: `https://par-index.example/problems/${code.toLowerCase().replace(/_/g, '-')}`, title, status, code, detail };
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -116,7 +117,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
   return createServer((req, res) => {
     handle(req, res, options).catch((error: unknown) => {
       console.error('local adapter error', error);
-      if (!res.headersSent) send(res, 500, problem(500, 'Internal error', 'the local adapter failed'));
+      if (!res.headersSent) send(res, 500, problem(500, 'Internal error', 'the local adapter failed', 'INTERNAL'));
       else res.end();
     });
   });
@@ -138,24 +139,30 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
     return;
   }
   const matched = matchRoute(method, url.pathname);
-  if (matched.kind === 'not-found') return send(res, 404, problem(404, 'Not found', `no route for ${url.pathname}`));
+  if (matched.kind === 'not-found') return send(res, 404, problem(404, 'Not found', `no route for ${url.pathname}`, 'ROUTE_NOT_FOUND'));
   if (matched.kind === 'wrong-method') {
-    return send(res, 405, problem(405, 'Method not allowed', `${method} is not allowed here; use ${matched.allow.join(', ')}`), {
-      allow: matched.allow.join(', '),
-    });
+    return send(
+      res,
+      405,
+      problem(405, 'Method not allowed', `${method} is not allowed here; use ${matched.allow.join(', ')}`, 'METHOD_NOT_ALLOWED'),
+      {
+        allow: matched.allow.join(', '),
+      },
+    );
   }
   const body = await readBody(req);
-  if (body === 'too-large') return send(res, 413, problem(413, 'Content too large', `the body exceeds ${maxBodyBytes} bytes`));
+  if (body === 'too-large')
+    return send(res, 413, problem(413, 'Content too large', `the body exceeds ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE'));
 
   let claims: Record<string, string> | undefined;
   if (matched.route.access !== 'public') {
     const header = req.headers.authorization ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-    if (!token) return send(res, 401, problem(401, 'Unauthorized', 'a bearer token is required'));
+    if (!token) return send(res, 401, problem(401, 'Unauthorized', 'a bearer token is required', 'UNAUTHENTICATED'));
     try {
       claims = flattenClaims(await options.verifier(token));
     } catch (error) {
-      return send(res, 401, problem(401, 'Unauthorized', `the token was refused: ${(error as Error).message}`));
+      return send(res, 401, problem(401, 'Unauthorized', `the token was refused: ${(error as Error).message}`, 'UNAUTHENTICATED'));
     }
   }
 
@@ -220,7 +227,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
     handler(event, context),
     new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs))),
   ]).finally(() => clearTimeout(timer));
-  if (result === 'timeout') return send(res, 503, problem(503, 'Service unavailable', 'the handler did not answer within 29 s'));
+  if (result === 'timeout')
+    return send(res, 503, problem(503, 'Service unavailable', 'the handler did not answer within 29 s', 'INTERNAL'));
   writeResult(res, result);
 }
 

@@ -13,10 +13,10 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import type { z } from 'zod';
 import { callerFromClaims, type Caller } from '../domain/roles.ts';
 import { routes, type RouteDefinition, type RouteId } from '../routes.ts';
-import { StateConflict, VersionConflict } from '../store/errors.ts';
-import { logger, metrics } from './observability.ts';
+import { DomainError } from '../domain/errors.ts';
+import { logger, metrics } from '../observability.ts';
 import { withIdempotency } from './idempotency.ts';
-import { HttpProblem, problems, zodErrors } from './problems.ts';
+import { internalError, problemBody, problems, zodErrors } from './problems.ts';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -61,7 +61,7 @@ function parseJsonBody(event: HttpEvent): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw problems.validation([{ path: 'body', message: `malformed JSON: ${(error as Error).message}` }]);
+    throw problems.malformedJson((error as Error).message);
   }
 }
 
@@ -93,15 +93,14 @@ function json(status: number, body: unknown, contentType = 'application/json', h
 }
 
 export function problemResponse(error: unknown, instance?: string) {
-  let problem: HttpProblem;
-  if (error instanceof HttpProblem) problem = error;
-  else if (error instanceof VersionConflict) problem = problems.conflict(error.message, { current: error.current });
-  else if (error instanceof StateConflict) problem = problems.conflict(error.message, error.details);
+  let known: DomainError;
+  if (error instanceof DomainError) known = error;
   else {
     logger.error('unhandled error', error as Error);
-    problem = new HttpProblem(500, 'Internal error', 'the request could not be completed; it has been logged');
+    known = internalError();
   }
-  return json(problem.status, { ...problem.toJSON(), ...(instance ? { instance } : {}) }, 'application/problem+json');
+  const body = problemBody(known);
+  return json(body.status, { ...body, ...(instance ? { instance } : {}) }, 'application/problem+json');
 }
 
 export function httpHandler<K extends RouteId>(id: K, fn: (request: HandlerRequest<(typeof routes)[K]>) => Promise<HandlerResponse>) {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { claim, complete, release } from '../store/idempotency-store.ts';
 import type { Caller } from '../domain/roles.ts';
+import { DomainError } from '../domain/errors.ts';
 import { problems } from './problems.ts';
 
 type Response = { statusCode: number; headers: Record<string, string>; body: string };
@@ -18,7 +19,10 @@ export async function withIdempotency(
   run: () => Promise<Response>,
 ): Promise<Response> {
   if (!/^[\x21-\x7e]{1,128}$/.test(key)) {
-    throw problems.validation([{ path: 'headers.idempotency-key', message: 'must be 1 to 128 visible ASCII characters' }]);
+    throw new DomainError('IDEMPOTENCY_KEY_INVALID', 'headers.idempotency-key: must be 1 to 128 visible ASCII characters', {
+      errors: [{ path: 'headers.idempotency-key', message: 'must be 1 to 128 visible ASCII characters' }],
+      errorsAt: 'resource',
+    });
   }
   // Keys are per user and route: two clerks choosing the same key never see each other's answers.
   const keyHash = sha256(`${scope.caller.subject}\n${scope.routeId}\n${key}`);
@@ -26,12 +30,15 @@ export async function withIdempotency(
   const existing = await claim(keyHash, requestHash);
   if (existing) {
     if (existing.requestHash !== requestHash) {
-      throw problems.unprocessable('this Idempotency-Key was already used with a different request; use a new key');
+      throw new DomainError(
+        'IDEMPOTENCY_PAYLOAD_MISMATCH',
+        'this Idempotency-Key was already used with a different request; use a new key',
+      );
     }
     if (existing.status === 'completed' && existing.response) {
       return { ...existing.response, headers: { ...existing.response.headers, 'idempotent-replayed': 'true' } };
     }
-    throw problems.conflict('a request with this Idempotency-Key is still being processed; retry shortly');
+    throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'a request with this Idempotency-Key is still being processed; retry shortly');
   }
   let response: Response;
   try {

@@ -1,38 +1,62 @@
-/** RFC 9457 problem details: one error type, mapped to a response in one place. */
+/**
+ * RFC 9457 problem details: the HTTP translation of the domain's one error vocabulary
+ * (shared/domain/errors.ts). Statuses live here and nowhere else; every body carries the `code`.
+ */
 import type { z } from 'zod';
-import { formatPath, type FieldError } from '../schemas/issues.ts';
+import { DomainError, type ErrorCode, type ErrorDetails, type ErrorKind, type FieldError } from '../domain/errors.ts';
+import { formatPath } from '../schemas/issues.ts';
 
 export type { FieldError };
 
-export class HttpProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    readonly detail?: string,
-    readonly extra: { errors?: FieldError[]; [key: string]: unknown } = {},
-  ) {
-    super(detail ?? title);
-  }
+export const statusOfKind: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  unsupported: 415,
+  unprocessable: 422,
+  throttled: 429,
+  internal: 500,
+};
 
-  get type(): string {
-    return `https://par-index.example/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-  }
+const titleOfKind: Record<ErrorKind, string> = {
+  invalid: 'Validation failed',
+  unauthenticated: 'Unauthorized',
+  forbidden: 'Forbidden',
+  'not-found': 'Not found',
+  conflict: 'Conflict',
+  'too-large': 'Content too large',
+  unsupported: 'Unsupported media type',
+  unprocessable: 'Unprocessable content',
+  throttled: 'Too many requests',
+  internal: 'Internal error',
+};
 
-  toJSON() {
-    return { type: this.type, title: this.title, status: this.status, ...(this.detail ? { detail: this.detail } : {}), ...this.extra };
+/** A refusal made by the HTTP layer itself (token, headers, body parsing); same vocabulary, paths already request-relative. */
+export class HttpProblem extends DomainError {
+  constructor(code: ErrorCode, detail: string, details: ErrorDetails = {}) {
+    super(code, detail, { ...details, errorsAt: 'resource' });
   }
 }
 
 export const problems = {
   validation: (errors: FieldError[]) =>
-    new HttpProblem(400, 'Validation failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors }),
-  unauthorized: (detail = 'a valid bearer token is required') => new HttpProblem(401, 'Unauthorized', detail),
-  forbidden: (detail: string) => new HttpProblem(403, 'Forbidden', detail),
-  notFound: (detail: string) => new HttpProblem(404, 'Not found', detail),
-  conflict: (detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(409, 'Conflict', detail, extra),
-  unprocessable: (detail: string, errors?: FieldError[]) => new HttpProblem(422, 'Unprocessable content', detail, errors ? { errors } : {}),
-  tooLarge: (detail: string) => new HttpProblem(413, 'Content too large', detail),
-  unsupportedMediaType: (detail: string) => new HttpProblem(415, 'Unsupported media type', detail),
+    new HttpProblem('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors }),
+  malformedJson: (message: string) =>
+    new HttpProblem('MALFORMED_JSON', `body: malformed JSON: ${message}`, {
+      errors: [{ path: 'body', message: `malformed JSON: ${message}` }],
+    }),
+  unauthorized: (detail = 'a valid bearer token is required') => new HttpProblem('UNAUTHENTICATED', detail),
+  forbidden: (detail: string, code: ErrorCode = 'ROLE_REQUIRED') => new HttpProblem(code, detail),
+  tooLarge: (detail: string) => new HttpProblem('PAYLOAD_TOO_LARGE', detail),
+  unsupportedMediaType: (detail: string) => new HttpProblem('UNSUPPORTED_MEDIA_TYPE', detail),
+  // TRANSITIONAL (issue 9): handler bodies still being moved to shared/app use these; removed once they are gone.
+  notFound: (detail: string, code: ErrorCode = 'NOT_FOUND') => new HttpProblem(code, detail),
+  conflict: (detail: string, extra: ErrorDetails = {}, code: ErrorCode = 'STATE_CONFLICT') => new HttpProblem(code, detail, extra),
+  unprocessable: (detail: string, errors?: FieldError[], code: ErrorCode = 'ASSESSMENT_INCOMPLETE') =>
+    new HttpProblem(code, detail, errors ? { errors } : {}),
 };
 
 /** Prefixes a path formatted by the schemas' `formatPath` (`body.areas[2].maxPoints`). */
@@ -42,6 +66,41 @@ export function prefixedPath(prefix: string, path: readonly PropertyKey[]): stri
   return formatted.startsWith('[') ? `${prefix}${formatted}` : `${prefix}.${formatted}`;
 }
 
+/** An input-relative path (`selfScore`, `answers["Q1"]`, `[2]`) as a request path under `prefix`. */
+export function underPrefix(prefix: string, path: string): string {
+  if (path === '' || path === '(root)') return prefix;
+  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+}
+
 export function zodErrors(prefix: string, error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: prefixedPath(prefix, issue.path), message: issue.message }));
 }
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [key: string]: unknown;
+}
+
+/** The problem+json body of a domain error; input-relative field paths are put under `inputPrefix`. */
+export function problemBody(error: DomainError, inputPrefix = 'body'): ProblemBody {
+  const { errors, errorsAt, ...extra } = error.details;
+  const paths = errors && errorsAt !== 'resource' ? errors.map((e) => ({ ...e, path: underPrefix(inputPrefix, e.path) })) : errors;
+  const message = paths && error.code === 'VALIDATION_FAILED' ? paths.map((e) => `${e.path}: ${e.message}`).join('; ') : error.message;
+  return {
+    type: `https://par-index.example/problems/${error.code.toLowerCase().replace(/_/g, '-')}`,
+    title: titleOfKind[error.kind],
+    status: statusOfKind[error.kind],
+    code: error.code,
+    ...(message ? { detail: message } : {}),
+    ...extra,
+    ...(paths ? { errors: paths } : {}),
+  };
+}
+
+export const internalError = () => new DomainError('INTERNAL', 'the request could not be completed; it has been logged');

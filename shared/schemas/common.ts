@@ -1,3 +1,4 @@
+import { errorCodes, type ErrorCode } from '../domain/errors.ts';
 import { z } from './zod.ts';
 
 /** RFC 9457 problem details, with the validation errors that name the field and the rule. */
@@ -6,6 +7,7 @@ export const problemSchema = z
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
+    code: z.enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]]).describe('stable machine-readable code (README: Problem codes)'),
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

@@ -43,7 +43,7 @@ export async function createCycle(caller: Caller, cycle: Cycle): Promise<Cycle> 
   } catch (error) {
     if (isConditionalFailure(error)) {
       const existing = await getCycle(cycle.year);
-      if (existing) throw new StateConflict(`cycle ${cycle.year} already exists`, { current: existing });
+      if (existing) throw new StateConflict(`cycle ${cycle.year} already exists`, { current: existing }, 'CYCLE_EXISTS');
       throw new StateConflict('a framework of the cycle was removed meanwhile; reload and retry');
     }
     throw error;

@@ -1,19 +1,18 @@
-/** Store outcomes the HTTP layer turns into 409s; the store itself knows nothing of HTTP. */
-export class VersionConflict extends Error {
+/** Store outcomes in the domain's vocabulary: the store itself knows nothing of HTTP. */
+import { DomainError, type ErrorCode } from '../domain/errors.ts';
+
+export class VersionConflict extends DomainError {
   constructor(
     readonly what: string,
     readonly current: unknown,
   ) {
-    super(`${what} was changed by someone else; reload and retry`);
+    super('VERSION_CONFLICT', `${what} was changed by someone else; reload and retry`, { current });
   }
 }
 
-export class StateConflict extends Error {
-  constructor(
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
+export class StateConflict extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}, code: ErrorCode = 'STATE_CONFLICT') {
+    super(code, message, details);
   }
 }
 

@@ -30,9 +30,8 @@ export async function saveFramework(caller: Caller, framework: Framework): Promi
   if (current && current.usedBy.length > 0) {
     throw new StateConflict(
       `framework ${framework.id} is used by cycle ${current.usedBy.join(', ')} and is frozen; issue a new version under a new id`,
-      {
-        usedBy: current.usedBy,
-      },
+      { usedBy: current.usedBy },
+      'FRAMEWORK_IN_USE',
     );
   }
   const version = (current?.version ?? 0) + 1;

@@ -74,7 +74,7 @@ export async function spendInvitation(
       addOnlineCounts(invitation.year, invitation.surveyId, invitation.unitId, invitation.group, countNames),
     ]);
   } catch (error) {
-    if (isConditionalFailure(error)) throw new StateConflict('this invitation code has already been used');
+    if (isConditionalFailure(error)) throw new StateConflict('this invitation code has already been used', {}, 'INVITATION_USED');
     throw error;
   }
 }

@@ -69,7 +69,8 @@ export async function saveDraft(caller: Caller, draft: DraftResults): Promise<vo
       ),
     ]);
   } catch (error) {
-    if (isConditionalFailure(error)) throw new StateConflict(`the results of ${draft.year} are published and can no longer be recomputed`);
+    if (isConditionalFailure(error))
+      throw new StateConflict(`the results of ${draft.year} are published and can no longer be recomputed`, {}, 'ALREADY_PUBLISHED');
     throw error;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './clients.ts';
+import { isConditionalFailure } from './errors.ts';
 
 function onlyConflicts(error: unknown): boolean {
   if ((error as { name?: string }).name !== 'TransactionCanceledException') return false;
@@ -37,4 +38,21 @@ export function versionedPut(item: Record<string, unknown>, readVersion: number 
       ExpressionAttributeValues: readVersion === undefined ? undefined : { ':v': readVersion },
     },
   };
+}
+
+/**
+ * One transaction whose condition failures are answers: `onConflict` explains what changed
+ * (usually by reading it back) and its error is thrown instead of the SDK's. Replaces the
+ * hand-written try/catch around every conditional write.
+ */
+export async function transact(
+  items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+  onConflict: () => Error | Promise<Error>,
+): Promise<void> {
+  try {
+    await transactWrite(items);
+  } catch (error) {
+    if (isConditionalFailure(error)) throw await onConflict();
+    throw error;
+  }
 }

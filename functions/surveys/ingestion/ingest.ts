@@ -8,7 +8,7 @@
  * it had written; any other error is rethrown so the platform retries (Lambda's async retries,
  * the local runtime's equivalent), and the retry resumes.
  */
-import { logger } from '../../../shared/http/observability.ts';
+import { logger } from '../../../shared/observability.ts';
 import { answerRules } from '../../../shared/domain/survey-rows.ts';
 import { openImportObject, parseImportObjectKey } from '../../../shared/store/import-files.ts';
 import { acquireLease, deleteCheckpoint, getCheckpoint, leaseMs, releaseLease } from '../../../shared/store/survey-ingest-store.ts';
