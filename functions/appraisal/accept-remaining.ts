@@ -2,7 +2,7 @@ import { applyAppraisal, unappraisedInScope } from '../../shared/domain/appraisa
 import { appraisalStates } from '../../shared/domain/assessment-workflow.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { saveItems } from '../../shared/store/assessment-store.ts';
-import { assertState, loadContext } from '../assessment/assessment-context.ts';
+import { assertState, loadContext } from '../../shared/app/assessment/assessment-context.ts';
 import { leafScope, roundOf } from './appraisal-scope.ts';
 
 export const handler = httpHandler('acceptRemaining', async ({ params, caller }) => {

@@ -1,7 +1,7 @@
 /** The caller's reach over one assessment's leaves, from the token and the cycle's assignment. */
 import { mayAppraiseLeaf, type Assignment } from '../../shared/domain/appraisal.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
-import type { AssessmentContext } from '../assessment/assessment-context.ts';
+import type { AssessmentContext } from '../../shared/app/assessment/assessment-context.ts';
 
 export function leafScope(caller: Caller, ctx: AssessmentContext): (code: string) => boolean {
   const assignment = ctx.cycle.appraisal as Assignment;

@@ -3,7 +3,7 @@ import { transitions } from '../../shared/domain/assessment-workflow.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { transition } from '../../shared/store/assessment-store.ts';
-import { assertState, loadContext } from '../assessment/assessment-context.ts';
+import { assertState, loadContext } from '../../shared/app/assessment/assessment-context.ts';
 import { roundOf } from './appraisal-scope.ts';
 
 export const handler = httpHandler('finalizeAppraisal', async ({ params, caller }) => {

@@ -6,7 +6,7 @@ import { problems } from '../../shared/http/problems.ts';
 import { listAssessments } from '../../shared/store/assessment-store.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
 import { listUnits } from '../../shared/store/units-store.ts';
-import { frameworkOf } from '../assessment/assessment-context.ts';
+import { frameworkOf } from '../../shared/app/assessment/assessment-context.ts';
 
 export const handler = httpHandler('listAppraisals', async ({ params, query, caller }) => {
   const cycle = await getCycle(params.year);

@@ -6,7 +6,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { saveItem } from '../../shared/store/assessment-store.ts';
 import { VersionConflict } from '../../shared/store/errors.ts';
-import { assertState, loadContext } from '../assessment/assessment-context.ts';
+import { assertState, loadContext } from '../../shared/app/assessment/assessment-context.ts';
 import { leafScope, roundOf } from './appraisal-scope.ts';
 
 export const handler = httpHandler('putAppraisalItem', async ({ params, body, caller }) => {

@@ -6,7 +6,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { saveItem } from '../../shared/store/assessment-store.ts';
 import { VersionConflict } from '../../shared/store/errors.ts';
-import { assertBeforeDeadline, assertState, loadContext } from '../assessment/assessment-context.ts';
+import { assertBeforeDeadline, assertState, loadContext } from '../../shared/app/assessment/assessment-context.ts';
 import { roundOf } from './appraisal-scope.ts';
 
 export const handler = httpHandler('putExplanationItem', async ({ params, body, caller }) => {

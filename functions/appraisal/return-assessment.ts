@@ -1,7 +1,7 @@
 import { transitions } from '../../shared/domain/assessment-workflow.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { transition } from '../../shared/store/assessment-store.ts';
-import { assertState, loadContext } from '../assessment/assessment-context.ts';
+import { assertState, loadContext } from '../../shared/app/assessment/assessment-context.ts';
 import { roundOf } from './appraisal-scope.ts';
 
 export const handler = httpHandler('returnAssessment', async ({ params, body, caller }) => {

@@ -1,6 +1,6 @@
 import { assessmentView } from '../../shared/domain/assessment.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
-import { loadContext } from './assessment-context.ts';
+import { loadContext } from '../../shared/app/assessment/assessment-context.ts';
 
 export const handler = httpHandler('getAssessment', async ({ params, caller }) => {
   const ctx = await loadContext(caller, params.year, params.unitId, 'read');

@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { listAudit } from '../../shared/store/audit.ts';
 import { assessmentKeys } from '../../shared/store/keys.ts';
-import { loadContext } from './assessment-context.ts';
+import { loadContext } from '../../shared/app/assessment/assessment-context.ts';
 
 export const handler = httpHandler('getHistory', async ({ params, caller }) => {
   await loadContext(caller, params.year, params.unitId, 'read');

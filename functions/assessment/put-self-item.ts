@@ -5,7 +5,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { saveItem } from '../../shared/store/assessment-store.ts';
 import { VersionConflict } from '../../shared/store/errors.ts';
-import { assertBeforeDeadline, assertState, loadContext } from './assessment-context.ts';
+import { assertBeforeDeadline, assertState, loadContext } from '../../shared/app/assessment/assessment-context.ts';
 
 export const handler = httpHandler('putSelfItem', async ({ params, body, caller }) => {
   const ctx = await loadContext(caller, params.year, params.unitId, 'write-own');

@@ -3,7 +3,7 @@ import { transitions } from '../../shared/domain/assessment-workflow.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { transition } from '../../shared/store/assessment-store.ts';
-import { assertBeforeDeadline, assertState, loadContext } from './assessment-context.ts';
+import { assertBeforeDeadline, assertState, loadContext } from '../../shared/app/assessment/assessment-context.ts';
 
 export const handler = httpHandler('submitAssessment', async ({ params, caller }) => {
   const ctx = await loadContext(caller, params.year, params.unitId, 'write-own');

@@ -2,7 +2,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { confirmEvidence } from '../../shared/store/assessment-store.ts';
 import { measureObject } from '../../shared/store/evidence-files.ts';
-import { loadContext } from '../assessment/assessment-context.ts';
+import { loadContext } from '../../shared/app/assessment/assessment-context.ts';
 import { evidenceBody } from './evidence-view.ts';
 
 export const handler = httpHandler('confirmEvidence', async ({ params, caller }) => {

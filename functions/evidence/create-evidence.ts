@@ -5,7 +5,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { problems, type FieldError } from '../../shared/http/problems.ts';
 import { addEvidence } from '../../shared/store/assessment-store.ts';
 import { presignUpload, uploadExpirySeconds } from '../../shared/store/evidence-files.ts';
-import { assertBeforeDeadline, assertState, loadContext } from '../assessment/assessment-context.ts';
+import { assertBeforeDeadline, assertState, loadContext } from '../../shared/app/assessment/assessment-context.ts';
 
 export const handler = httpHandler('createEvidence', async ({ params, body, caller }) => {
   const ctx = await loadContext(caller, params.year, params.unitId, 'write-own');

@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { presignDownload } from '../../shared/store/evidence-files.ts';
-import { loadContext } from '../assessment/assessment-context.ts';
+import { loadContext } from '../../shared/app/assessment/assessment-context.ts';
 import { evidenceBody } from './evidence-view.ts';
 
 export const handler = httpHandler('getEvidence', async ({ params, caller }) => {

@@ -10,7 +10,7 @@ import { logger } from '../../shared/observability.ts';
 import { recordStep } from '../../shared/store/pipeline-store.ts';
 import { importUploadExpirySeconds } from '../../shared/store/import-files.ts';
 import { listImports } from '../../shared/store/survey-imports-store.ts';
-import { surveySummary } from '../surveys/survey-scores.ts';
+import { surveySummary } from '../../shared/app/surveys/survey-summary.ts';
 import { cycleOf, parseTaskInput } from './task-input.ts';
 
 export const handler = async (event: unknown) => {

@@ -6,7 +6,7 @@
 import { logger } from '../../shared/observability.ts';
 import { advanceCycle, pipelineCaller, recordStep } from '../../shared/store/pipeline-store.ts';
 import { getPublication } from '../../shared/store/results-store.ts';
-import { computeDraft } from '../results/compute-draft.ts';
+import { computeDraft } from '../../shared/app/results/compute-draft.ts';
 import { cycleOf, parseTaskInput } from './task-input.ts';
 
 export const handler = async (event: unknown) => {

@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
-import { computeDraft } from './compute-draft.ts';
+import { computeDraft } from '../../shared/app/results/compute-draft.ts';
 
 export const handler = httpHandler('computeResults', async ({ params, caller }) => {
   const cycle = await getCycle(params.year);

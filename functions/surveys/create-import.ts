@@ -3,7 +3,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { importMaxBytes, importObjectKey, presignImportUpload } from '../../shared/store/import-files.ts';
 import { createImport } from '../../shared/store/survey-imports-store.ts';
-import { closedReason, surveyContextOrProblem } from './survey-context.ts';
+import { closedReason, surveyContextOrProblem } from '../../shared/app/surveys/survey-context.ts';
 
 /** Sortable by creation time (listings read chronologically), unguessable enough to name an object. */
 function newImportId(now: Date): string {

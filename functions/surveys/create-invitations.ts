@@ -2,7 +2,7 @@ import { hashCode, newCode, normaliseCode } from '../../shared/domain/invitation
 import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
 import { createInvitations } from '../../shared/store/invitations-store.ts';
-import { closedReason, surveyContextOrProblem } from './survey-context.ts';
+import { closedReason, surveyContextOrProblem } from '../../shared/app/surveys/survey-context.ts';
 
 export const handler = httpHandler('createSurveyInvitations', async ({ params, body, caller }) => {
   const { cycle, definition, unitIds, unitType } = await surveyContextOrProblem(params.year, params.surveyId);

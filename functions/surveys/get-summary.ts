@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.ts';
-import { surveySummary } from './survey-scores.ts';
+import { surveySummary } from '../../shared/app/surveys/survey-summary.ts';
 
 export const handler = httpHandler('getSurveySummary', async ({ params }) => {
   const { context, units } = await surveySummary(params.year, params.surveyId);

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.ts';
-import { surveyContextOrProblem } from './survey-context.ts';
+import { surveyContextOrProblem } from '../../shared/app/surveys/survey-context.ts';
 
 export const handler = httpHandler('getSurvey', async ({ params }) => {
   const context = await surveyContextOrProblem(params.year, params.surveyId);

@@ -4,7 +4,7 @@ import { problems } from '../../shared/http/problems.ts';
 import { surveyDefinitionSchema } from '../../shared/schemas/survey-definition.ts';
 import { VersionConflict } from '../../shared/store/errors.ts';
 import { getSurvey, hasResponses, saveSurvey } from '../../shared/store/surveys-store.ts';
-import { asProblem, closedReason, frameworkFor, loadCycle, resolveUnitType, unitsOfType } from './survey-context.ts';
+import { asProblem, closedReason, frameworkFor, loadCycle, resolveUnitType, unitsOfType } from '../../shared/app/surveys/survey-context.ts';
 
 export const handler = httpHandler('putSurvey', async ({ params, body, caller }) => {
   const { expectedVersion, ...definition } = body;

@@ -9,7 +9,7 @@ import { answerRules, checkAnswers } from '../../shared/domain/survey-rows.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { prefixedPath, problems } from '../../shared/http/problems.ts';
 import { getInvitation, spendInvitation } from '../../shared/store/invitations-store.ts';
-import { closedReason, surveyContextOrProblem } from './survey-context.ts';
+import { closedReason, surveyContextOrProblem } from '../../shared/app/surveys/survey-context.ts';
 
 const unknownCode = () => problems.notFound('this invitation code is not valid for this survey');
 

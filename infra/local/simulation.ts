@@ -15,7 +15,7 @@ import type { Caller } from '../../shared/domain/roles.ts';
 import { suggestedScore } from '../../shared/domain/rules.ts';
 import type { Leaf, UnitType } from '../../shared/schemas/framework.ts';
 import { saveItems } from '../../shared/store/assessment-store.ts';
-import { loadContext } from '../../functions/assessment/assessment-context.ts';
+import { loadContext } from '../../shared/app/assessment/assessment-context.ts';
 import { signToken } from './jwt.ts';
 
 export interface SimUnit {

@@ -24,7 +24,7 @@ import {
 } from '../../../shared/store/survey-imports-store.ts';
 import { BatchWriter } from '../../../shared/store/batch-writer.ts';
 import { deleteImportRespondents, loadRespondents, writeImportCounts } from '../../../shared/store/survey-respondents-store.ts';
-import { closedReason, loadSurveyContext, SurveyContextError } from '../survey-context.ts';
+import { closedReason, loadSurveyContext, SurveyContextError } from '../../../shared/app/surveys/survey-context.ts';
 import { ImportRun } from './import-run.ts';
 import { rowsOf } from './row-sources.ts';
 import { FileRefused } from './utf8-guard.ts';

@@ -2,11 +2,11 @@
  * The survey summary of one survey in a cycle: per unit, responses per group against the target
  * and the survey leaf scores. Used by the summary route and by the results computation.
  */
-import { compileSurvey } from '../../shared/domain/survey-aggregation.ts';
-import { summarise, type UnitSummary } from '../../shared/domain/survey-summary.ts';
-import { problems } from '../../shared/http/problems.ts';
-import { listImports } from '../../shared/store/survey-imports-store.ts';
-import { importSource, onlineSource, readCounts } from '../../shared/store/survey-respondents-store.ts';
+import { compileSurvey } from '../../domain/survey-aggregation.ts';
+import { summarise, type UnitSummary } from '../../domain/survey-summary.ts';
+import { problems } from '../../http/problems.ts';
+import { listImports } from '../../store/survey-imports-store.ts';
+import { importSource, onlineSource, readCounts } from '../../store/survey-respondents-store.ts';
 import { surveyContextOrProblem, type SurveyContext } from './survey-context.ts';
 
 export async function surveySummary(year: number, surveyId: string): Promise<{ context: SurveyContext; units: UnitSummary[] }> {

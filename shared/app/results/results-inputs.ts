@@ -1,13 +1,13 @@
 /** Gathers what the council's computation needs for each unit type of a cycle. */
-import type { StoredItem } from '../../shared/domain/assessment.ts';
-import type { UnitInputs } from '../../shared/domain/results-inputs.ts';
-import { isDomainError } from '../../shared/domain/errors.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
-import type { Framework, UnitType } from '../../shared/schemas/framework.ts';
-import { loadAssessment } from '../../shared/store/assessment-store.ts';
-import { listUnits } from '../../shared/store/units-store.ts';
+import type { StoredItem } from '../../domain/assessment.ts';
+import type { UnitInputs } from '../../domain/results-inputs.ts';
+import { isDomainError } from '../../domain/errors.ts';
+import type { Cycle } from '../../schemas/cycles.ts';
+import type { Framework, UnitType } from '../../schemas/framework.ts';
+import { loadAssessment } from '../../store/assessment-store.ts';
+import { listUnits } from '../../store/units-store.ts';
 import { frameworkOf } from '../assessment/assessment-context.ts';
-import { surveySummary } from '../surveys/survey-scores.ts';
+import { surveySummary } from '../surveys/survey-summary.ts';
 
 export interface TypeInputs {
   unitType: UnitType;

@@ -2,18 +2,18 @@
  * What every assessment route needs before it acts: the cycle, the unit, its framework and
  * exemptions, the caller's access to the unit, and the assessment itself (one Query).
  */
-import type { AssessmentState } from '../../shared/domain/assessment-workflow.ts';
-import { appraiserCoversUnit, canReadAssessment, canWriteOwnAssessment, type UnitRef } from '../../shared/domain/permissions.ts';
-import type { Caller } from '../../shared/domain/roles.ts';
-import { problems } from '../../shared/http/problems.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
-import type { Framework } from '../../shared/schemas/framework.ts';
-import type { Unit } from '../../shared/schemas/units.ts';
-import { loadAssessment, type AssessmentRef, type LoadedAssessment } from '../../shared/store/assessment-store.ts';
-import { getCycle } from '../../shared/store/cycles-store.ts';
-import { getFramework } from '../../shared/store/frameworks-store.ts';
-import { getUnit } from '../../shared/store/units-store.ts';
-import { cachedRead } from '../../shared/store/read-cache.ts';
+import type { AssessmentState } from '../../domain/assessment-workflow.ts';
+import { appraiserCoversUnit, canReadAssessment, canWriteOwnAssessment, type UnitRef } from '../../domain/permissions.ts';
+import type { Caller } from '../../domain/roles.ts';
+import { problems } from '../../http/problems.ts';
+import type { Cycle } from '../../schemas/cycles.ts';
+import type { Framework } from '../../schemas/framework.ts';
+import type { Unit } from '../../schemas/units.ts';
+import { loadAssessment, type AssessmentRef, type LoadedAssessment } from '../../store/assessment-store.ts';
+import { getCycle } from '../../store/cycles-store.ts';
+import { getFramework } from '../../store/frameworks-store.ts';
+import { getUnit } from '../../store/units-store.ts';
+import { cachedRead } from '../../store/read-cache.ts';
 
 const referenceTtlMs = 10_000;
 

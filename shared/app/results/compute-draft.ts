@@ -3,11 +3,11 @@
  * gather the inputs of every unit type of the cycle, compute, store the draft (refused once the
  * results are published).
  */
-import { computeResults } from '../../shared/domain/compute-results.ts';
-import { scoreInput } from '../../shared/domain/results-inputs.ts';
-import type { Caller } from '../../shared/domain/roles.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
-import { saveDraft, type DraftResults } from '../../shared/store/results-store.ts';
+import { computeResults } from '../../domain/compute-results.ts';
+import { scoreInput } from '../../domain/results-inputs.ts';
+import type { Caller } from '../../domain/roles.ts';
+import type { Cycle } from '../../schemas/cycles.ts';
+import { saveDraft, type DraftResults } from '../../store/results-store.ts';
 import { resultsInputs } from './results-inputs.ts';
 
 export async function computeDraft(caller: Caller, cycle: Cycle, now = new Date()): Promise<DraftResults> {

@@ -3,15 +3,15 @@
  * against the schema: seeded items predate the route), its unit type and framework, and the
  * units it covers.
  */
-import { problems } from '../../shared/http/problems.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
-import type { Framework, UnitType } from '../../shared/schemas/framework.ts';
-import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../shared/schemas/survey-definition.ts';
-import type { Unit } from '../../shared/schemas/units.ts';
-import { getCycle } from '../../shared/store/cycles-store.ts';
-import { getFramework } from '../../shared/store/frameworks-store.ts';
-import { getSurvey, type StoredSurvey } from '../../shared/store/surveys-store.ts';
-import { listUnits } from '../../shared/store/units-store.ts';
+import { problems } from '../../http/problems.ts';
+import type { Cycle } from '../../schemas/cycles.ts';
+import type { Framework, UnitType } from '../../schemas/framework.ts';
+import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../schemas/survey-definition.ts';
+import type { Unit } from '../../schemas/units.ts';
+import { getCycle } from '../../store/cycles-store.ts';
+import { getFramework } from '../../store/frameworks-store.ts';
+import { getSurvey, type StoredSurvey } from '../../store/surveys-store.ts';
+import { listUnits } from '../../store/units-store.ts';
 
 export class SurveyContextError extends Error {
   constructor(
