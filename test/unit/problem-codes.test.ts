@@ -27,7 +27,9 @@ describe('problem codes', () => {
   });
 
   it('OpenAPI documents 422 on mutating routes and names the codes of each status', () => {
-    const doc = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>> };
+    const doc = openApiDocument() as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+    };
     const submit = doc.paths['/v1/cycles/{year}/units/{unitId}/assessment/submit']?.post;
     expect(submit?.responses['422']?.description).toContain('ASSESSMENT_INCOMPLETE');
     expect(submit?.responses['409']?.description).toContain('DEADLINE_PASSED');
