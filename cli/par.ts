@@ -13,6 +13,8 @@ const commands: Record<string, () => Promise<{ run: (argv: string[], io: CliIo) 
   compute: () => import('./commands/compute.ts'),
   token: () => import('./commands/token.ts'),
   seed: () => import('./commands/seed.ts'),
+  'import-framework': () => import('./commands/import-framework.ts'),
+  'export-annex': () => import('./commands/import-framework.ts').then((m) => ({ run: m.runExport })),
 };
 
 const usage = `usage: par <command> [options]
@@ -20,6 +22,8 @@ commands:
   compute --framework F.json --scores S.json [--survey V.json] [--format json|table]
   token --role admin|appraiser|council|unit [--unit ID] [--areas A,B|*] [--district ID] [--user NAME]
   seed    seed reference data into the running local runtime
+  import-framework ANNEX.xlsx|F.json [--out F.json]   the framework an annex describes, checked
+  export-annex F.json --out ANNEX.xlsx                the annex of a framework (the province's layout)
 `;
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
