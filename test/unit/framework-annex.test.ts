@@ -16,7 +16,7 @@ const reference = (type: string): Framework => {
 };
 
 describe('framework annex (the province layout)', () => {
-  it.each(['department', 'district', 'commune'])('round-trips the %s reference framework through an XLSX annex', async (type) => {
+  it.each(['department', 'district', 'commune', 'province'])('round-trips the %s reference framework through an XLSX annex', async (type) => {
     const framework = reference(type);
     const cells = await annexCells(await annexWorkbook(frameworkToAnnexRows(framework)));
     const reading = annexRowsToFramework(cells);
