@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { leaves } from '../../shared/domain/framework.ts';
 import { loadAssessment } from '../../shared/store/assessment-store.ts';
 import { listAudit } from '../../shared/store/audit.ts';
-import { assessmentKeys } from '../../shared/store/keys.ts';
+import { assessmentAuditSubject } from '../../shared/store/entities/assessment-header.ts';
 import { api, tokens } from '../support/api.ts';
 import { currentYear, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 
@@ -31,7 +31,7 @@ async function snapshot(unitId: string) {
   return {
     header: loaded.header,
     items: [...loaded.items.values()],
-    audit: (await listAudit(assessmentKeys.auditSubject(year, unitId), 1000)).length,
+    audit: (await listAudit(assessmentAuditSubject(year, unitId), 1000)).length,
   };
 }
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { leaves } from '../../shared/domain/framework.ts';
 import { loadAssessment } from '../../shared/store/assessment-store.ts';
 import { listAudit } from '../../shared/store/audit.ts';
-import { assessmentKeys } from '../../shared/store/keys.ts';
+import { assessmentAuditSubject } from '../../shared/store/entities/assessment-header.ts';
 import { api, tokens } from '../support/api.ts';
 import { currentYear, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 
@@ -171,7 +171,7 @@ describe('the two-round path', () => {
     const before = await loadAssessment(year, dept);
     expect(accepted.body.accepted.length).toBe(60 - 2); // 2.x by STP (changed in round 2 by SNV) and 7.4 by SKHCN were done
     for (const c of accepted.body.accepted) expect(before.items.get(c)?.appraisedScore).toBe(before.items.get(c)?.selfScore);
-    const audit = await listAudit(assessmentKeys.auditSubject(year, dept), 1000);
+    const audit = await listAudit(assessmentAuditSubject(year, dept), 1000);
     expect(audit.filter((e) => e.action === 'appraisal.round2.accepted')).toHaveLength(accepted.body.accepted.length);
     const again = await api('POST', `${base(dept)}/appraisal/accept-remaining`, { token: lead });
     expect(again.body.accepted).toEqual([]);

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { sanitizeFileName } from '../../shared/domain/evidence.ts';
 import { loadAssessment } from '../../shared/store/assessment-store.ts';
 import { listAudit } from '../../shared/store/audit.ts';
-import { assessmentKeys } from '../../shared/store/keys.ts';
+import { assessmentAuditSubject } from '../../shared/store/entities/assessment-header.ts';
 import { api, token, tokens } from '../support/api.ts';
 import { currentYear, pdfBytes, sha256, uploadToForm } from '../support/assessment-helpers.ts';
 
 const year = currentYear;
-const audit = (unitId: string) => listAudit(assessmentKeys.auditSubject(year, unitId));
+const audit = (unitId: string) => listAudit(assessmentAuditSubject(year, unitId));
 const declare = (file: Buffer, extra: Record<string, unknown> = {}) => ({
   fileName: 'ke-hoach.pdf',
   contentType: 'application/pdf',

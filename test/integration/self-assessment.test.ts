@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { applicableLeaves } from '../../shared/domain/framework.ts';
 import { loadAssessment } from '../../shared/store/assessment-store.ts';
 import { listAudit } from '../../shared/store/audit.ts';
-import { assessmentKeys } from '../../shared/store/keys.ts';
+import { assessmentAuditSubject } from '../../shared/store/entities/assessment-header.ts';
 import { api, tokens } from '../support/api.ts';
 import { currentYear, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 
 const year = currentYear;
-const audit = (unitId: string) => listAudit(assessmentKeys.auditSubject(year, unitId));
+const audit = (unitId: string) => listAudit(assessmentAuditSubject(year, unitId));
 
 describe("a department clerk's path from an empty assessment to a submitted one", () => {
   it('reads, scores with figures, uploads and confirms evidence, submits once, and sees the history', async () => {
