@@ -57,10 +57,12 @@ describe('appraisal scope matrix', () => {
         body: { appraisedScore: 0, reason: 'Ngoài phạm vi thẩm định' },
       });
       expect(put.status, label).toBe(403);
+      expect(put.body.code, label).toBe('OUTSIDE_SCOPE');
       if (unitId === commune || label.startsWith('a district')) {
         for (const route of ['return', 'accept-remaining', 'finalize']) {
           const body = route === 'return' ? { message: 'Đề nghị giải trình thêm' } : undefined;
-          expect((await api('POST', `${base(unitId)}/appraisal/${route}`, { token: t, body })).status, `${label} ${route}`).toBe(403);
+          const refused = await api('POST', `${base(unitId)}/appraisal/${route}`, { token: t, body });
+          expect([refused.status, refused.body.code], `${label} ${route}`).toEqual([403, 'OUTSIDE_SCOPE']);
         }
       }
       expect(await snapshot(unitId), label).toEqual(before);
@@ -95,7 +97,8 @@ describe('appraisal scope matrix', () => {
       (await api('PUT', `${base(dept)}/explanations/items/${selfLeaf('1')}`, { token: other, body: { text: 'Giải trình hộ đơn vị khác' } }))
         .status,
     ).toBe(404);
-    expect((await api('POST', `${base(dept)}/explanations/submit`, { token: other })).status).toBe(404);
+    const foreign = await api('POST', `${base(dept)}/explanations/submit`, { token: other });
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'ASSESSMENT_NOT_FOUND']);
     expect(
       (await api('PUT', `${base(dept)}/explanations/items/${selfLeaf('1')}`, { token: lead, body: { text: 'Thẩm định viên giải trình' } }))
         .status,
