@@ -23,10 +23,20 @@ export function appraiserCoversUnit(caller: Caller, unit: UnitRef): boolean {
   return appraisalRefusal(caller, unit) === undefined;
 }
 
+/** Conflict of interest is decided from the appraiser's unit: a token that names none cannot be cleared. */
+export function conflictOfInterest(caller: Caller): Refusal | undefined {
+  if (caller.roles.includes('appraiser') && !caller.unitId) {
+    return refusal('CONFLICT_OF_INTEREST', "an appraiser's token must name the appraiser's unit (custom:unitId)");
+  }
+  return undefined;
+}
+
 /** Why the caller may not appraise the unit's assessment, or nothing. */
 export function appraisalRefusal(caller: Caller, unit: UnitRef): Refusal | undefined {
   const outside = refusal('OUTSIDE_SCOPE', `unit ${unit.id} is outside your appraisal scope`);
   if (!caller.roles.includes('appraiser') || caller.areas.length === 0) return outside;
+  const conflict = conflictOfInterest(caller);
+  if (conflict) return conflict;
   if (caller.unitId === unit.id) return refusal('CONFLICT_OF_INTEREST', `you may not appraise your own unit ${unit.id}`);
   if (caller.district) return unit.type === 'commune' && unit.parentId === caller.district ? undefined : outside;
   if (unit.type === 'commune') return unit.parentType === 'province' ? undefined : outside;

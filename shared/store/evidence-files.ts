@@ -63,7 +63,8 @@ export async function detectObjectType(objectKey: string): Promise<string | unde
 export async function inspectObject(objectKey: string): Promise<{ size: number; sha256: string; detectedType?: string } | undefined> {
   const measured = await measureObject(objectKey);
   if (!measured) return undefined;
-  const detectedType = await detectObjectType(objectKey);
+  // An empty object has no head to read (a ranged GET of it is refused); its size already mismatches.
+  const detectedType = measured.size > 0 ? await detectObjectType(objectKey) : undefined;
   return { ...measured, ...(detectedType ? { detectedType } : {}) };
 }
 

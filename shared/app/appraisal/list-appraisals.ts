@@ -1,8 +1,8 @@
 import { appraisalProgress, mayAppraiseLeaf, type Assignment } from '../../domain/appraisal.ts';
 import type { AssessmentState } from '../../domain/assessment-workflow.ts';
 import { byVietnameseName } from '../../domain/collation.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { appraiserCoversUnit } from '../../domain/permissions.ts';
+import { DomainError, enforce } from '../../domain/errors.ts';
+import { appraiserCoversUnit, conflictOfInterest } from '../../domain/permissions.ts';
 import type { Caller } from '../../domain/roles.ts';
 import type { UnitType } from '../../schemas/framework.ts';
 import { assessmentStores, type AssessmentStores } from '../assessment/stores.ts';
@@ -26,6 +26,7 @@ export async function listAppraisals(caller: Caller, input: ListAppraisalsInput,
   const cycle = await stores.getCycle(input.year, false);
   if (!cycle) throw new DomainError('CYCLE_NOT_FOUND', `cycle ${input.year} does not exist`);
   const isAdmin = caller.roles.includes('admin');
+  if (!isAdmin) enforce(conflictOfInterest(caller));
   const units = await stores.listUnits();
   const byId = new Map(units.map((u) => [u.id, u]));
   const rows = [];
