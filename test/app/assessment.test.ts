@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { acceptRemaining } from '../../shared/app/appraisal/accept-remaining.ts';
+import { listAppraisals } from '../../shared/app/appraisal/list-appraisals.ts';
 import { finalizeAppraisal } from '../../shared/app/appraisal/finalize-appraisal.ts';
 import { reopenAssessment } from '../../shared/app/appraisal/reopen-assessment.ts';
 import { returnAssessment } from '../../shared/app/appraisal/return-assessment.ts';
@@ -166,6 +167,16 @@ describe('appraisal', () => {
     await refusedWith('CONFLICT_OF_INTEREST', setAppraisedScore(lead('SNV'), full, stores));
     await refusedWith('OUTSIDE_SCOPE', setAppraisedScore(caller(['appraiser'], { unitId: 'STP', areas: ['99'] }), full, stores));
     await refusedWith('OUTSIDE_SCOPE', acceptRemaining(caller(['appraiser'], { unitId: 'STP' }), { year, unitId: 'SNV' }, stores));
+    expect(writesSoFar()).toBe(0);
+  });
+
+  it('is refused to an appraiser token that names no unit: its conflict of interest cannot be cleared', async () => {
+    seed('submitted');
+    const unitless = caller(['appraiser'], { areas: ['*'] });
+    await refusedWith('CONFLICT_OF_INTEREST', setAppraisedScore(unitless, full, stores));
+    await refusedWith('CONFLICT_OF_INTEREST', finalizeAppraisal(unitless, { year, unitId: 'SNV' }, stores));
+    await refusedWith('CONFLICT_OF_INTEREST', listAppraisals(unitless, { year }, stores));
+    expect((await listAppraisals(lead(), { year }, stores)).assessments.map((a) => a.unitId)).toEqual(['SNV']);
     expect(writesSoFar()).toBe(0);
   });
 
