@@ -21,8 +21,8 @@ import {
   uploadToForm,
 } from '../support/assessment-helpers.ts';
 
-const open = 2040;
-const published = 2041;
+const open = 2044;
+const published = 2045;
 const base = (year: number, unitId: string) => `/v1/cycles/${year}/units/${unitId}`;
 const audit = (year: number, unitId: string) => listAudit(assessmentAuditSubject(year, unitId), 1000);
 
