@@ -3,7 +3,6 @@
  * in one partition so that one Query reads the whole assessment. Every change is one transaction
  * with its audit event and a check of the header's state; item versions are the store's condition.
  */
-import type { AppraisedItem } from '../domain/appraisal.ts';
 import type { AssessmentState } from '../domain/assessment-workflow.ts';
 import type { StoredItem } from '../domain/assessment.ts';
 import type { Caller } from '../domain/roles.ts';
@@ -113,7 +112,7 @@ function itemWrites(caller: Caller, ref: AssessmentRef, loaded: LoadedAssessment
   const { code: _c2, version: _v2, ...afterFields } = after;
   const readVersion = change.expectedVersion ?? before?.version;
   return [
-    versionedPut(itemToItem(ref.year, ref.unitId, after as AppraisedItem), readVersion === 0 ? undefined : readVersion),
+    versionedPut(itemToItem(ref.year, ref.unitId, after), readVersion === 0 ? undefined : readVersion),
     auditPut(
       auditEvent(caller, assessmentAuditSubject(ref.year, ref.unitId), change.action, {
         target: after.code,

@@ -120,7 +120,7 @@ describe('evidence content', () => {
     expect((await api('POST', upload.confirm, { token: clerk })).status).toBe(422);
   });
 
-  it('refuses plain text declared as a PNG, and confirms a real spreadsheet declared as XLSX', async () => {
+  it('refuses plain text declared as a PNG and a spreadsheet declared as DOCX, and confirms the spreadsheet as XLSX', async () => {
     const clerk = await tokens.unit('SYT');
     const text = await declareAndUpload(clerk, open, 'SYT', Buffer.from('not an image at all'), 'anh.png', 'image/png');
     const refused = await api('POST', text.confirm, { token: clerk });
@@ -134,9 +134,16 @@ describe('evidence content', () => {
     const confirmed = await api('POST', sheet.confirm, { token: clerk });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'confirmed', contentType: xlsxType });
+    // Office files are all zips: a spreadsheet declared as a Word document is still refused.
+    const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const disguised = await declareAndUpload(clerk, open, 'SYT', xlsx, 'bao-cao.docx', docxType);
+    const wrongOffice = await api('POST', disguised.confirm, { token: clerk });
+    expect([wrongOffice.status, wrongOffice.body.code]).toEqual([422, 'EVIDENCE_MISMATCH']);
+    expect(wrongOffice.body.errors[0].message).toMatch(/spreadsheetml/);
     const stored = (await loadAssessment(open, 'SYT')).evidence;
     expect(stored.get(sheet.evidenceId)?.status).toBe('confirmed');
     expect(stored.get(text.evidenceId)?.status).toBe('pending');
+    expect(stored.get(disguised.evidenceId)?.status).toBe('pending');
   });
 });
 
