@@ -3,7 +3,7 @@
  * leaf, what an appraised score needs, the rounds kept per leaf, and what finalising requires.
  */
 import type { Framework, Leaf, UnitType } from '../schemas/framework.ts';
-import type { FieldError } from '../schemas/issues.ts';
+import type { FieldError } from './errors.ts';
 import type { EvidenceRef, StoredItem } from './assessment.ts';
 import { applicableLeaves } from './framework.ts';
 import { appraiserCoversCode } from './permissions.ts';
@@ -72,15 +72,15 @@ export interface AppraisalInput {
   reason?: string;
 }
 
+/** Field errors of an appraised score (paths relative to the input; survey leaves are refused before). */
 export function appraisalErrors(leaf: Leaf, item: StoredItem | undefined, input: AppraisalInput): FieldError[] {
-  if (leaf.method !== 'self') return [{ path: 'path.code', message: `leaf ${leaf.code} is scored by the survey, not appraised` }];
   const errors: FieldError[] = [];
   const score = checkSelfScore(leaf, input.appraisedScore);
-  if (!score.ok) errors.push({ path: 'body.appraisedScore', message: score.message });
+  if (!score.ok) errors.push({ path: 'appraisedScore', message: score.message });
   const differs = item?.selfScore === undefined || item.selfScore !== input.appraisedScore;
   if (differs && !input.reason) {
     errors.push({
-      path: 'body.reason',
+      path: 'reason',
       message: `is required when the appraised score differs from the self score (${item?.selfScore ?? 'none'})`,
     });
   }

@@ -3,7 +3,7 @@
  * checks on what a unit writes for a leaf, the view returned to clients and what submission needs.
  */
 import type { Framework, Leaf } from '../schemas/framework.ts';
-import type { FieldError } from '../schemas/issues.ts';
+import type { FieldError } from './errors.ts';
 import { fromNumber, sum, toNumber } from './exact.ts';
 import { applicableLeaves, type LeafEntry } from './framework.ts';
 import { checkSelfScore, matchesRule, suggestedScore, type Figure } from './rules.ts';
@@ -40,37 +40,41 @@ export interface SelfItemInput {
   noEvidenceReason?: string;
 }
 
-/** Field errors of a unit's write to one leaf, checked against the leaf and the unit's evidence. */
-export function selfItemErrors(leaf: Leaf, input: SelfItemInput, evidence: ReadonlyMap<string, EvidenceInfo>): FieldError[] {
+/** Why a leaf takes no self score (it is scored by the survey), or nothing. */
+export function notSelfScoredLeaf(leaf: Leaf, what = 'self-assessed'): string | undefined {
+  return leaf.method === 'self' ? undefined : `leaf ${leaf.code} is scored by the survey, not ${what}`;
+}
+
+/** Field errors of the evidence links of a write (paths relative to the input). */
+export function evidenceLinkErrors(links: readonly EvidenceRef[], evidence: ReadonlyMap<string, EvidenceInfo>): FieldError[] {
   const errors: FieldError[] = [];
-  if (leaf.method !== 'self') {
-    errors.push({ path: 'path.code', message: `leaf ${leaf.code} is scored by the survey, not self-assessed` });
-    return errors;
-  }
-  const score = checkSelfScore(leaf, input.selfScore);
-  if (!score.ok) errors.push({ path: 'body.selfScore', message: score.message });
-  const rule = leaf.rule;
-  if (input.figure !== undefined) {
-    if (rule?.kind === 'tiers' && typeof input.figure !== 'number') {
-      errors.push({ path: 'body.figure', message: `must be a number (${rule.figure})` });
-    } else if (rule?.kind === 'boolean' && typeof input.figure !== 'boolean') {
-      errors.push({ path: 'body.figure', message: 'must be true or false for a yes/no criterion' });
-    } else if (rule?.kind === 'manual') {
-      errors.push({ path: 'body.figure', message: `leaf ${leaf.code} is scored manually and takes no figure` });
-    }
-  }
   const seen = new Set<string>();
-  (input.evidence ?? []).forEach((link, i) => {
+  links.forEach((link, i) => {
     if (!evidence.has(link.evidenceId)) {
-      errors.push({
-        path: `body.evidence[${i}].evidenceId`,
-        message: `evidence ${link.evidenceId} does not exist for this unit and cycle`,
-      });
+      errors.push({ path: `evidence[${i}].evidenceId`, message: `evidence ${link.evidenceId} does not exist for this unit and cycle` });
     }
-    if (seen.has(link.evidenceId)) errors.push({ path: `body.evidence[${i}].evidenceId`, message: 'is listed twice' });
+    if (seen.has(link.evidenceId)) errors.push({ path: `evidence[${i}].evidenceId`, message: 'is listed twice' });
     seen.add(link.evidenceId);
   });
   return errors;
+}
+
+/** Field errors of a unit's write to one self leaf (paths relative to the input; see notSelfScoredLeaf first). */
+export function selfItemErrors(leaf: Leaf, input: SelfItemInput, evidence: ReadonlyMap<string, EvidenceInfo>): FieldError[] {
+  const errors: FieldError[] = [];
+  const score = checkSelfScore(leaf, input.selfScore);
+  if (!score.ok) errors.push({ path: 'selfScore', message: score.message });
+  const rule = leaf.rule;
+  if (input.figure !== undefined) {
+    if (rule?.kind === 'tiers' && typeof input.figure !== 'number') {
+      errors.push({ path: 'figure', message: `must be a number (${rule.figure})` });
+    } else if (rule?.kind === 'boolean' && typeof input.figure !== 'boolean') {
+      errors.push({ path: 'figure', message: 'must be true or false for a yes/no criterion' });
+    } else if (rule?.kind === 'manual') {
+      errors.push({ path: 'figure', message: `leaf ${leaf.code} is scored manually and takes no figure` });
+    }
+  }
+  return [...errors, ...evidenceLinkErrors(input.evidence ?? [], evidence)];
 }
 
 /** The stored item after a unit's write (undefined fields clear what was there before). */

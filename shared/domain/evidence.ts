@@ -2,6 +2,8 @@
  * Evidence documents (tài liệu kiểm chứng): what may be uploaded, how its name is shown, where it
  * is stored. Keys are generated here from ids the server chose, never from client input.
  */
+import { refusal, type FieldError, type Refusal } from './errors.ts';
+
 export const evidenceContentTypes = {
   'application/pdf': ['pdf'],
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
@@ -36,3 +38,58 @@ export function evidenceObjectKey(year: number, unitId: string, evidenceId: stri
 }
 
 export type EvidenceStatus = 'pending' | 'confirmed';
+
+export interface EvidenceDeclaration {
+  fileName: string;
+  contentType: EvidenceContentType;
+  size: number;
+}
+
+/** Field errors of a declared upload (paths relative to the input); `fileName` is the sanitised name. */
+export function evidenceDeclarationErrors(declared: EvidenceDeclaration, limit = maxEvidenceBytes()): FieldError[] {
+  const errors: FieldError[] = [];
+  if (declared.size > limit) errors.push({ path: 'size', message: `${declared.size} bytes is above the limit of ${limit} bytes` });
+  if (declared.fileName.length === 0) errors.push({ path: 'fileName', message: 'has no printable characters' });
+  else if (!extensionMatches(declared.fileName, declared.contentType)) {
+    errors.push({ path: 'fileName', message: `its extension does not match the content type ${declared.contentType}` });
+  }
+  return errors;
+}
+
+/** What the stored object turned out to be: measured size and checksum, and the type its leading bytes show. */
+export interface StoredObject {
+  size: number;
+  sha256: string;
+  /** The MIME type detected from the leading bytes; undefined when none is recognised. */
+  detectedType?: string;
+}
+
+/**
+ * Whether an uploaded object may become usable evidence: it must exist and match the declaration
+ * (size, checksum, and the type its content shows). Error paths point into the evidence record.
+ */
+export function evidenceRefusal(
+  declared: { size: number; sha256: string; contentType: string },
+  stored: StoredObject | undefined,
+): Refusal | undefined {
+  if (!stored) {
+    return refusal(
+      'EVIDENCE_NOT_UPLOADED',
+      'nothing has been uploaded for this evidence yet; upload it with the form from POST .../evidence',
+    );
+  }
+  const errors: FieldError[] = [];
+  if (stored.size !== declared.size) errors.push({ path: 'size', message: `declared ${declared.size} bytes, uploaded ${stored.size}` });
+  if (stored.sha256 !== declared.sha256) errors.push({ path: 'sha256', message: `declared ${declared.sha256}, uploaded ${stored.sha256}` });
+  if (errors.length === 0 && stored.detectedType !== declared.contentType) {
+    errors.push({
+      path: 'contentType',
+      message: `declared ${declared.contentType}, but the file's content is ${stored.detectedType ?? 'not a recognised document or image'}`,
+    });
+  }
+  if (errors.length === 0) return undefined;
+  return refusal('EVIDENCE_MISMATCH', 'the uploaded file does not match what was declared; upload the right file again', {
+    errors,
+    errorsAt: 'resource',
+  });
+}

@@ -1,8 +1,9 @@
 /**
  * Object-level authorisation: who reaches which unit's assessment. Decided from the verified
- * token's claims only (Caller) and the unit's registry entry.
+ * token's claims only (Caller) and the unit's registry entry. Rules answer with a refusal or nothing.
  */
 import type { UnitType } from '../schemas/framework.ts';
+import { refusal, type Refusal } from './errors.ts';
 import type { Caller } from './roles.ts';
 
 export interface UnitRef {
@@ -13,21 +14,33 @@ export interface UnitRef {
   parentType?: UnitType;
 }
 
-export type Access = { ok: true } | { ok: false; status: 403 | 404; reason: string };
-
-const allowed: Access = { ok: true };
-
 /**
  * An appraiser's reach: a district appraiser its own communes; the province's appraisers the
  * departments, the districts, and communes that hang directly under the province (no district
  * level since 2025). Nobody appraises their own unit.
  */
 export function appraiserCoversUnit(caller: Caller, unit: UnitRef): boolean {
-  if (!caller.roles.includes('appraiser') || caller.areas.length === 0) return false;
-  if (caller.unitId === unit.id) return false;
-  if (caller.district) return unit.type === 'commune' && unit.parentId === caller.district;
-  if (unit.type === 'commune') return unit.parentType === 'province';
-  return unit.type === 'department' || unit.type === 'district';
+  return appraisalRefusal(caller, unit) === undefined;
+}
+
+/** Conflict of interest is decided from the appraiser's unit: a token that names none cannot be cleared. */
+export function conflictOfInterest(caller: Caller): Refusal | undefined {
+  if (caller.roles.includes('appraiser') && !caller.unitId) {
+    return refusal('CONFLICT_OF_INTEREST', "an appraiser's token must name the appraiser's unit (custom:unitId)");
+  }
+  return undefined;
+}
+
+/** Why the caller may not appraise the unit's assessment, or nothing. */
+export function appraisalRefusal(caller: Caller, unit: UnitRef): Refusal | undefined {
+  const outside = refusal('OUTSIDE_SCOPE', `unit ${unit.id} is outside your appraisal scope`);
+  if (!caller.roles.includes('appraiser') || caller.areas.length === 0) return outside;
+  const conflict = conflictOfInterest(caller);
+  if (conflict) return conflict;
+  if (caller.unitId === unit.id) return refusal('CONFLICT_OF_INTEREST', `you may not appraise your own unit ${unit.id}`);
+  if (caller.district) return unit.type === 'commune' && unit.parentId === caller.district ? undefined : outside;
+  if (unit.type === 'commune') return unit.parentType === 'province' ? undefined : outside;
+  return unit.type === 'department' || unit.type === 'district' ? undefined : outside;
 }
 
 /** Whether an appraiser's areas cover a leaf code: `*`, the code itself or one of its ancestors. */
@@ -35,20 +48,19 @@ export function appraiserCoversCode(caller: Caller, code: string): boolean {
   return caller.areas.some((area) => area === '*' || code === area || code.startsWith(`${area}.`));
 }
 
-export function canReadAssessment(caller: Caller, unit: UnitRef): Access {
-  if (caller.roles.includes('admin') || caller.roles.includes('council')) return allowed;
-  if (caller.roles.includes('unit') && caller.unitId === unit.id) return allowed;
-  if (appraiserCoversUnit(caller, unit)) return allowed;
+export function readRefusal(caller: Caller, unit: UnitRef): Refusal | undefined {
+  if (caller.roles.includes('admin') || caller.roles.includes('council')) return undefined;
+  if (caller.roles.includes('unit') && caller.unitId === unit.id) return undefined;
+  if (appraiserCoversUnit(caller, unit)) return undefined;
   // A unit user learns nothing about other units' assessments, not even that they exist.
-  if (caller.roles.includes('unit') && caller.roles.length === 1)
-    return { ok: false, status: 404, reason: `assessment of unit ${unit.id} not found` };
-  return { ok: false, status: 403, reason: `unit ${unit.id} is outside your scope` };
+  if (caller.roles.includes('unit') && caller.roles.length === 1) {
+    return refusal('ASSESSMENT_NOT_FOUND', `assessment of unit ${unit.id} not found`);
+  }
+  return refusal('OUTSIDE_SCOPE', `unit ${unit.id} is outside your scope`);
 }
 
 /** Self scores, evidence and explanations: only the unit's own users. */
-export function canWriteOwnAssessment(caller: Caller, unit: UnitRef): Access {
-  if (caller.roles.includes('unit') && caller.unitId === unit.id) return allowed;
-  const read = canReadAssessment(caller, unit);
-  if (!read.ok) return read;
-  return { ok: false, status: 403, reason: `only users of unit ${unit.id} write its self-assessment` };
+export function writeOwnRefusal(caller: Caller, unit: UnitRef): Refusal | undefined {
+  if (caller.roles.includes('unit') && caller.unitId === unit.id) return undefined;
+  return readRefusal(caller, unit) ?? refusal('OWN_UNIT_ONLY', `only users of unit ${unit.id} write its self-assessment`);
 }

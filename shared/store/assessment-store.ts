@@ -1,47 +1,33 @@
 /**
  * Assessments: a header (state, version), one item per written leaf and the evidence records, all
  * in one partition so that one Query reads the whole assessment. Every change is one transaction
- * with its audit event and a check of the header's state.
+ * with its audit event and a check of the header's state; item versions are the store's condition.
  */
 import type { AssessmentState } from '../domain/assessment-workflow.ts';
-import type { EvidenceInfo, StoredItem } from '../domain/assessment.ts';
+import type { StoredItem } from '../domain/assessment.ts';
 import type { Caller } from '../domain/roles.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { tableName } from './clients.ts';
-import { transactWrite, versionedPut } from './transactions.ts';
-import { isConditionalFailure, StateConflict, VersionConflict } from './errors.ts';
-import { assessmentKeys } from './keys.ts';
+import {
+  assessmentAuditSubject,
+  assessmentPartition,
+  headerFromItem,
+  headerIndex,
+  headerKey,
+  isHeaderItem,
+  newHeaderItem,
+  type AssessmentHeader,
+  type AssessmentSummary,
+  type HeaderRef,
+} from './entities/assessment-header.ts';
+import { isItemItem, itemFromItem, itemToItem } from './entities/assessment-item.ts';
+import { evidenceFromItem, evidenceKey, evidenceToItem, isEvidenceItem, type EvidenceRecord } from './entities/evidence.ts';
+import { StateConflict, VersionConflict } from './errors.ts';
 import { queryAll } from './query.ts';
+import { transact, versionedPut } from './transactions.ts';
 
-export interface AssessmentRef {
-  year: number;
-  unitId: string;
-  unitType: string;
-  frameworkId: string;
-  /** Kept on the header so a district's worklist can pick its communes. */
-  parentId?: string;
-}
-
-export interface AssessmentHeader {
-  state: AssessmentState;
-  version: number;
-  submittedAt?: string;
-  /** Appraisal round: 1 until the first explanation is submitted, then 2, 3, ... */
-  round?: number;
-  /** Leaves with an appraised score (worklist progress without reading the items). */
-  appraisedCodes?: Set<string>;
-  lastReturn?: { message: string; by: string; at: string };
-}
-
-export interface EvidenceRecord extends EvidenceInfo {
-  contentType: string;
-  size: number;
-  sha256: string;
-  objectKey: string;
-  createdAt: string;
-  createdBy: string;
-  confirmedAt?: string;
-}
+export type { AssessmentHeader, AssessmentSummary, EvidenceRecord };
+export type AssessmentRef = HeaderRef;
 
 export interface LoadedAssessment {
   header?: AssessmentHeader;
@@ -53,16 +39,27 @@ export async function loadAssessment(year: number, unitId: string): Promise<Load
   const loaded: LoadedAssessment = { items: new Map(), evidence: new Map() };
   const rows = await queryAll({
     KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': assessmentKeys.partition(year, unitId) },
+    ExpressionAttributeValues: { ':pk': assessmentPartition(year, unitId) },
   });
   for (const raw of rows) {
-    const { pk: _pk, sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...item } = raw;
-    if (sk === 'META') loaded.header = item as unknown as AssessmentHeader;
-    else if (typeof sk === 'string' && sk.startsWith('ITEM#')) loaded.items.set(item.code as string, item as unknown as StoredItem);
-    else if (typeof sk === 'string' && sk.startsWith('EVIDENCE#'))
-      loaded.evidence.set(item.evidenceId as string, item as unknown as EvidenceRecord);
+    if (isHeaderItem(raw)) loaded.header = headerFromItem(raw);
+    else if (isItemItem(raw)) {
+      const item = itemFromItem(raw);
+      loaded.items.set(item.code, item);
+    } else if (isEvidenceItem(raw)) {
+      const record = evidenceFromItem(raw);
+      loaded.evidence.set(record.evidenceId, record);
+    }
   }
   return loaded;
+}
+
+function stateCondition(states: readonly AssessmentState[], version: number) {
+  return {
+    ConditionExpression: `#state IN (${states.map((_, i) => `:s${i}`).join(', ')}) AND version = :hv`,
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: { ...(Object.fromEntries(states.map((s, i) => [`:s${i}`, s])) as Record<string, unknown>), ':hv': version },
+  };
 }
 
 /**
@@ -76,36 +73,8 @@ function headerGuard(
   states: readonly AssessmentState[],
   appraised: readonly string[] = [],
 ) {
-  if (!header) {
-    const fresh = { state: 'draft' as const, version: 1 };
-    return {
-      Put: {
-        TableName: tableName(),
-        Item: {
-          ...assessmentKeys.header(ref.year, ref.unitId),
-          ...assessmentKeys.headerIndex(ref.year, ref.unitType, fresh.state, ref.unitId),
-          entity: 'assessment',
-          year: ref.year,
-          unitId: ref.unitId,
-          unitType: ref.unitType,
-          frameworkId: ref.frameworkId,
-          ...(ref.parentId ? { parentId: ref.parentId } : {}),
-          ...fresh,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-  }
-  const check = {
-    TableName: tableName(),
-    Key: assessmentKeys.header(ref.year, ref.unitId),
-    ConditionExpression: `#state IN (${states.map((_, i) => `:s${i}`).join(', ')}) AND version = :hv`,
-    ExpressionAttributeNames: { '#state': 'state' },
-    ExpressionAttributeValues: {
-      ...(Object.fromEntries(states.map((s, i) => [`:s${i}`, s])) as Record<string, unknown>),
-      ':hv': header.version,
-    },
-  };
+  if (!header) return { Put: { TableName: tableName(), Item: newHeaderItem(ref), ConditionExpression: 'attribute_not_exists(pk)' } };
+  const check = { TableName: tableName(), Key: headerKey(ref.year, ref.unitId), ...stateCondition(states, header.version) };
   if (appraised.length === 0) return { ConditionCheck: check };
   // Appraisals also record which leaves are done, for worklist progress.
   return {
@@ -117,21 +86,23 @@ function headerGuard(
   };
 }
 
+/** Reads back what changed: the item's version when one leaf was written against a version, else the state. */
 async function explainFailure(ref: AssessmentRef, what: string, expected: { itemCode?: string; itemVersion?: number }): Promise<Error> {
   const now = await loadAssessment(ref.year, ref.unitId);
   if (expected.itemCode !== undefined) {
     const current = now.items.get(expected.itemCode);
     if ((current?.version ?? 0) !== (expected.itemVersion ?? 0)) return new VersionConflict(what, current ?? null);
   }
-  return new StateConflict(`the assessment changed meanwhile (now "${now.header?.state ?? 'draft'}"); reload and retry`, {
-    state: now.header?.state ?? 'draft',
-  });
+  const state = now.header?.state ?? 'draft';
+  return new StateConflict(`the assessment changed meanwhile (now "${state}"); reload and retry`, { state });
 }
 
 export interface ItemChange {
   after: StoredItem;
   action: string;
   reason?: string;
+  /** The version the caller read; the write is conditional on it (default: the version loaded). */
+  expectedVersion?: number;
 }
 
 function itemWrites(caller: Caller, ref: AssessmentRef, loaded: LoadedAssessment, change: ItemChange) {
@@ -139,10 +110,11 @@ function itemWrites(caller: Caller, ref: AssessmentRef, loaded: LoadedAssessment
   const before = loaded.items.get(after.code);
   const { code: _c, version: _v, ...beforeFields } = before ?? { code: after.code, version: 0 };
   const { code: _c2, version: _v2, ...afterFields } = after;
+  const readVersion = change.expectedVersion ?? before?.version;
   return [
-    versionedPut({ ...assessmentKeys.item(ref.year, ref.unitId, after.code), entity: 'assessment-item', ...after }, before?.version),
+    versionedPut(itemToItem(ref.year, ref.unitId, after), readVersion === 0 ? undefined : readVersion),
     auditPut(
-      auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), change.action, {
+      auditEvent(caller, assessmentAuditSubject(ref.year, ref.unitId), change.action, {
         target: after.code,
         before: before ? beforeFields : undefined,
         after: afterFields,
@@ -167,22 +139,14 @@ export async function saveItems(
   for (let i = 0; i < changes.length; i += 45) {
     const chunk = changes.slice(i, i + 45);
     const appraised = options.markAppraised ? chunk.map((c) => c.after.code) : [];
-    try {
-      await transactWrite([
-        headerGuard(ref, loaded.header, states, appraised),
-        ...chunk.flatMap((c) => itemWrites(caller, ref, loaded, c)),
-      ]);
-    } catch (error) {
-      if (isConditionalFailure(error)) {
-        const first = chunk[0]!.after.code;
-        throw await explainFailure(
-          ref,
-          `item ${first}`,
-          chunk.length === 1 ? { itemCode: first, itemVersion: loaded.items.get(first)?.version } : {},
-        );
-      }
-      throw error;
-    }
+    const first = chunk[0]!;
+    const expected =
+      chunk.length === 1
+        ? { itemCode: first.after.code, itemVersion: first.expectedVersion ?? loaded.items.get(first.after.code)?.version }
+        : {};
+    await transact([headerGuard(ref, loaded.header, states, appraised), ...chunk.flatMap((c) => itemWrites(caller, ref, loaded, c))], () =>
+      explainFailure(ref, `item ${first.after.code}`, expected),
+    );
   }
   return changes.map((c) => c.after);
 }
@@ -194,9 +158,16 @@ export async function saveItem(
   states: readonly AssessmentState[],
   after: StoredItem,
   action: string,
-  options: { reason?: string; markAppraised?: boolean } = {},
+  options: { reason?: string; markAppraised?: boolean; expectedVersion?: number } = {},
 ): Promise<StoredItem> {
-  await saveItems(caller, ref, loaded, states, [{ after, action, reason: options.reason }], options);
+  await saveItems(
+    caller,
+    ref,
+    loaded,
+    states,
+    [{ after, action, reason: options.reason, expectedVersion: options.expectedVersion }],
+    options,
+  );
   return after;
 }
 
@@ -211,38 +182,34 @@ export async function transition(
   extra: { reason?: string; set?: Record<string, unknown> } = {},
 ): Promise<AssessmentHeader> {
   const next = { ...header, ...extra.set, state: to, version: header.version + 1 };
-  const index = assessmentKeys.headerIndex(ref.year, ref.unitType, to, ref.unitId);
-  const sets = { ...extra.set, state: to, version: next.version, gsi1sk: index.gsi1sk };
-  try {
-    await transactWrite([
+  const sets = { ...extra.set, state: to, version: next.version, gsi1sk: headerIndex(ref.year, ref.unitType, to, ref.unitId).gsi1sk };
+  const names = Object.keys(sets);
+  const condition = stateCondition(from, header.version);
+  await transact(
+    [
       {
         Update: {
           TableName: tableName(),
-          Key: assessmentKeys.header(ref.year, ref.unitId),
-          UpdateExpression: `SET ${Object.keys(sets)
-            .map((k, i) => `#f${i} = :f${i}`)
-            .join(', ')}`,
-          ConditionExpression: `version = :v AND #state IN (${from.map((_, i) => `:s${i}`).join(', ')})`,
-          ExpressionAttributeNames: { '#state': 'state', ...Object.fromEntries(Object.keys(sets).map((k, i) => [`#f${i}`, k])) },
+          Key: headerKey(ref.year, ref.unitId),
+          UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+          ConditionExpression: condition.ConditionExpression,
+          ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, ...Object.fromEntries(names.map((k, i) => [`#f${i}`, k])) },
           ExpressionAttributeValues: {
-            ':v': header.version,
-            ...Object.fromEntries(from.map((s, i) => [`:s${i}`, s])),
+            ...condition.ExpressionAttributeValues,
             ...Object.fromEntries(Object.values(sets).map((v, i) => [`:f${i}`, v])),
           },
         },
       },
       auditPut(
-        auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), action, {
+        auditEvent(caller, assessmentAuditSubject(ref.year, ref.unitId), action, {
           before: { state: header.state, version: header.version },
           after: { state: to, version: next.version },
           reason: extra.reason,
         }),
       ),
-    ]);
-  } catch (error) {
-    if (isConditionalFailure(error)) throw await explainFailure(ref, 'assessment', {});
-    throw error;
-  }
+    ],
+    () => explainFailure(ref, 'assessment', {}),
+  );
   return next;
 }
 
@@ -254,37 +221,46 @@ export async function addEvidence(
   states: readonly AssessmentState[],
   record: EvidenceRecord,
 ) {
-  try {
-    await transactWrite([
+  await transact(
+    [
       headerGuard(ref, loaded.header, states),
       {
         Put: {
           TableName: tableName(),
-          Item: { ...assessmentKeys.evidence(ref.year, ref.unitId, record.evidenceId), entity: 'evidence', ...record },
+          Item: evidenceToItem(ref.year, ref.unitId, record),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       auditPut(
-        auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), 'evidence.created', {
+        auditEvent(caller, assessmentAuditSubject(ref.year, ref.unitId), 'evidence.created', {
           target: record.evidenceId,
           after: { fileName: record.fileName, contentType: record.contentType, size: record.size, sha256: record.sha256 },
         }),
       ),
-    ]);
-  } catch (error) {
-    if (isConditionalFailure(error)) throw await explainFailure(ref, 'evidence', {});
-    throw error;
-  }
+    ],
+    () => explainFailure(ref, 'evidence', {}),
+  );
 }
 
-/** Marks an evidence record confirmed once its stored object matched the declared size and checksum. */
-export async function confirmEvidence(caller: Caller, ref: AssessmentRef, record: EvidenceRecord, confirmedAt: string) {
-  try {
-    await transactWrite([
+/**
+ * Marks an evidence record confirmed once its stored object matched the declaration, while the
+ * assessment is still in one of `states` (evidence is frozen with the submission).
+ */
+export async function confirmEvidence(
+  caller: Caller,
+  ref: AssessmentRef,
+  loaded: LoadedAssessment,
+  states: readonly AssessmentState[],
+  record: EvidenceRecord,
+  confirmedAt: string,
+): Promise<EvidenceRecord> {
+  await transact(
+    [
+      headerGuard(ref, loaded.header, states),
       {
         Update: {
           TableName: tableName(),
-          Key: assessmentKeys.evidence(ref.year, ref.unitId, record.evidenceId),
+          Key: evidenceKey(ref.year, ref.unitId, record.evidenceId),
           UpdateExpression: 'SET #status = :confirmed, confirmedAt = :at',
           ConditionExpression: '#status = :pending',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -292,25 +268,21 @@ export async function confirmEvidence(caller: Caller, ref: AssessmentRef, record
         },
       },
       auditPut(
-        auditEvent(caller, assessmentKeys.auditSubject(ref.year, ref.unitId), 'evidence.confirmed', {
+        auditEvent(caller, assessmentAuditSubject(ref.year, ref.unitId), 'evidence.confirmed', {
           target: record.evidenceId,
           before: { status: 'pending' },
           after: { status: 'confirmed', size: record.size, sha256: record.sha256 },
         }),
       ),
-    ]);
-  } catch (error) {
-    if (isConditionalFailure(error)) throw new StateConflict(`evidence ${record.evidenceId} is already confirmed`);
-    throw error;
-  }
-  return { ...record, status: 'confirmed' as const, confirmedAt };
-}
-
-export interface AssessmentSummary extends AssessmentHeader {
-  unitId: string;
-  unitType: string;
-  parentId?: string;
-  frameworkId: string;
+    ],
+    async () => {
+      const now = await loadAssessment(ref.year, ref.unitId);
+      if (now.evidence.get(record.evidenceId)?.status === 'confirmed')
+        return new StateConflict(`evidence ${record.evidenceId} is already confirmed`);
+      return explainFailure(ref, 'evidence', {});
+    },
+  );
+  return { ...record, status: 'confirmed', confirmedAt };
 }
 
 /** A cycle's assessments of one unit type (optionally one state), from the index: never a scan. */
@@ -320,10 +292,10 @@ export async function listAssessments(year: number, unitType: string, state?: st
     KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
     ...(parentId ? { FilterExpression: 'parentId = :parent' } : {}),
     ExpressionAttributeValues: {
-      ':pk': assessmentKeys.headerIndex(year, unitType, '', '').gsi1pk,
+      ':pk': headerIndex(year, unitType, '', '').gsi1pk,
       ':prefix': state ? `${unitType}#${state}#` : `${unitType}#`,
       ...(parentId ? { ':parent': parentId } : {}),
     },
   });
-  return items as unknown as AssessmentSummary[];
+  return items.map(headerFromItem);
 }

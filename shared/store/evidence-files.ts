@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { fileTypeFromBuffer } from 'file-type';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3 } from './clients.ts';
@@ -46,6 +47,25 @@ export async function measureObject(objectKey: string): Promise<{ size: number; 
     if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
     throw error;
   }
+}
+
+/** Enough leading bytes for the signatures of the accepted types (zip-based Office files name their parts early). */
+export const headBytes = 4096;
+
+/** The type the object's leading bytes show (one ranged GET); undefined when unrecognised. */
+export async function detectObjectType(objectKey: string): Promise<string | undefined> {
+  const out = await s3().send(new GetObjectCommand({ Bucket: bucketName('evidence'), Key: objectKey, Range: `bytes=0-${headBytes - 1}` }));
+  const head = Buffer.from(await out.Body!.transformToByteArray()).subarray(0, headBytes);
+  return (await fileTypeFromBuffer(head))?.mime;
+}
+
+/** What confirming needs of the stored object: size and SHA-256 over all of it, type from its head. */
+export async function inspectObject(objectKey: string): Promise<{ size: number; sha256: string; detectedType?: string } | undefined> {
+  const measured = await measureObject(objectKey);
+  if (!measured) return undefined;
+  // An empty object has no head to read (a ranged GET of it is refused); its size already mismatches.
+  const detectedType = measured.size > 0 ? await detectObjectType(objectKey) : undefined;
+  return { ...measured, ...(detectedType ? { detectedType } : {}) };
 }
 
 export async function presignDownload(objectKey: string, fileName: string): Promise<{ url: string; expiresAt: string }> {

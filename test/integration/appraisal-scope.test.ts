@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { leaves } from '../../shared/domain/framework.ts';
 import { loadAssessment } from '../../shared/store/assessment-store.ts';
 import { listAudit } from '../../shared/store/audit.ts';
-import { assessmentKeys } from '../../shared/store/keys.ts';
+import { assessmentAuditSubject } from '../../shared/store/entities/assessment-header.ts';
 import { api, tokens } from '../support/api.ts';
 import { currentYear, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 
@@ -31,7 +31,7 @@ async function snapshot(unitId: string) {
   return {
     header: loaded.header,
     items: [...loaded.items.values()],
-    audit: (await listAudit(assessmentKeys.auditSubject(year, unitId), 1000)).length,
+    audit: (await listAudit(assessmentAuditSubject(year, unitId), 1000)).length,
   };
 }
 
@@ -57,10 +57,12 @@ describe('appraisal scope matrix', () => {
         body: { appraisedScore: 0, reason: 'Ngoài phạm vi thẩm định' },
       });
       expect(put.status, label).toBe(403);
+      expect(put.body.code, label).toBe('OUTSIDE_SCOPE');
       if (unitId === commune || label.startsWith('a district')) {
         for (const route of ['return', 'accept-remaining', 'finalize']) {
           const body = route === 'return' ? { message: 'Đề nghị giải trình thêm' } : undefined;
-          expect((await api('POST', `${base(unitId)}/appraisal/${route}`, { token: t, body })).status, `${label} ${route}`).toBe(403);
+          const refused = await api('POST', `${base(unitId)}/appraisal/${route}`, { token: t, body });
+          expect([refused.status, refused.body.code], `${label} ${route}`).toEqual([403, 'OUTSIDE_SCOPE']);
         }
       }
       expect(await snapshot(unitId), label).toEqual(before);
@@ -95,7 +97,8 @@ describe('appraisal scope matrix', () => {
       (await api('PUT', `${base(dept)}/explanations/items/${selfLeaf('1')}`, { token: other, body: { text: 'Giải trình hộ đơn vị khác' } }))
         .status,
     ).toBe(404);
-    expect((await api('POST', `${base(dept)}/explanations/submit`, { token: other })).status).toBe(404);
+    const foreign = await api('POST', `${base(dept)}/explanations/submit`, { token: other });
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'ASSESSMENT_NOT_FOUND']);
     expect(
       (await api('PUT', `${base(dept)}/explanations/items/${selfLeaf('1')}`, { token: lead, body: { text: 'Thẩm định viên giải trình' } }))
         .status,

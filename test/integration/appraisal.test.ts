@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { leaves } from '../../shared/domain/framework.ts';
 import { loadAssessment } from '../../shared/store/assessment-store.ts';
 import { listAudit } from '../../shared/store/audit.ts';
-import { assessmentKeys } from '../../shared/store/keys.ts';
+import { assessmentAuditSubject } from '../../shared/store/entities/assessment-header.ts';
 import { api, tokens } from '../support/api.ts';
 import { currentYear, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 
@@ -63,12 +63,14 @@ describe('scope of appraisal writes', () => {
     const leaf74 = selfCodes('7.4')[0]!;
     const leaf71 = selfCodes('7.1')[0]!;
     const put = async (token: string, code: string, body: object) => api('PUT', `${base(dept)}/appraisal/items/${code}`, { token, body });
-    expect((await put(await stp(), area1, { appraisedScore: 0 })).status).toBe(403);
+    const outside = await put(await stp(), area1, { appraisedScore: 0 });
+    expect([outside.status, outside.body.code]).toEqual([403, 'OUTSIDE_SCOPE']);
     expect((await put(await stttt(), leaf74, { appraisedScore: 0, reason: 'Chưa có chứng nhận ISO' })).status).toBe(403);
     expect((await put(await skhcn(), leaf71, { appraisedScore: 0, reason: 'Ngoài lĩnh vực nhưng thử' })).status).toBe(403);
     expect((await put(clerk, area2, { appraisedScore: 0 })).status).toBe(403);
     const ownUnit = await api('PUT', `${base('STP')}/appraisal/items/${area2}`, { token: await stp(), body: { appraisedScore: 0 } });
     expect(ownUnit.status).toBe(403);
+    expect(ownUnit.body.code).toBe('CONFLICT_OF_INTEREST');
     const stored = await loadAssessment(year, dept);
     for (const code of [area1, leaf74, leaf71, area2]) expect(stored.items.get(code)?.appraisedScore).toBeUndefined();
     expect((await put(await skhcn(), leaf74, { appraisedScore: stored.items.get(leaf74)!.selfScore! })).status).toBe(200);
@@ -80,6 +82,7 @@ describe('scope of appraisal writes', () => {
     const noReason = await api('PUT', url, { token: await stp(), body: { appraisedScore: 0 } });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].path).toBe('body.reason');
+    expect(noReason.body.code).toBe('VALIDATION_FAILED');
     const short = await api('PUT', url, { token: await stp(), body: { appraisedScore: 0, reason: '   thiếu   ' } });
     expect(short.status).toBe(400);
     const offStep = await api('PUT', url, { token: await stp(), body: { appraisedScore: 0.3, reason: 'Thiếu văn bản kiểm chứng' } });
@@ -112,7 +115,9 @@ describe('the two-round path', () => {
     const code = selfCodes('2')[0]!;
     const lead = await snv();
     // Out-of-order transitions are refused.
-    expect((await api('POST', `${base(dept)}/explanations/submit`, { token: clerk })).status).toBe(409);
+    const outOfOrder = await api('POST', `${base(dept)}/explanations/submit`, { token: clerk });
+    expect(outOfOrder.status).toBe(409);
+    expect(outOfOrder.body).toMatchObject({ code: 'STATE_CONFLICT', state: 'submitted', allowed: ['returned'] });
     expect(
       (await api('POST', `${base('SGTVT')}/appraisal/return`, { token: lead, body: { message: 'Đề nghị giải trình tiêu chí 2' } })).status,
     ).toBe(409);
@@ -145,6 +150,7 @@ describe('the two-round path', () => {
       body: { text: 'Không phải đơn vị mình' },
     });
     expect(intruder.status).toBe(404);
+    expect(intruder.body.code).toBe('ASSESSMENT_NOT_FOUND');
     const handedIn = await api('POST', `${base(dept)}/explanations/submit`, { token: clerk });
     expect(handedIn.body).toMatchObject({ state: 'explained', round: 2 });
     expect(
@@ -164,14 +170,16 @@ describe('the two-round path', () => {
 
     const sector = await api('POST', `${base(dept)}/appraisal/finalize`, { token: await stp() });
     expect(sector.status).toBe(403);
+    expect(sector.body.code).toBe('LEAD_APPRAISER_ONLY');
     const early = await api('POST', `${base(dept)}/appraisal/finalize`, { token: lead });
     expect(early.status).toBe(422);
+    expect(early.body.code).toBe('APPRAISAL_INCOMPLETE');
     const accepted = await api('POST', `${base(dept)}/appraisal/accept-remaining`, { token: lead });
     expect(accepted.status).toBe(200);
     const before = await loadAssessment(year, dept);
     expect(accepted.body.accepted.length).toBe(60 - 2); // 2.x by STP (changed in round 2 by SNV) and 7.4 by SKHCN were done
     for (const c of accepted.body.accepted) expect(before.items.get(c)?.appraisedScore).toBe(before.items.get(c)?.selfScore);
-    const audit = await listAudit(assessmentKeys.auditSubject(year, dept), 1000);
+    const audit = await listAudit(assessmentAuditSubject(year, dept), 1000);
     expect(audit.filter((e) => e.action === 'appraisal.round2.accepted')).toHaveLength(accepted.body.accepted.length);
     const again = await api('POST', `${base(dept)}/appraisal/accept-remaining`, { token: lead });
     expect(again.body.accepted).toEqual([]);

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { sanitizeFileName } from '../../shared/domain/evidence.ts';
 import { loadAssessment } from '../../shared/store/assessment-store.ts';
 import { listAudit } from '../../shared/store/audit.ts';
-import { assessmentKeys } from '../../shared/store/keys.ts';
+import { assessmentAuditSubject } from '../../shared/store/entities/assessment-header.ts';
 import { api, token, tokens } from '../support/api.ts';
 import { currentYear, pdfBytes, sha256, uploadToForm } from '../support/assessment-helpers.ts';
 
 const year = currentYear;
-const audit = (unitId: string) => listAudit(assessmentKeys.auditSubject(year, unitId));
+const audit = (unitId: string) => listAudit(assessmentAuditSubject(year, unitId));
 const declare = (file: Buffer, extra: Record<string, unknown> = {}) => ({
   fileName: 'ke-hoach.pdf',
   contentType: 'application/pdf',
@@ -42,6 +42,7 @@ describe('evidence upload', () => {
       body: declare(pdfBytes('x'), extra),
     });
     expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
     expect((await loadAssessment(year, 'SLDTBXH')).evidence.size).toBe(0);
     expect(await audit('SLDTBXH')).toEqual([]);
@@ -63,12 +64,14 @@ describe('evidence upload', () => {
     const declared = pdfBytes('the real report');
     const created = await api('POST', `/v1/cycles/${year}/units/SYT/evidence`, { token: clerk, body: declare(declared) });
     const confirmUrl = `/v1/cycles/${year}/units/SYT/evidence/${created.body.evidenceId}/confirm`;
-    expect((await api('POST', confirmUrl, { token: clerk })).status).toBe(409); // nothing uploaded yet
+    const early = await api('POST', confirmUrl, { token: clerk }); // nothing uploaded yet
+    expect([early.status, early.body.code]).toEqual([409, 'EVIDENCE_NOT_UPLOADED']);
     // The emulator does not enforce POST policies, so a different file of another size gets stored.
     const forged = pdfBytes('something else entirely');
     expect(await uploadToForm(created.body.upload, forged, 'application/pdf')).toBeLessThan(300);
     const refused = await api('POST', confirmUrl, { token: clerk });
     expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('EVIDENCE_MISMATCH');
     expect(refused.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['sha256', 'size']);
     expect((await loadAssessment(year, 'SYT')).evidence.get(created.body.evidenceId)?.status).toBe('pending');
     expect((await audit('SYT')).some((e) => e.action === 'evidence.confirmed')).toBe(false);
@@ -120,6 +123,7 @@ describe('submission', () => {
     expect((await api('PUT', `${base}/assessment/items/1.1.1`, { token: clerk, body: { selfScore: 0.5 } })).status).toBe(200);
     const refused = await api('POST', `${base}/assessment/submit`, { token: clerk });
     expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('ASSESSMENT_INCOMPLETE');
     const gaps = Object.fromEntries(refused.body.errors.map((e: { path: string; message: string }) => [e.path, e.message]));
     expect(gaps['items["1.1.1"]']).toBe('no confirmed evidence and no explanation');
     expect(gaps['items["1.1.2"]']).toBe('not scored');
@@ -158,6 +162,7 @@ describe('the deadline', () => {
     const closed = await api('PUT', url, { token: clerk, body: { selfScore: 0.5 } });
     expect(closed.status).toBe(409);
     expect(closed.body.detail).toMatch(/deadline/);
+    expect(closed.body.code).toBe('DEADLINE_PASSED');
     expect((await loadAssessment(2021, 'SNV')).items.size).toBe(0);
     const extended = await api('PATCH', '/v1/cycles/2021', {
       token: admin,
@@ -211,6 +216,7 @@ describe('who reaches an assessment (route × role)', () => {
     const communes = (await api('GET', '/v1/units?type=commune&parent=H-CHOLACH', { token: batri })).body.units;
     const foreign = await api('GET', `/v1/cycles/${year}/units/${communes[0].id}/assessment`, { token: batri });
     expect(foreign.status).toBe(403);
+    expect(foreign.body.code).toBe('OUTSIDE_SCOPE');
     expect((await api('GET', `/v1/cycles/${year}/units/H-BATRI/assessment`, { token: batri })).status).toBe(403);
     const self = await token({ role: 'appraiser', unitId: 'SNV', areas: '*' });
     expect((await api('GET', `/v1/cycles/${year}/units/SNV/assessment`, { token: self })).status).toBe(403);

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { applicableLeaves } from '../../shared/domain/framework.ts';
 import { loadAssessment } from '../../shared/store/assessment-store.ts';
 import { listAudit } from '../../shared/store/audit.ts';
-import { assessmentKeys } from '../../shared/store/keys.ts';
+import { assessmentAuditSubject } from '../../shared/store/entities/assessment-header.ts';
 import { api, tokens } from '../support/api.ts';
 import { currentYear, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 
 const year = currentYear;
-const audit = (unitId: string) => listAudit(assessmentKeys.auditSubject(year, unitId));
+const audit = (unitId: string) => listAudit(assessmentAuditSubject(year, unitId));
 
 describe("a department clerk's path from an empty assessment to a submitted one", () => {
   it('reads, scores with figures, uploads and confirms evidence, submits once, and sees the history', async () => {
@@ -32,6 +32,7 @@ describe("a department clerk's path from an empty assessment to a submitted one"
     const evidenceId = await uploadEvidence(clerk, year, unitId, file, 'Báo cáo CCHC.pdf');
     const early = await api('POST', `/v1/cycles/${year}/units/${unitId}/assessment/submit`, { token: clerk });
     expect(early.status).toBe(422);
+    expect(early.body.code).toBe('ASSESSMENT_INCOMPLETE');
     const confirmed = await api('POST', `/v1/cycles/${year}/units/${unitId}/evidence/${evidenceId}/confirm`, { token: clerk });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'confirmed', fileName: 'Báo cáo CCHC.pdf', size: file.length });
@@ -56,11 +57,13 @@ describe("a department clerk's path from an empty assessment to a submitted one"
     // After submission nothing changes: scores and evidence are frozen.
     const late = await api('PUT', `/v1/cycles/${year}/units/${unitId}/assessment/items/1.1.1`, { token: clerk, body: { selfScore: 0 } });
     expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'STATE_CONFLICT', state: 'submitted' });
     const moreEvidence = await api('POST', `/v1/cycles/${year}/units/${unitId}/evidence`, {
       token: clerk,
       body: { fileName: 'x.pdf', contentType: 'application/pdf', size: 10, sha256: 'a'.repeat(64) },
     });
     expect(moreEvidence.status).toBe(409);
+    expect(moreEvidence.body.code).toBe('STATE_CONFLICT');
 
     const download = await api('GET', `/v1/cycles/${year}/units/${unitId}/evidence/${evidenceId}`, {
       token: await tokens.appraiser('SNV'),
@@ -101,6 +104,7 @@ describe('what a unit may write', () => {
     const clerk = await tokens.unit('STP');
     const res = await api('PUT', `/v1/cycles/${year}/units/STP/assessment/items/${code}`, { token: clerk, body });
     expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
     const error = res.body.errors.find((e: { path: string }) => e.path === path);
     expect(error?.message).toMatch(message);
     const stored = await loadAssessment(year, 'STP');
@@ -111,13 +115,11 @@ describe('what a unit may write', () => {
 
   it('answers 404 for an unknown leaf and for an exempted one', async () => {
     const ttt = await tokens.unit('TTT');
-    expect((await api('PUT', `/v1/cycles/${year}/units/TTT/assessment/items/9.9.9`, { token: ttt, body: { selfScore: 0 } })).status).toBe(
-      404,
-    );
+    const unknown = await api('PUT', `/v1/cycles/${year}/units/TTT/assessment/items/9.9.9`, { token: ttt, body: { selfScore: 0 } });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'LEAF_NOT_FOUND']);
     // TTT is exempt from area 3 in the reference cycle.
-    expect((await api('PUT', `/v1/cycles/${year}/units/TTT/assessment/items/3.1.1`, { token: ttt, body: { selfScore: 0 } })).status).toBe(
-      404,
-    );
+    const exempt = await api('PUT', `/v1/cycles/${year}/units/TTT/assessment/items/3.1.1`, { token: ttt, body: { selfScore: 0 } });
+    expect([exempt.status, exempt.body.code]).toEqual([404, 'LEAF_NOT_FOUND']);
     const view = await api('GET', `/v1/cycles/${year}/units/TTT/assessment`, { token: ttt });
     expect(view.body.items.some((i: { code: string }) => i.code.startsWith('3.'))).toBe(false);
     const expected = applicableLeaves(referenceFramework('department'), ['3', '7.3']).length;
@@ -139,6 +141,7 @@ describe('what a unit may write', () => {
     ] as const) {
       const res = await api(method, path, { token: other, body });
       expect(res.status, `${method} ${path}`).toBe(404);
+      expect(res.body.code).toBe('ASSESSMENT_NOT_FOUND');
     }
   });
 });
@@ -157,6 +160,7 @@ describe('optimistic locking', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(7);
     const conflict = results.find((r) => r.status === 409)!;
     expect(conflict.body.current.version).toBe(2);
+    expect(conflict.body.code).toBe('VERSION_CONFLICT');
     const stored = await loadAssessment(year, unitId);
     expect(stored.items.get('1.2.1')?.version).toBe(2);
     const writes = (await audit(unitId)).filter((e) => e.target === '1.2.1');

@@ -1,4 +1,4 @@
-import type { EvidenceRecord } from '../../shared/store/assessment-store.ts';
+import type { EvidenceRecord } from '../../store/assessment-store.ts';
 
 /** What clients see of an evidence record: never the object key. */
 export function evidenceBody(record: EvidenceRecord, download?: { url: string; expiresAt: string }) {

@@ -1,0 +1,28 @@
+/** An append-only audit event: who, when, what, before, after, reason (one partition per subject). */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+
+/** Audit events of one subject, oldest first in key order (sk starts with the ISO time). */
+export const auditPartition = (subject: string) => `AUDIT#${subject}`;
+export const auditKey = (subject: string, at: string, eventId: string) => ({ pk: auditPartition(subject), sk: `${at}#${eventId}` });
+
+const auditSchema = z.object({
+  subject: z.string(),
+  action: z.string(),
+  at: z.string(),
+  actor: z.object({ username: z.string(), subject: z.string(), roles: z.array(z.string()), unitId: z.string().optional() }),
+  target: z.string().optional(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  reason: z.string().optional(),
+});
+
+export type AuditEvent = z.infer<typeof auditSchema>;
+
+export function auditToItem(event: AuditEvent, eventId = randomUUID()): Record<string, unknown> {
+  return { ...auditKey(event.subject, event.at, eventId), type: 'audit', ...event };
+}
+
+export function auditFromItem(raw: Record<string, unknown>): AuditEvent {
+  return auditSchema.parse(raw);
+}
