@@ -11,7 +11,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { bucketSubscriptions } from '../../shared/events.ts';
@@ -46,6 +46,8 @@ export class PipelineStack extends Stack {
   readonly schedule: Schedule;
   /** One per entry of `bucketSubscriptions`, by its id. */
   readonly subscriptions: Readonly<Record<string, BucketSubscriptionFunction>>;
+  /** The re-drive schedules of the subscriptions that declare one, by subscription id. */
+  readonly redrives: Readonly<Record<string, Schedule>>;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
@@ -112,6 +114,23 @@ export class PipelineStack extends Stack {
           metricsNamespace: `ParIndex/${config.stage}`,
         }),
       ]),
+    );
+    this.redrives = Object.fromEntries(
+      bucketSubscriptions.flatMap((subscription) => {
+        const { redrive } = subscription;
+        const wired = this.subscriptions[subscription.id];
+        if (!redrive || !wired) return [];
+        const schedule = new Schedule(this, `${subscription.id[0]!.toUpperCase()}${subscription.id.slice(1)}Redrive`, {
+          description: `Re-drives ${subscription.id}: takes up work whose events were spent (e.g. imports left running)`,
+          schedule: ScheduleExpression.rate(Duration.minutes(redrive.everyMinutes)),
+          target: new LambdaInvoke(wired.function, {
+            input: ScheduleTargetInput.fromObject(redrive.event),
+            retryAttempts: 2,
+            maxEventAge: Duration.minutes(redrive.everyMinutes),
+          }),
+        });
+        return [[subscription.id, schedule]];
+      }),
     );
   }
 }
