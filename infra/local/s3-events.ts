@@ -31,7 +31,8 @@ interface Delivery {
   attempt: number;
 }
 
-const keysOf = (event: Delivery['event']) => (Array.isArray(event.Records) ? (event.Records as S3Record[]).map((r) => r.s3.object.key) : []);
+const keysOf = (event: Delivery['event']) =>
+  Array.isArray(event.Records) ? (event.Records as S3Record[]).map((r) => r.s3.object.key) : [];
 
 export interface EventDelivery {
   /** Resolves when nothing is queued or running (tests, benchmarks). */

@@ -26,8 +26,11 @@ export const reservedKeys: ReadonlySet<string> = new Set([
 ]);
 const reservedMessage = (k: string) => `"${k}" is a reserved name, not an id`;
 
+/** Refuses the reserved names the id pattern lets through (`__proto__` already breaks the pattern: one error each). */
+const notReserved = (k: string) => !/^[A-Za-z0-9]/.test(k) || !reservedKeys.has(k);
+
 /** An id that is safe as a record key: the id pattern and none of the reserved names. */
-export const keyId = idString.refine((k) => !reservedKeys.has(k), { error: (issue) => reservedMessage(String(issue.input)) });
+export const keyId = idString.refine(notReserved, { error: (issue) => reservedMessage(String(issue.input)) });
 
 /** A record keyed by user input whose every key is an own key matching `key`, never a reserved name. */
 export function ownRecord<K extends z.core.$ZodType<string, string>, V extends z.core.$ZodType>(key: K, value: V) {
@@ -48,7 +51,7 @@ export function ownRecord<K extends z.core.$ZodType<string, string>, V extends z
 export const optionKey = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, 'must be 1 to 16 letters, digits, ".", "_" or "-"')
-  .refine((k) => !reservedKeys.has(k), { error: (issue) => reservedMessage(String(issue.input)) });
+  .refine(notReserved, { error: (issue) => reservedMessage(String(issue.input)) });
 
 const weightMessage = 'must be a weight from 0 to 1, or null for "no opinion"';
 const weight = z.number({ error: weightMessage }).min(0, weightMessage).max(1, weightMessage).nullable();

@@ -148,7 +148,7 @@ describe.each(bucketSubscriptions)('bucket subscription $id', (subscription) => 
     if (!redrive) return expect(schedules).toEqual([]);
     expect(schedules).toHaveLength(1);
     const [scheduleId, schedule] = schedules[0]!;
-    expect(scheduleId).toBe(logicalIdOf(pipeline.redrives[subscription.id]!));
+    expect(scheduleId).toBe(pipeline.getLogicalId(pipeline.redrives[subscription.id]!));
     expect(schedule.Properties.ScheduleExpression).toBe(`rate(${redrive.everyMinutes} minutes)`);
     expect(schedule.Properties.State).toBe('ENABLED');
     expect(schedule.Properties.Target.Arn).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
