@@ -83,7 +83,7 @@ type ChildResult = { ms: number; rows: number; maxRssKiB: number; outcome?: stri
 
 /** Child: ingest one uploaded file through the upload-event path. */
 async function childImport(args: { bucket: string; key: string }): Promise<ChildResult> {
-  const { ingestUpload } = await import('../functions/surveys/ingestion/ingest.ts');
+  const { ingestUpload } = await import('../shared/app/surveys/ingestion/ingest-upload.ts');
   const { getImport } = await import('../shared/store/survey-imports-store.ts');
   const { parseImportObjectKey } = await import('../shared/store/import-files.ts');
   const started = process.hrtime.bigint();

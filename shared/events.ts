@@ -36,6 +36,12 @@ export interface BucketSubscription {
   readonly maxEventAgeSeconds: number;
   /** Buckets the handler reads (the table is always granted). */
   readonly reads: readonly BucketId[];
+  /**
+   * A scheduled re-drive: this event is sent to the handler every `everyMinutes` (EventBridge
+   * Scheduler in the cloud; the local runtime sends it at start, and on `npm start` on the same
+   * period), to take up work whose events were spent (retries exhausted by an outage).
+   */
+  readonly redrive?: { readonly everyMinutes: number; readonly event: Readonly<Record<string, unknown>> };
 }
 
 export const bucketSubscriptions: readonly BucketSubscription[] = [
@@ -54,5 +60,7 @@ export const bucketSubscriptions: readonly BucketSubscription[] = [
     retryAttempts: 2,
     maxEventAgeSeconds: 6 * 3600,
     reads: ['imports'],
+    // Imports left running (or re-run by an administrator) are taken up again: resumeStuckImports.
+    redrive: { everyMinutes: 10, event: { resume: true } },
   },
 ];

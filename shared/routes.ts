@@ -349,6 +349,15 @@ export const routes = {
     query: importReportQuery,
     success: { status: 200, schema: importReportSchema },
   },
+  rerunSurveyImport: {
+    method: 'POST',
+    path: '/v1/cycles/{year}/surveys/{surveyId}/imports/{importId}/rerun',
+    handler: 'functions/surveys/rerun-import.ts',
+    access: ['admin'],
+    summary: 'Re-run a failed import from its uploaded file (audited); the ingestion re-drive takes it up',
+    params: importParams,
+    success: { status: 202, schema: importReportSchema },
+  },
   createSurveyInvitations: {
     method: 'POST',
     path: '/v1/cycles/{year}/surveys/{surveyId}/invitations',

@@ -1,7 +1,4 @@
 import { httpHandler } from '../../shared/http/handler.ts';
-import { surveySummary } from '../../shared/app/surveys/survey-summary.ts';
+import { getSurveySummary } from '../../shared/app/surveys/get-survey-summary.ts';
 
-export const handler = httpHandler('getSurveySummary', async ({ params }) => {
-  const { context, units } = await surveySummary(params.year, params.surveyId);
-  return { body: { year: params.year, surveyId: params.surveyId, unitType: context.unitType, frameworkId: context.framework.id, units } };
-});
+export const handler = httpHandler('getSurveySummary', async ({ params, caller }) => ({ body: await getSurveySummary(caller, params) }));

@@ -24,6 +24,11 @@ export interface RuntimeOptions {
   dataDir: string;
   inMemory?: boolean;
   seed?: boolean;
+  /**
+   * The subscriptions' re-drives (shared/events.ts): always once at start (what an outage left
+   * behind is taken up); `periodic` also on their period, as the cloud schedule does (`npm start`).
+   */
+  periodicRedrive?: boolean;
   dynamoPort?: number;
   s3Port?: number;
 }
@@ -78,6 +83,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await ensureTable(admin, tableDefinition.localName);
     admin.destroy();
     const seeded = options.seed === false ? undefined : await seed();
+    events.redrive({ periodic: options.periodicRedrive ?? false });
     const verifier = await createVerifier();
     let url = '';
     const server = createLocalApi({

@@ -26,13 +26,19 @@ interface S3Record {
 
 interface Delivery {
   subscription: BucketSubscription;
-  event: { Records: S3Record[] };
+  /** An S3 notification, or a subscription's re-drive event. */
+  event: { Records: S3Record[] } | Readonly<Record<string, unknown>>;
   attempt: number;
 }
+
+const keysOf = (event: Delivery['event']) =>
+  Array.isArray(event.Records) ? (event.Records as S3Record[]).map((r) => r.s3.object.key) : [];
 
 export interface EventDelivery {
   /** Resolves when nothing is queued or running (tests, benchmarks). */
   idle(): Promise<void>;
+  /** Sends each subscription's re-drive event once now and, if `periodic`, on its period. */
+  redrive(options?: { periodic?: boolean }): void;
   stop(): Promise<void>;
 }
 
@@ -87,7 +93,7 @@ export function deliverS3Events(emulator: unknown, options: { env: Record<string
       JSON.stringify({
         pid: child.pid,
         subscription: subscription.id,
-        keys: delivery.event.Records.map((r) => r.s3.object.key),
+        keys: keysOf(delivery.event),
         attempt: delivery.attempt,
       }),
     );
@@ -152,11 +158,32 @@ export function deliverS3Events(emulator: unknown, options: { env: Record<string
   };
   server.on('event', listener);
 
+  const intervals = new Set<NodeJS.Timeout>();
+  const sendRedrives = () => {
+    for (const subscription of bucketSubscriptions) {
+      if (subscription.redrive && !stopped) enqueue({ subscription, event: subscription.redrive.event, attempt: 0 });
+    }
+  };
+
   return {
     idle: () => (busy() ? new Promise((resolve) => waiters.push(resolve)) : Promise.resolve()),
+    redrive: ({ periodic = false } = {}) => {
+      sendRedrives();
+      if (!periodic) return;
+      for (const subscription of bucketSubscriptions) {
+        if (!subscription.redrive) continue;
+        const interval = setInterval(
+          () => !stopped && enqueue({ subscription, event: subscription.redrive!.event, attempt: 0 }),
+          subscription.redrive.everyMinutes * 60_000,
+        );
+        interval.unref();
+        intervals.add(interval);
+      }
+    },
     stop: async () => {
       stopped = true;
       server.off('event', listener);
+      intervals.forEach(clearInterval);
       timers.forEach(clearTimeout);
       timers.clear();
       const children = [...active.values()].flatMap((s) => [...s]);

@@ -4,7 +4,13 @@ import { startRuntime } from './runtime.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 // PAR_IN_MEMORY=1 keeps DynamoDB Local in memory (benchmarks, throw-away demos).
-const runtime = await startRuntime({ port, dataDir: localDir(), inMemory: process.env.PAR_IN_MEMORY === '1' });
+const runtime = await startRuntime({
+  port,
+  dataDir: localDir(),
+  inMemory: process.env.PAR_IN_MEMORY === '1',
+  // Imports an outage left running are taken up at start and every few minutes, as in the cloud.
+  periodicRedrive: true,
+});
 const seeded = runtime.seeded;
 
 console.log(`

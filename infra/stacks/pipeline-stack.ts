@@ -7,10 +7,10 @@
  */
 import { Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { CfnSchedule, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
@@ -46,6 +46,8 @@ export class PipelineStack extends Stack {
   readonly schedule: Schedule;
   /** One per entry of `bucketSubscriptions`, by its id. */
   readonly subscriptions: Readonly<Record<string, BucketSubscriptionFunction>>;
+  /** The re-drive schedules of the subscriptions that declare one, by subscription id. */
+  readonly redrives: Readonly<Record<string, CfnSchedule>>;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
@@ -112,6 +114,31 @@ export class PipelineStack extends Stack {
           metricsNamespace: `ParIndex/${config.stage}`,
         }),
       ]),
+    );
+    this.redrives = Object.fromEntries(
+      bucketSubscriptions.flatMap((subscription) => {
+        const { redrive } = subscription;
+        const wired = this.subscriptions[subscription.id];
+        if (!redrive || !wired) return [];
+        const name = `${subscription.id[0]!.toUpperCase()}${subscription.id.slice(1)}Redrive`;
+        // Its own role, allowed to invoke exactly this function (the L2 target's grant adds every version, `:*`).
+        const role = new Role(this, `${name}Role`, { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+        role.addToPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [wired.function.functionArn] }));
+        const schedule = new CfnSchedule(this, name, {
+          description: `Re-drives ${subscription.id}: takes up work whose events were spent (e.g. imports left running)`,
+          scheduleExpression: `rate(${redrive.everyMinutes} minutes)`,
+          flexibleTimeWindow: { mode: 'OFF' },
+          state: 'ENABLED',
+          target: {
+            arn: wired.function.functionArn,
+            roleArn: role.roleArn,
+            input: JSON.stringify(redrive.event),
+            // A missed re-drive is replaced by the next one.
+            retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: redrive.everyMinutes * 60 },
+          },
+        });
+        return [[subscription.id, schedule]];
+      }),
     );
   }
 }

@@ -72,6 +72,11 @@ export const errorCodes = {
   IDEMPOTENCY_PAYLOAD_MISMATCH: { kind: 'unprocessable', means: 'the Idempotency-Key was used with a different request' },
   TOO_MANY_REQUESTS: { kind: 'throttled', means: 'too many requests; retry later' },
   INTERNAL: { kind: 'internal', means: 'the request could not be completed; it has been logged' },
+  // surveys
+  IMPORT_FILE_REFUSED: {
+    kind: 'unprocessable',
+    means: 'the uploaded survey file cannot be imported as a whole (encoding, header, format); the import’s `error` says why',
+  },
 } as const satisfies Record<string, { kind: ErrorKind; means: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -5,7 +5,8 @@
  * group, every group has a target sample, and Yamane targets can be worked out.
  */
 import type { Framework } from '../schemas/framework.ts';
-import { formatPath, type FieldError } from '../schemas/issues.ts';
+import { formatPath } from '../schemas/issues.ts';
+import type { FieldError } from './errors.ts';
 import type { SurveyDefinitionInput, TargetSample } from '../schemas/survey-definition.ts';
 import { fromInteger, fromNumber, ONE } from './exact.ts';
 import { leaves } from './framework.ts';
@@ -45,18 +46,22 @@ export function checkDefinition(definition: SurveyDefinitionInput, framework: Fr
     if (!known(g)) errors.push({ path: formatPath(['groupWeights', g]), message: `"${g}" is not one of the groups (${list})` });
   }
   for (const key of Object.keys(definition.optionLabels ?? {})) {
-    if (!(key in definition.options))
+    if (!Object.hasOwn(definition.options, key))
       errors.push({ path: formatPath(['optionLabels', key]), message: `"${key}" is not one of the options` });
   }
   for (const g of groups) {
-    if (!(g in definition.targetSample))
+    if (!Object.hasOwn(definition.targetSample, g))
       errors.push({ path: formatPath(['targetSample', g]), message: 'every group needs a target sample' });
     if (!definition.questions.some((q) => !q.groups || q.groups.includes(g))) warnings.push(`group "${g}" is asked no question`);
   }
   for (const [g, target] of Object.entries(definition.targetSample)) {
     if (!known(g)) errors.push({ path: formatPath(['targetSample', g]), message: `"${g}" is not one of the groups (${list})` });
     // A figure not supplied yet is fine (the reference surveys name "dossiersHandled"): the target reads null until it is.
-    if (typeof target === 'object' && typeof target.population === 'string' && !definition.populations?.[target.population]) {
+    if (
+      typeof target === 'object' &&
+      typeof target.population === 'string' &&
+      !(definition.populations && Object.hasOwn(definition.populations, target.population))
+    ) {
       warnings.push(`target of group "${g}": population figure "${target.population}" is not given yet, so the target is unknown`);
     }
   }
@@ -73,6 +78,11 @@ export function checkDefinition(definition: SurveyDefinitionInput, framework: Fr
   return { errors, warnings, ...(compiled.ok && errors.length === 0 ? { compiled: compiled.survey } : {}) };
 }
 
+/** A record's own value (never one inherited from Object.prototype). */
+function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Yamane's sample size n = N / (1 + N·e²), exact and rounded up (a sample is whole people). */
 export function yamane(population: number, margin: number): number {
   if (population <= 0) return 0;
@@ -83,10 +93,11 @@ export function yamane(population: number, margin: number): number {
 
 /** A unit's target for one group; null when the population figure of a Yamane target is unknown. */
 export function targetFor(definition: SurveyDefinitionInput, group: string, unitId: string): number | null {
-  const target: TargetSample | undefined = definition.targetSample[group];
+  const target: TargetSample | undefined = Object.hasOwn(definition.targetSample, group) ? definition.targetSample[group] : undefined;
   if (target === undefined) return null;
   if (typeof target === 'number') return target;
-  const population = typeof target.population === 'number' ? target.population : definition.populations?.[target.population]?.[unitId];
+  const figure = typeof target.population === 'string' ? ownValue(definition.populations, target.population) : undefined;
+  const population = typeof target.population === 'number' ? target.population : ownValue(figure, unitId);
   return population === undefined ? null : yamane(population, target.margin);
 }
 
@@ -97,7 +108,7 @@ export function targetFor(definition: SurveyDefinitionInput, group: string, unit
 export function removalsOnceAnswered(before: SurveyDefinitionInput, after: SurveyDefinitionInput): FieldError[] {
   const errors: FieldError[] = [];
   for (const g of Object.keys(before.groups)) {
-    if (!(g in after.groups))
+    if (!Object.hasOwn(after.groups, g))
       errors.push({ path: formatPath(['groups', g]), message: 'responses exist for this survey: a group cannot be removed' });
   }
   const afterQuestions = new Map(after.questions.map((q, i) => [q.id, i]));
@@ -109,7 +120,7 @@ export function removalsOnceAnswered(before: SurveyDefinitionInput, after: Surve
     }
     const kept = questionOptions(after, j);
     for (const key of Object.keys(questionOptions(before, i))) {
-      if (!(key in kept))
+      if (!Object.hasOwn(kept, key))
         errors.push({
           path: formatPath(['questions', j]),
           message: `responses exist: option "${key}" of question "${q.id}" cannot be removed`,

@@ -5,7 +5,7 @@
  * asked of that group. A row reports every problem it has, so one fix per row is enough.
  */
 import type { SurveyDefinitionInput } from '../schemas/survey-definition.ts';
-import type { FieldError } from '../schemas/issues.ts';
+import type { ErrorCode, FieldError } from './errors.ts';
 import { questionOptions } from './survey-definition.ts';
 
 export const fixedColumns = ['respondentId', 'unitId', 'group'] as const;
@@ -46,25 +46,26 @@ export function cleanCell(value: string): string {
   return text.trim();
 }
 
-export type HeaderCheck = { ok: true; questionIds: string[] } | { ok: false; reason: string };
+/** A refused header refuses the file (code IMPORT_FILE_REFUSED); the reason is the file's report. */
+export type HeaderCheck = { ok: true; questionIds: string[] } | { ok: false; code: ErrorCode; reason: string };
 
 /** The header decides the whole file: a wrong one would reject every row, so the file is refused. */
 export function checkHeader(cells: readonly string[], rules: AnswerRules): HeaderCheck {
   const names = cells.map(cleanCell);
-  const problems: string[] = [];
+  const faults: string[] = [];
   fixedColumns.forEach((expected, i) => {
-    if (names[i] !== expected) problems.push(`column ${i + 1} must be "${expected}", found "${names[i] ?? ''}"`);
+    if (names[i] !== expected) faults.push(`column ${i + 1} must be "${expected}", found "${names[i] ?? ''}"`);
   });
   const questionIds = names.slice(fixedColumns.length);
   const seen = new Set<string>();
   questionIds.forEach((id, i) => {
     const column = i + fixedColumns.length + 1;
-    if (!rules.questions.has(id)) problems.push(`column ${column} "${id}" is not a question of this survey`);
-    if (seen.has(id)) problems.push(`column ${column} repeats question "${id}"`);
+    if (!rules.questions.has(id)) faults.push(`column ${column} "${id}" is not a question of this survey`);
+    if (seen.has(id)) faults.push(`column ${column} repeats question "${id}"`);
     seen.add(id);
   });
-  if (questionIds.length === 0) problems.push('the header names no question column');
-  return problems.length > 0 ? { ok: false, reason: `header: ${problems.join('; ')}` } : { ok: true, questionIds };
+  if (questionIds.length === 0) faults.push('the header names no question column');
+  return faults.length > 0 ? { ok: false, code: 'IMPORT_FILE_REFUSED', reason: `header: ${faults.join('; ')}` } : { ok: true, questionIds };
 }
 
 export interface AcceptedAnswers {
@@ -84,24 +85,26 @@ export function checkRow(cells: readonly string[], questionIds: readonly string[
   if (cells.length !== expected) {
     return { ok: false, respondentId, reason: `the row has ${cells.length} cells, the header has ${expected}` };
   }
-  const problems: string[] = [];
-  if (respondentId === '') problems.push('respondentId is empty');
-  else if (respondentId.length > 100) problems.push('respondentId is longer than 100 characters');
+  const faults: string[] = [];
+  if (respondentId === '') faults.push('respondentId is empty');
+  else if (respondentId.length > 100) faults.push('respondentId is longer than 100 characters');
   // eslint-disable-next-line no-control-regex
-  else if (/[\x00-\x1f\x7f]/.test(respondentId)) problems.push('respondentId contains control characters');
+  else if (/[\x00-\x1f\x7f]/.test(respondentId)) faults.push('respondentId contains control characters');
   const unitId = cleanCell(cells[1] ?? '');
   const group = cleanCell(cells[2] ?? '');
   const byId: Record<string, string | null> = {};
   questionIds.forEach((id, i) => (byId[id] = cleanCell(cells[fixedColumns.length + i] ?? '')));
   const checked = checkAnswers(unitId, group, byId, rules);
-  problems.push(...checked.errors.map((e) => (e.path === 'unitId' || e.path === 'group' ? e.message : `${e.path}: ${e.message}`)));
-  if (problems.length > 0) return { ok: false, respondentId, reason: problems.join('; ') };
+  faults.push(...checked.errors.map((e) => (e.path === 'unitId' || e.path === 'group' ? e.message : `${e.path}: ${e.message}`)));
+  if (faults.length > 0) return { ok: false, respondentId, reason: faults.join('; ') };
   return { ok: true, row: { respondentId, unitId, group, answers: checked.answers } };
 }
 
 /**
- * The shared core of rows and online responses. Errors carry the question id (or unitId/group)
- * as their path; a response with no answer at all is not a response.
+ * The shared core of rows and online responses. Errors carry paths relative to the answers: the
+ * question id (or `unitId`/`group` for the binding, `answers` for the whole); a response with no
+ * answer at all is not a response. Only own keys are read and questions are looked up in a Map,
+ * so `__proto__` or `constructor` is just an unknown question.
  */
 export function checkAnswers(
   unitId: string,

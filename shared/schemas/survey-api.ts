@@ -1,5 +1,5 @@
 /** Requests and answers of the survey routes: imports, invitations, public responses, summary. */
-import { surveyParams } from './survey-definition.ts';
+import { keyId, ownRecord, reservedKeys, surveyParams } from './survey-definition.ts';
 import { idString, nfcText, z } from './zod.ts';
 
 export const importFormats = ['csv', 'xlsx'] as const;
@@ -63,8 +63,8 @@ export const createImportResponse = z
   .openapi('SurveyImportUpload');
 
 export const createInvitationsBody = z.strictObject({
-  unitId: idString,
-  group: idString,
+  unitId: keyId,
+  group: keyId,
   /** One transaction holds the codes and the audit event: at most 99 per request. */
   count: z.number().int().min(1).max(99),
 });
@@ -83,7 +83,14 @@ export const publicSurveyParams = z.strictObject({ surveyId: idString });
 
 export const publicResponseBody = z.strictObject({
   code: z.string().min(4).max(64),
-  answers: z.record(z.string().max(64), z.union([z.string().max(16), z.null()], { error: 'must be an answer key, or null for no answer' })),
+  // Any other key is an unknown question (the domain says so); reserved names never reach it.
+  answers: ownRecord(
+    z
+      .string()
+      .max(64)
+      .refine((k) => !reservedKeys.has(k), 'is a reserved name, not a question id'),
+    z.union([z.string().max(16), z.null()], { error: 'must be an answer key, or null for no answer' }),
+  ),
 });
 
 export const publicResponseAnswer = z

@@ -10,24 +10,63 @@ import { yearParam } from './common.ts';
 import { unitTypeSchema } from './framework.ts';
 import { idString, nfcText, z } from './zod.ts';
 
+/**
+ * Names a plain object inherits or uses for its machinery: never a group, option, question or
+ * figure id (a map keyed by user input would read or lose them: issue 10). `__proto__` is also
+ * silently dropped by zod's record parsing, so `ownRecord` refuses it before zod sees it.
+ */
+export const reservedKeys: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+const reservedMessage = (k: string) => `"${k}" is a reserved name, not an id`;
+
+/** Refuses the reserved names the id pattern lets through (`__proto__` already breaks the pattern: one error each). */
+const notReserved = (k: string) => !/^[A-Za-z0-9]/.test(k) || !reservedKeys.has(k);
+
+/** An id that is safe as a record key: the id pattern and none of the reserved names. */
+export const keyId = idString.refine(notReserved, { error: (issue) => reservedMessage(String(issue.input)) });
+
+/** A record keyed by user input whose every key is an own key matching `key`, never a reserved name. */
+export function ownRecord<K extends z.core.$ZodType<string, string>, V extends z.core.$ZodType>(key: K, value: V) {
+  return z.preprocess(
+    (raw, ctx) => {
+      if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+        for (const k of Object.keys(raw)) {
+          if (reservedKeys.has(k)) ctx.issues.push({ code: 'custom', message: reservedMessage(k), path: [k], input: raw });
+        }
+      }
+      return raw;
+    },
+    z.record(key, value),
+  );
+}
+
 /** Answer keys appear in CSV cells and attribute names: short, no separators. */
-export const optionKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, 'must be 1 to 16 letters, digits, ".", "_" or "-"');
+export const optionKey = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, 'must be 1 to 16 letters, digits, ".", "_" or "-"')
+  .refine(notReserved, { error: (issue) => reservedMessage(String(issue.input)) });
 
 const weightMessage = 'must be a weight from 0 to 1, or null for "no opinion"';
 const weight = z.number({ error: weightMessage }).min(0, weightMessage).max(1, weightMessage).nullable();
 
-export const optionsSchema = z
-  .record(optionKey, weight)
+export const optionsSchema = ownRecord(optionKey, weight)
   .refine((o) => Object.keys(o).length > 0, 'must list at least one answer option')
   .refine((o) => Object.values(o).some((w) => w !== null), 'at least one option must carry a weight (not null)');
 
 const leafCode = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a framework leaf code such as "3.5.1"');
 
 export const questionSchema = z.strictObject({
-  id: idString,
+  id: keyId,
   leaf: leafCode,
   /** The respondent groups asked this question; every group when absent. */
-  groups: z.array(idString).min(1, 'must list at least one group').optional(),
+  groups: z.array(keyId).min(1, 'must list at least one group').optional(),
   /** This question's own options, replacing the survey's. */
   options: optionsSchema.optional(),
   text: nfcText(1, 2000).optional(),
@@ -54,15 +93,15 @@ export const surveyDefinitionSchema = z
     unitType: unitTypeSchema.optional(),
     name: nfcText(1, 500),
     /** Group id → label (nhóm đối tượng). */
-    groups: z.record(idString, nfcText(1, 300)).refine((g) => Object.keys(g).length > 0, 'must list at least one group'),
+    groups: ownRecord(keyId, nfcText(1, 300)).refine((g) => Object.keys(g).length > 0, 'must list at least one group'),
     options: optionsSchema,
-    optionLabels: z.record(optionKey, nfcText(1, 300)).optional(),
+    optionLabels: ownRecord(optionKey, nfcText(1, 300)).optional(),
     /** Group → weight in a question's value; a group not listed weighs 1. */
-    groupWeights: z.record(idString, z.number().positive('must be a weight greater than 0').max(1000)).default({}),
+    groupWeights: ownRecord(keyId, z.number().positive('must be a weight greater than 0').max(1000)).default({}),
     /** Group → minimum sample per unit. */
-    targetSample: z.record(idString, targetSchema),
+    targetSample: ownRecord(keyId, targetSchema),
     /** Figure name → unit id → population N, for Yamane targets that name a figure. */
-    populations: z.record(idString, z.record(idString, z.number().int().min(0))).optional(),
+    populations: ownRecord(keyId, ownRecord(keyId, z.number().int().min(0))).optional(),
     questions: z.array(questionSchema).min(1, 'must list at least one question').max(500),
   })
   .openapi('SurveyDefinition');

@@ -4,7 +4,7 @@
  * stored object as a stream for the ingestion.
  */
 import type { Readable } from 'node:stream';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { ImportFormat } from '../schemas/survey-api.ts';
 import { bucketName, s3 } from './clients.ts';
@@ -48,4 +48,16 @@ export async function presignImportUpload(objectKey: string, format: ImportForma
 export async function openImportObject(bucket: string, objectKey: string): Promise<{ body: Readable; size: number }> {
   const out = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }));
   return { body: out.Body as Readable, size: out.ContentLength ?? 0 };
+}
+
+/** Whether the import's file has been uploaded (a pending import's upload may never have happened). */
+export async function importExists(bucket: string, objectKey: string): Promise<boolean> {
+  try {
+    await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey }));
+    return true;
+  } catch (error) {
+    const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return false;
+    throw error;
+  }
 }

@@ -1,4 +1,6 @@
-/** Key templates of the single table: every entity's keys are built here and nowhere else. */
+/** Key templates of the single table (the survey kinds' live in shared/store/entities/). */
+import { surveyKey } from './entities/survey.ts';
+
 export const keys = {
   unit: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'META' }),
   /** gsi1: units by type, then parent, for the registry filters. */
@@ -8,7 +10,8 @@ export const keys = {
   }),
   framework: (frameworkId: string) => ({ pk: `FRAMEWORK#${frameworkId}`, sk: 'META' }),
   cycle: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'META' }),
-  survey: (year: number, surveyId: string) => ({ pk: `CYCLE#${year}`, sk: `SURVEY#${surveyId}` }),
+  /** Owned by entities/survey.ts; kept here for the seed. */
+  survey: surveyKey,
 } as const;
 
 /**
@@ -17,47 +20,6 @@ export const keys = {
  */
 export const assessmentKeys = {
   idempotency: (hash: string) => ({ pk: `IDEMPOTENCY#${hash}`, sk: 'IDEMPOTENCY' }),
-} as const;
-
-/** Respondents of one survey are spread over this many partitions (cloud write throughput per partition). */
-export const respondentShards = 16;
-
-/** FNV-1a over the UTF-16 code units: a stable, cheap spread of respondent ids over the shards. */
-function shardOf(respondentId: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < respondentId.length; i++) h = Math.imul(h ^ respondentId.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % respondentShards;
-}
-
-/** The survey: definition (keys.survey), imports and the ingestion lease in the cycle partition; the rest in its own partitions. */
-export const surveyKeys = {
-  import: (year: number, surveyId: string, importId: string) => ({ pk: `CYCLE#${year}`, sk: `SURVEY#${surveyId}#IMPORT#${importId}` }),
-  importPrefix: (surveyId: string) => `SURVEY#${surveyId}#IMPORT#`,
-  /** One ingestion at a time per survey: the duplicate check reads the respondents it then extends. */
-  lease: (year: number, surveyId: string) => ({ pk: `CYCLE#${year}`, sk: `SURVEY#${surveyId}#INGEST-LEASE` }),
-  /** An import's row report (rejected and duplicate rows, by line) and its checkpoint. */
-  importRows: (year: number, surveyId: string, importId: string) => `SURVEYIMPORT#${year}#${surveyId}#${importId}`,
-  importRow: (year: number, surveyId: string, importId: string, line: number) => ({
-    pk: `SURVEYIMPORT#${year}#${surveyId}#${importId}`,
-    sk: `ROW#${String(line).padStart(10, '0')}`,
-  }),
-  checkpoint: (year: number, surveyId: string, importId: string) => ({
-    pk: `SURVEYIMPORT#${year}#${surveyId}#${importId}`,
-    sk: 'CHECKPOINT',
-  }),
-  /** A respondent counted once per survey, whichever file or re-upload brings the id again. */
-  respondentPartition: (year: number, surveyId: string, shard: number) => `SURVEYRESP#${year}#${surveyId}#${shard}`,
-  respondent: (year: number, surveyId: string, respondentId: string) => ({
-    pk: `SURVEYRESP#${year}#${surveyId}#${shardOf(respondentId)}`,
-    sk: `R#${respondentId}`,
-  }),
-  /** Answer counts per (unit, group, source): one item per import and one for the online channel. */
-  tallyPartition: (year: number, surveyId: string) => `SURVEYTALLY#${year}#${surveyId}`,
-  tally: (year: number, surveyId: string, unitId: string, group: string, source: string) => ({
-    pk: `SURVEYTALLY#${year}#${surveyId}`,
-    sk: `${unitId}#${group}#${source}`,
-  }),
-  invitation: (codeHash: string) => ({ pk: `INVITE#${codeHash}`, sk: 'INVITE' }),
 } as const;
 
 /** A cycle's computed results: the council's draft and, once approved, the immutable publication. */

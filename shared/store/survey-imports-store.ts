@@ -1,54 +1,41 @@
 /**
- * Survey import records (status, counts, the file's key) and their row reports. The record moves
- * pending → running → done | failed; the move to done or failed is audited in the same
+ * Survey import records and their row reports (shared/store/entities/survey-import.ts). The record
+ * moves pending → running → done | failed; the move to done or failed is audited in the same
  * transaction and only happens from running, so a duplicate upload event cannot finish twice.
+ * While pending or running a record sits in the sparse "open imports" index, which is how
+ * stuck imports are found again.
  */
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
-import type { ImportFormat, ImportStatus, RowReport } from '../schemas/survey-api.ts';
+import type { RowReport } from '../schemas/survey-api.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
+import {
+  importFromItem,
+  importKeys,
+  importToItem,
+  reportRowFromItem,
+  reportRowToItem,
+  type ImportCounts,
+  type ImportRecord,
+  type ImportRef,
+  type ReportRow,
+} from './entities/survey-import.ts';
+import { surveyAuditSubject } from './entities/survey.ts';
 import { isConditionalFailure, StateConflict } from './errors.ts';
 import { queryAll } from './query.ts';
-import { keys, surveyKeys } from './keys.ts';
-import { auditSubject } from './surveys-store.ts';
-import { transactWrite } from './transactions.ts';
+import { transact, transactWrite } from './transactions.ts';
 
-export interface ImportRef {
-  year: number;
-  surveyId: string;
-  importId: string;
-}
-
-export interface ImportCounts {
-  lines: number;
-  accepted: number;
-  duplicates: number;
-  rejectedCount: number;
-}
-
-export interface ImportRecord extends ImportRef, ImportCounts {
-  fileName: string;
-  format: ImportFormat;
-  objectKey: string;
-  status: ImportStatus;
-  createdAt: string;
-  createdBy: string;
-  startedAt?: string;
-  finishedAt?: string;
-  attempts: number;
-  error?: string;
-}
+export type { ImportCounts, ImportRecord, ImportRef, ReportRow };
 
 /** The actor of what the upload event does (audit events name it). */
 export const ingestionCaller: Caller = { subject: 'system', username: 'system:survey-ingestion', roles: ['admin'], areas: [] };
 
 const zero: ImportCounts = { lines: 0, accepted: 0, duplicates: 0, rejectedCount: 0 };
 
-function toRecord(item: Record<string, unknown>): ImportRecord {
-  const { pk: _pk, sk: _sk, entity: _e, ...record } = item;
-  return record as unknown as ImportRecord;
-}
+/** The sparse index of imports not finished yet (pending or running). */
+const openIndex = (ref: ImportRef) => ({ gsi1pk: 'SURVEYIMPORTS#OPEN', gsi1sk: `${ref.year}#${ref.surveyId}#${ref.importId}` });
 
 export async function createImport(
   caller: Caller,
@@ -59,12 +46,12 @@ export async function createImport(
     {
       Put: {
         TableName: tableName(),
-        Item: { ...surveyKeys.import(fields.year, fields.surveyId, fields.importId), entity: 'survey-import', ...record },
+        Item: { ...importToItem(record), ...openIndex(record) },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
     auditPut(
-      auditEvent(caller, auditSubject(fields.year, fields.surveyId), 'survey.import.created', {
+      auditEvent(caller, surveyAuditSubject(fields.year, fields.surveyId), 'survey.import.created', {
         target: fields.importId,
         after: { fileName: fields.fileName, format: fields.format, objectKey: fields.objectKey },
       }),
@@ -75,18 +62,31 @@ export async function createImport(
 
 export async function getImport(ref: ImportRef): Promise<ImportRecord | undefined> {
   const out = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: surveyKeys.import(ref.year, ref.surveyId, ref.importId), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: importKeys.record(ref.year, ref.surveyId, ref.importId), ConsistentRead: true }),
   );
-  return out.Item ? toRecord(out.Item) : undefined;
+  return out.Item ? importFromItem(out.Item) : undefined;
 }
 
 export async function listImports(year: number, surveyId: string): Promise<ImportRecord[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.cycle(year).pk, ':prefix': surveyKeys.importPrefix(surveyId) },
+    ExpressionAttributeValues: { ':pk': importKeys.cyclePartition(year), ':prefix': importKeys.recordPrefix(surveyId) },
     ConsistentRead: true,
   });
-  return items.map(toRecord);
+  return items.map(importFromItem);
+}
+
+/** Imports not finished (pending or running), from the sparse index (eventually consistent: re-read before acting). */
+export async function listOpenImports(): Promise<ImportRef[]> {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': 'SURVEYIMPORTS#OPEN' },
+  });
+  return items.map((item) => {
+    const { year, surveyId, importId } = importFromItem(item);
+    return { year, surveyId, importId };
+  });
 }
 
 /** pending|running → running (a retry of a crashed run stays running); false when already finished. */
@@ -95,7 +95,7 @@ export async function startRun(ref: ImportRef): Promise<boolean> {
     await dynamo().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: surveyKeys.import(ref.year, ref.surveyId, ref.importId),
+        Key: importKeys.record(ref.year, ref.surveyId, ref.importId),
         UpdateExpression: 'SET #s = :running, startedAt = if_not_exists(startedAt, :now), attempts = attempts + :one',
         ConditionExpression: '#s IN (:pending, :running)',
         ExpressionAttributeNames: { '#s': 'status' },
@@ -114,7 +114,7 @@ export async function saveProgress(ref: ImportRef, counts: ImportCounts): Promis
   await dynamo().send(
     new UpdateCommand({
       TableName: tableName(),
-      Key: surveyKeys.import(ref.year, ref.surveyId, ref.importId),
+      Key: importKeys.record(ref.year, ref.surveyId, ref.importId),
       UpdateExpression: 'SET #l = :l, accepted = :a, duplicates = :d, rejectedCount = :r',
       ConditionExpression: '#s = :running',
       ExpressionAttributeNames: { '#s': 'status', '#l': 'lines' },
@@ -131,13 +131,13 @@ export async function saveProgress(ref: ImportRef, counts: ImportCounts): Promis
 
 async function finish(ref: ImportRef, status: 'done' | 'failed', counts: ImportCounts, error?: string): Promise<void> {
   const finishedAt = new Date().toISOString();
-  try {
-    await transactWrite([
+  await transact(
+    [
       {
         Update: {
           TableName: tableName(),
-          Key: surveyKeys.import(ref.year, ref.surveyId, ref.importId),
-          UpdateExpression: `SET #s = :status, finishedAt = :now, #l = :l, accepted = :a, duplicates = :d, rejectedCount = :r${error ? ', #e = :e' : ''}`,
+          Key: importKeys.record(ref.year, ref.surveyId, ref.importId),
+          UpdateExpression: `SET #s = :status, finishedAt = :now, #l = :l, accepted = :a, duplicates = :d, rejectedCount = :r${error ? ', #e = :e' : ''} REMOVE gsi1pk, gsi1sk`,
           ConditionExpression: '#s = :running',
           ExpressionAttributeNames: { '#s': 'status', '#l': 'lines', ...(error ? { '#e': 'error' } : {}) },
           ExpressionAttributeValues: {
@@ -153,57 +153,90 @@ async function finish(ref: ImportRef, status: 'done' | 'failed', counts: ImportC
         },
       },
       auditPut(
-        auditEvent(ingestionCaller, auditSubject(ref.year, ref.surveyId), `survey.import.${status}`, {
+        auditEvent(ingestionCaller, surveyAuditSubject(ref.year, ref.surveyId), `survey.import.${status}`, {
           target: ref.importId,
           before: { status: 'running' },
           after: { status, ...counts, ...(error ? { error } : {}) },
         }),
       ),
-    ]);
-  } catch (e) {
+    ],
     // Another delivery of the same upload event finished it first: its result stands.
-    if (isConditionalFailure(e)) throw new StateConflict(`import ${ref.importId} is no longer running`);
-    throw e;
-  }
+    () => new StateConflict(`import ${ref.importId} is no longer running`),
+  );
 }
 
 export const completeImport = (ref: ImportRef, counts: ImportCounts) => finish(ref, 'done', counts);
 /** A refused file keeps nothing: the counts go back to zero with the reason. */
 export const failImport = (ref: ImportRef, lines: number, error: string) => finish(ref, 'failed', { ...zero, lines }, error);
 
-/** The report item of a rejected or duplicate row; keyed by line, so a resumed run rewrites it in place. */
-export function reportRowItem(ref: ImportRef, kind: 'rejected' | 'duplicate', row: RowReport): Record<string, unknown> {
-  return { ...surveyKeys.importRow(ref.year, ref.surveyId, ref.importId, row.line), kind, ...row };
+/**
+ * failed → pending, audited: an administrator re-runs a refused import (the same object, e.g.
+ * after the definition was fixed). Only a failed import, and only once per failure.
+ */
+export async function reopenImport(caller: Caller, ref: ImportRef, reason?: string): Promise<ImportRecord> {
+  const before = await getImport(ref);
+  await transact(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: importKeys.record(ref.year, ref.surveyId, ref.importId),
+          UpdateExpression: 'SET #s = :pending, #l = :zero, gsi1pk = :gpk, gsi1sk = :gsk REMOVE #e, finishedAt, startedAt',
+          ConditionExpression: '#s = :failed',
+          ExpressionAttributeNames: { '#s': 'status', '#e': 'error', '#l': 'lines' },
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':failed': 'failed',
+            ':zero': 0,
+            ':gpk': openIndex(ref).gsi1pk,
+            ':gsk': openIndex(ref).gsi1sk,
+          },
+        },
+      },
+      auditPut(
+        auditEvent(caller, surveyAuditSubject(ref.year, ref.surveyId), 'survey.import.rerun', {
+          target: ref.importId,
+          before: { status: before?.status, error: before?.error },
+          after: { status: 'pending' },
+          ...(reason ? { reason } : {}),
+        }),
+      ),
+    ],
+    async () => {
+      const current = await getImport(ref);
+      if (!current) return new DomainError('IMPORT_NOT_FOUND', `import ${ref.importId} does not exist`);
+      return new StateConflict(`import ${ref.importId} is ${current.status}: only a failed import can be re-run`, {
+        state: current.status,
+        allowed: ['failed'],
+      });
+    },
+  );
+  const after = await getImport(ref);
+  if (!after) throw new DomainError('IMPORT_NOT_FOUND', `import ${ref.importId} does not exist`);
+  return after;
 }
 
-export async function reportRows(
-  ref: ImportRef,
-  after: number,
-  limit: number,
-): Promise<{ rows: (RowReport & { kind: 'rejected' | 'duplicate' })[]; more: boolean }> {
-  const rows: (RowReport & { kind: 'rejected' | 'duplicate' })[] = [];
-  const pk = surveyKeys.importRows(ref.year, ref.surveyId, ref.importId);
+/** The report item of a rejected or duplicate row; keyed by line, so a resumed run rewrites it in place. */
+export function reportRowItem(ref: ImportRef, kind: 'rejected' | 'duplicate', row: RowReport): Record<string, unknown> {
+  return reportRowToItem(ref, kind, row);
+}
+
+export async function reportRows(ref: ImportRef, after: number, limit: number): Promise<{ rows: ReportRow[]; more: boolean }> {
+  const rows: ReportRow[] = [];
+  const pk = importKeys.rows(ref.year, ref.surveyId, ref.importId);
   let start: Record<string, unknown> | undefined;
   do {
     const out = await dynamo().send(
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND sk > :after',
-        ExpressionAttributeValues: { ':pk': pk, ':after': surveyKeys.importRow(ref.year, ref.surveyId, ref.importId, after).sk },
+        ExpressionAttributeValues: { ':pk': pk, ':after': importKeys.row(ref.year, ref.surveyId, ref.importId, after).sk },
         ConsistentRead: true,
         Limit: limit + 1 - rows.length,
         ExclusiveStartKey: start,
       }),
     );
-    for (const item of out.Items ?? []) {
-      if (!String(item.sk).startsWith('ROW#')) continue;
-      rows.push({
-        line: item.line as number,
-        respondentId: item.respondentId as string,
-        reason: item.reason as string,
-        kind: item.kind as 'rejected',
-      });
-    }
+    for (const item of out.Items ?? []) if (String(item.sk).startsWith('ROW#')) rows.push(reportRowFromItem(item));
     start = out.LastEvaluatedKey;
   } while (start && rows.length <= limit);
   return { rows: rows.slice(0, limit), more: rows.length > limit };
@@ -211,21 +244,10 @@ export async function reportRows(
 
 /** Every report row key of an import (for the rollback of a refused file). */
 export async function reportRowKeys(ref: ImportRef): Promise<Record<string, unknown>[]> {
-  const found: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :row)',
-        ExpressionAttributeValues: { ':pk': surveyKeys.importRows(ref.year, ref.surveyId, ref.importId), ':row': 'ROW#' },
-        ProjectionExpression: 'pk, sk',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    found.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return found;
+  return queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :row)',
+    ExpressionAttributeValues: { ':pk': importKeys.rows(ref.year, ref.surveyId, ref.importId), ':row': 'ROW#' },
+    ProjectionExpression: 'pk, sk',
+    ConsistentRead: true,
+  });
 }

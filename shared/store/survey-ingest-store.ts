@@ -8,15 +8,22 @@
  * Checkpoint: "every row up to `line` is written (respondents and report rows) and these are the
  * counts so far". Written only after the writes it describes have completed, so a resumed run
  * starts after `line` with exactly the counts of the rows before it. Gzipped JSON: the counts of
- * a few hundred units and groups fit well inside an item.
+ * a few hundred units and groups fit well inside an item (entities/survey-import.ts).
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { GroupCounts } from '../domain/survey-counts.ts';
 import { dynamo, tableName } from './clients.ts';
+import {
+  checkpointFromItem,
+  checkpointToItem,
+  importKeys,
+  leaseFromItem,
+  leaseToItem,
+  type Checkpoint,
+  type ImportRef,
+} from './entities/survey-import.ts';
 import { isConditionalFailure } from './errors.ts';
-import { surveyKeys } from './keys.ts';
-import type { ImportCounts, ImportRef } from './survey-imports-store.ts';
+
+export type { Checkpoint };
 
 export const leaseMs = 90_000;
 
@@ -26,13 +33,7 @@ export async function acquireLease(ref: ImportRef, now = Date.now()): Promise<bo
     await dynamo().send(
       new PutCommand({
         TableName: tableName(),
-        Item: {
-          ...surveyKeys.lease(ref.year, ref.surveyId),
-          importId: ref.importId,
-          leaseUntil: now + leaseMs,
-          // The table's TTL removes a lease left behind by a run that never came back.
-          expiresAt: Math.floor(now / 1000) + 86_400,
-        },
+        Item: leaseToItem(ref, now, leaseMs),
         ConditionExpression: 'attribute_not_exists(pk) OR importId = :me OR leaseUntil < :now',
         ExpressionAttributeValues: { ':me': ref.importId, ':now': now },
       }),
@@ -44,12 +45,18 @@ export async function acquireLease(ref: ImportRef, now = Date.now()): Promise<bo
   }
 }
 
+/** Who holds the survey's ingestion lease and until when (epoch ms); undefined when nobody does. */
+export async function getLease(year: number, surveyId: string): Promise<{ importId: string; leaseUntil: number } | undefined> {
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: importKeys.lease(year, surveyId), ConsistentRead: true }));
+  return out.Item ? leaseFromItem(out.Item) : undefined;
+}
+
 export async function releaseLease(ref: ImportRef): Promise<void> {
   try {
     await dynamo().send(
       new DeleteCommand({
         TableName: tableName(),
-        Key: surveyKeys.lease(ref.year, ref.surveyId),
+        Key: importKeys.lease(ref.year, ref.surveyId),
         ConditionExpression: 'importId = :me',
         ExpressionAttributeValues: { ':me': ref.importId },
       }),
@@ -59,34 +66,17 @@ export async function releaseLease(ref: ImportRef): Promise<void> {
   }
 }
 
-export interface Checkpoint {
-  /** Every row up to this line is done. */
-  line: number;
-  counts: ImportCounts;
-  groups: GroupCounts[];
-}
-
 export async function getCheckpoint(ref: ImportRef): Promise<Checkpoint | undefined> {
   const out = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: surveyKeys.checkpoint(ref.year, ref.surveyId, ref.importId), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: importKeys.checkpoint(ref.year, ref.surveyId, ref.importId), ConsistentRead: true }),
   );
-  if (!out.Item) return undefined;
-  return JSON.parse(gunzipSync(out.Item.data as Uint8Array).toString('utf8')) as Checkpoint;
+  return out.Item ? checkpointFromItem(out.Item) : undefined;
 }
 
 export async function putCheckpoint(ref: ImportRef, checkpoint: Checkpoint): Promise<void> {
-  await dynamo().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...surveyKeys.checkpoint(ref.year, ref.surveyId, ref.importId),
-        line: checkpoint.line,
-        data: gzipSync(JSON.stringify(checkpoint)),
-      },
-    }),
-  );
+  await dynamo().send(new PutCommand({ TableName: tableName(), Item: checkpointToItem(ref, checkpoint) }));
 }
 
 export async function deleteCheckpoint(ref: ImportRef): Promise<void> {
-  await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: surveyKeys.checkpoint(ref.year, ref.surveyId, ref.importId) }));
+  await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: importKeys.checkpoint(ref.year, ref.surveyId, ref.importId) }));
 }

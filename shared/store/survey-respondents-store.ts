@@ -12,19 +12,31 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AcceptedAnswers } from '../domain/survey-rows.ts';
-import type { GroupCounts, NamedCounts } from '../domain/survey-counts.ts';
+import type { GroupCounts } from '../domain/survey-counts.ts';
 import { BatchWriter, writeAll } from './batch-writer.ts';
 import { dynamo, tableName } from './clients.ts';
-import { respondentShards, surveyKeys } from './keys.ts';
+import {
+  countPrefix,
+  importSource,
+  onlineSource,
+  respondentHolderFromItem,
+  respondentKeys,
+  respondentShards,
+  respondentToItem,
+  tallyFromItem,
+  tallyToItem,
+  type StoredCounts,
+} from './entities/respondent.ts';
+import type { ImportRef } from './entities/survey-import.ts';
 import { queryAll } from './query.ts';
-import type { ImportRef } from './survey-imports-store.ts';
+
+export { importSource, onlineSource, type StoredCounts };
 
 export function respondentItem(ref: ImportRef, line: number, row: AcceptedAnswers): Record<string, unknown> {
-  const { pk, sk } = surveyKeys.respondent(ref.year, ref.surveyId, row.respondentId);
-  return { pk, sk, importId: ref.importId, line, unitId: row.unitId, group: row.group, answers: row.answers };
+  return respondentToItem(ref, line, row);
 }
 
-export const respondentKey = (ref: ImportRef, respondentId: string) => surveyKeys.respondent(ref.year, ref.surveyId, respondentId);
+export const respondentKey = (ref: ImportRef, respondentId: string) => respondentKeys.respondent(ref.year, ref.surveyId, respondentId);
 
 /**
  * Who already holds each respondent id of the survey: a line number for rows of `ref`'s own
@@ -42,20 +54,19 @@ export async function loadRespondents(ref: ImportRef): Promise<Map<string, numbe
           new QueryCommand({
             TableName: tableName(),
             KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': surveyKeys.respondentPartition(ref.year, ref.surveyId, shard) },
+            ExpressionAttributeValues: { ':pk': respondentKeys.partition(ref.year, ref.surveyId, shard) },
             ProjectionExpression: 'sk, importId, line',
             ConsistentRead: true,
             ExclusiveStartKey: start,
           }),
         );
         for (const item of out.Items ?? []) {
-          const id = (item.sk as string).slice(2);
-          const importId = item.importId as string;
-          if (importId === ref.importId) held.set(id, item.line as number);
+          const { respondentId, importId, line } = respondentHolderFromItem(item);
+          if (importId === ref.importId) held.set(respondentId, line);
           else {
             let shared = importIds.get(importId);
             if (!shared) importIds.set(importId, (shared = importId));
-            held.set(id, shared);
+            held.set(respondentId, shared);
           }
         }
         start = out.LastEvaluatedKey;
@@ -73,48 +84,21 @@ export async function deleteImportRespondents(ref: ImportRef, held?: ReadonlyMap
   await writer.drain();
 }
 
-const countPrefix = 'c:';
-
 export function tallyItem(year: number, surveyId: string, source: string, g: GroupCounts): Record<string, unknown> {
-  const item: Record<string, unknown> = {
-    ...surveyKeys.tally(year, surveyId, g.unitId, g.group, source),
-    unitId: g.unitId,
-    group: g.group,
-    source,
-    n: g.responses,
-  };
-  for (const [name, count] of Object.entries(g.counts)) item[`${countPrefix}${name}`] = count;
-  return item;
+  return tallyToItem(year, surveyId, source, g);
 }
-
-export const importSource = (importId: string) => `import:${importId}`;
-export const onlineSource = 'online';
 
 export async function writeImportCounts(ref: ImportRef, groups: readonly GroupCounts[]): Promise<void> {
-  await writeAll(groups.map((g) => tallyItem(ref.year, ref.surveyId, importSource(ref.importId), g)));
-}
-
-export interface StoredCounts extends GroupCounts {
-  source: string;
+  await writeAll(groups.map((g) => tallyToItem(ref.year, ref.surveyId, importSource(ref.importId), g)));
 }
 
 export async function readCounts(year: number, surveyId: string): Promise<StoredCounts[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': surveyKeys.tallyPartition(year, surveyId) },
+    ExpressionAttributeValues: { ':pk': respondentKeys.tallyPartition(year, surveyId) },
     ConsistentRead: true,
   });
-  return items.map((item) => {
-    const counts: NamedCounts = {};
-    for (const [k, v] of Object.entries(item)) if (k.startsWith(countPrefix)) counts[k.slice(countPrefix.length)] = v as number;
-    return {
-      unitId: item.unitId as string,
-      group: item.group as string,
-      source: item.source as string,
-      responses: (item.n as number) ?? 0,
-      counts,
-    };
-  });
+  return items.map(tallyFromItem);
 }
 
 /** The Update of a transaction that adds one online response to its (unit, group) counts. */
@@ -128,7 +112,7 @@ export function addOnlineCounts(year: number, surveyId: string, unitId: string, 
   return {
     Update: {
       TableName: tableName(),
-      Key: surveyKeys.tally(year, surveyId, unitId, group, onlineSource),
+      Key: respondentKeys.tally(year, surveyId, unitId, group, onlineSource),
       UpdateExpression: `SET #u = :u, #g = :g, #src = :src ADD ${adds.join(', ')}`,
       ExpressionAttributeNames: attributeNames,
       ExpressionAttributeValues: { ':one': 1, ':u': unitId, ':g': group, ':src': onlineSource },

@@ -1,6 +1,6 @@
 /**
- * Survey definitions: one item per (cycle, survey) under `keys.survey`, attribute `definition`
- * (the seed writes the reference files there). Replacing one is optimistic-locked and audited.
+ * Survey definitions (shared/store/entities/survey.ts). Replacing one is optimistic-locked on the
+ * version the caller read and audited in the same transaction.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '../domain/roles.ts';
@@ -8,59 +8,47 @@ import type { UnitType } from '../schemas/framework.ts';
 import type { SurveyDefinitionInput } from '../schemas/survey-definition.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
-import { isConditionalFailure, VersionConflict } from './errors.ts';
-import { keys, surveyKeys } from './keys.ts';
-import { transactWrite, versionedPut } from './transactions.ts';
+import { importKeys } from './entities/survey-import.ts';
+import { respondentKeys } from './entities/respondent.ts';
+import { surveyAuditSubject, surveyFromItem, surveyKey, surveyToItem, type StoredSurvey } from './entities/survey.ts';
+import { VersionConflict } from './errors.ts';
+import { transact, versionedPut } from './transactions.ts';
 
-export interface StoredSurvey {
-  year: number;
-  surveyId: string;
-  /** The raw stored definition: checked by the caller against the schema (seeded items predate the route). */
-  definition: unknown;
-  unitType?: UnitType;
-  frameworkId?: string;
-  version: number;
-}
+export type { StoredSurvey };
+export const auditSubject = surveyAuditSubject;
 
 export async function getSurvey(year: number, surveyId: string): Promise<StoredSurvey | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.survey(year, surveyId), ConsistentRead: true }));
-  if (!out.Item) return undefined;
-  const item = out.Item;
-  return {
-    year,
-    surveyId,
-    definition: item.definition,
-    ...(item.unitType ? { unitType: item.unitType as UnitType } : {}),
-    ...(item.frameworkId ? { frameworkId: item.frameworkId as string } : {}),
-    version: (item.version as number | undefined) ?? 1,
-  };
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: surveyKey(year, surveyId), ConsistentRead: true }));
+  return out.Item ? surveyFromItem(year, surveyId, out.Item) : undefined;
 }
 
-export const auditSubject = (year: number, surveyId: string) => `SURVEY#${year}#${surveyId}`;
+export interface SurveyFields {
+  year: number;
+  surveyId: string;
+  unitType: UnitType;
+  frameworkId: string;
+  definition: SurveyDefinitionInput;
+}
 
-export async function saveSurvey(
-  caller: Caller,
-  next: { year: number; surveyId: string; unitType: UnitType; frameworkId: string; definition: SurveyDefinitionInput },
-  current: StoredSurvey | undefined,
-): Promise<StoredSurvey> {
-  const version = (current?.version ?? 0) + 1;
-  const item = { ...keys.survey(next.year, next.surveyId), entity: 'survey', ...next, version };
-  try {
-    await transactWrite([
-      versionedPut(item, current?.version),
+/**
+ * Creates (`readVersion` undefined: only if absent) or replaces (only while the stored version is
+ * still `readVersion`) the definition; VersionConflict with the stored one otherwise.
+ */
+export async function saveSurvey(caller: Caller, next: SurveyFields, readVersion: number | undefined): Promise<StoredSurvey> {
+  const version = (readVersion ?? 0) + 1;
+  await transact(
+    [
+      versionedPut(surveyToItem({ ...next, version }), readVersion),
       auditPut(
-        auditEvent(caller, auditSubject(next.year, next.surveyId), current ? 'survey.replaced' : 'survey.created', {
+        auditEvent(caller, surveyAuditSubject(next.year, next.surveyId), readVersion ? 'survey.replaced' : 'survey.created', {
           target: next.surveyId,
-          before: current ? { version: current.version } : undefined,
+          before: readVersion ? { version: readVersion } : undefined,
           after: { version, unitType: next.unitType, frameworkId: next.frameworkId, questions: next.definition.questions.length },
         }),
       ),
-    ]);
-  } catch (error) {
-    if (isConditionalFailure(error))
-      throw new VersionConflict(`survey ${next.surveyId}`, (await getSurvey(next.year, next.surveyId)) ?? null);
-    throw error;
-  }
+    ],
+    async () => new VersionConflict(`survey ${next.surveyId}`, (await getSurvey(next.year, next.surveyId)) ?? null),
+  );
   return { ...next, version };
 }
 
@@ -73,7 +61,7 @@ export async function hasResponses(year: number, surveyId: string): Promise<bool
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': surveyKeys.tallyPartition(year, surveyId) },
+      ExpressionAttributeValues: { ':pk': respondentKeys.tallyPartition(year, surveyId) },
       Limit: 1,
     }),
   );
@@ -84,7 +72,11 @@ export async function hasResponses(year: number, surveyId: string): Promise<bool
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       FilterExpression: '#s = :running',
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':pk': keys.cycle(year).pk, ':prefix': surveyKeys.importPrefix(surveyId), ':running': 'running' },
+      ExpressionAttributeValues: {
+        ':pk': importKeys.cyclePartition(year),
+        ':prefix': importKeys.recordPrefix(surveyId),
+        ':running': 'running',
+      },
     }),
   );
   return (imports.Items ?? []).length > 0;

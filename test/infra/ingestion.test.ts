@@ -140,6 +140,26 @@ describe.each(bucketSubscriptions)('bucket subscription $id', (subscription) => 
     });
   });
 
+  it('is re-driven on the schedule shared/events.ts gives it, by a scheduler role that may invoke only this function', () => {
+    const redrive = subscription.redrive;
+    const schedules = Object.entries(template.findResources('AWS::Scheduler::Schedule')).filter(([, s]) =>
+      JSON.stringify(s.Properties.Target.Arn).includes(fnId),
+    );
+    if (!redrive) return expect(schedules).toEqual([]);
+    expect(schedules).toHaveLength(1);
+    const [scheduleId, schedule] = schedules[0]!;
+    expect(scheduleId).toBe(pipeline.getLogicalId(pipeline.redrives[subscription.id]!));
+    expect(schedule.Properties.ScheduleExpression).toBe(`rate(${redrive.everyMinutes} minutes)`);
+    expect(schedule.Properties.State).toBe('ENABLED');
+    expect(schedule.Properties.Target.Arn).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
+    expect(JSON.parse(schedule.Properties.Target.Input)).toEqual(redrive.event);
+    const schedulerRole = schedule.Properties.Target.RoleArn['Fn::GetAtt'][0] as string;
+    const invokes = statementsOf(template, schedulerRole).filter((s) => actionsOf([s]).includes('lambda:InvokeFunction'));
+    expect(invokes).toHaveLength(1);
+    expect(JSON.stringify(invokes[0]!.Resource)).toContain(fnId);
+    expect(JSON.stringify(invokes[0]!.Resource)).not.toContain('"*"');
+  });
+
   it('maps every S3 event type it may name to the EventBridge detail type S3 sends', () => {
     expect(eventBridgeDetailTypes).toEqual({ 's3:ObjectCreated:*': 'Object Created', 's3:ObjectRemoved:*': 'Object Deleted' });
   });

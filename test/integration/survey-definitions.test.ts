@@ -76,6 +76,7 @@ describe('survey definitions', () => {
       body: body('department-survey-2024', { unitType: 'commune' }),
     });
     expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors[0]).toEqual({ path: 'body.unitType', message: `cycle ${year} lists this survey for department units` });
   });
 
@@ -90,6 +91,7 @@ describe('survey definitions', () => {
     expect(ok.body.version).toBe(2);
     const stale = await api('PUT', path('test-def-v'), { token: admin, body: { ...body('test-def-v'), expectedVersion: 1 } });
     expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
     expect((await getSurvey(year, 'test-def-v'))?.version).toBe(2);
   });
 
@@ -108,6 +110,7 @@ describe('survey definitions', () => {
       }),
     });
     expect(removal.status).toBe(409);
+    expect(removal.body.code).toBe('SURVEY_ANSWERED');
     expect(removal.body.errors.map((e: { message: string }) => e.message).join('\n')).toMatch(
       /question "Q1_7_1" cannot be removed[\s\S]*option "D"/,
     );
@@ -145,15 +148,17 @@ describe('a cycle the council has approved', () => {
     ).toBe(200);
 
     const audit = (await listAudit(`SURVEY#${closedYear}#closed-survey`)).length;
-    expect((await api('PUT', surveyPath, { token: admin, body: { ...departmentSurvey(), id: 'closed-survey' } })).status).toBe(409);
-    expect((await api('POST', `${surveyPath}/imports`, { token: admin, body: { fileName: 'a.csv', format: 'csv' } })).status).toBe(409);
-    expect(
-      (await api('POST', `${surveyPath}/invitations`, { token: admin, body: { unitId: 'SNV', group: 'citizen', count: 1 } })).status,
-    ).toBe(409);
+    const refused = [
+      await api('PUT', surveyPath, { token: admin, body: { ...departmentSurvey(), id: 'closed-survey' } }),
+      await api('POST', `${surveyPath}/imports`, { token: admin, body: { fileName: 'a.csv', format: 'csv' } }),
+      await api('POST', `${surveyPath}/invitations`, { token: admin, body: { unitId: 'SNV', group: 'citizen', count: 1 } }),
+    ];
+    expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array(3).fill([409, 'CYCLE_CLOSED']));
     const answer = await api('POST', '/v1/public/surveys/closed-survey/responses', {
       body: { code: invited.body.codes[0], answers: { Q3_5_1: 'A' } },
     });
     expect(answer.status).toBe(409);
+    expect(answer.body.code).toBe('CYCLE_CLOSED');
     expect(answer.body.detail).toBe(`cycle ${closedYear} is approved: its survey can no longer change`);
     expect((await listAudit(`SURVEY#${closedYear}#closed-survey`)).length).toBe(audit);
     expect((await getSurvey(closedYear, 'closed-survey'))?.version).toBe(1);

@@ -181,7 +181,8 @@ describe('survey imports', () => {
     const pending = await api('GET', path, { token: admin });
     expect(pending.body).toMatchObject({ status: 'pending', accepted: 0, rejected: [], duplicates: 0 });
     expect((await api('GET', path, { token: await tokens.council() })).status).toBe(403);
-    expect((await api('GET', `/v1/cycles/${year}/surveys/${surveyId}/imports/nope`, { token: admin })).status).toBe(404);
+    const missing = await api('GET', `/v1/cycles/${year}/surveys/${surveyId}/imports/nope`, { token: admin });
+    expect([missing.status, missing.body.code]).toEqual([404, 'IMPORT_NOT_FOUND']);
   });
 
   it('sends a presigned POST bound to a server-chosen key in the imports bucket', async () => {

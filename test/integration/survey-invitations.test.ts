@@ -5,7 +5,7 @@ import { hashCode, newCode, normaliseCode } from '../../shared/domain/invitation
 import { listAudit } from '../../shared/store/audit.ts';
 import { dynamo, tableName } from '../../shared/store/clients.ts';
 import { getInvitation } from '../../shared/store/invitations-store.ts';
-import { surveyKeys } from '../../shared/store/keys.ts';
+import { invitationKey } from '../../shared/store/entities/invitation.ts';
 import { readCounts } from '../../shared/store/survey-respondents-store.ts';
 import { api, tokens } from '../support/api.ts';
 import { createSurvey, year } from '../support/survey-helpers.ts';
@@ -38,7 +38,7 @@ describe('survey invitations and public responses', () => {
     for (const code of codes) {
       const hash = hashCode(normaliseCode(code) as string);
       expect(await getInvitation(hash)).toMatchObject({ year, surveyId, unitId: 'SNV', group: 'citizen' });
-      const raw = (await dynamo().send(new GetCommand({ TableName: tableName(), Key: surveyKeys.invitation(hash) }))).Item;
+      const raw = (await dynamo().send(new GetCommand({ TableName: tableName(), Key: invitationKey(hash) }))).Item;
       expect(JSON.stringify(raw)).not.toContain(normaliseCode(code));
       expect(JSON.stringify(raw)).not.toContain(code);
     }
@@ -53,6 +53,7 @@ describe('survey invitations and public responses', () => {
     const admin = await tokens.admin();
     const bad = await api('POST', path, { token: admin, body: { unitId: 'H-BATRI', group: 'farmer', count: 2 } });
     expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.unitId', 'body.group']);
     expect((await api('POST', path, { token: admin, body: { unitId: 'SNV', group: 'citizen', count: 100 } })).status).toBe(400);
     expect((await api('POST', path, { token: admin, body: { unitId: 'SNV', group: 'citizen', count: 0 } })).status).toBe(400);
@@ -69,6 +70,7 @@ describe('survey invitations and public responses', () => {
     expect(first.body).toEqual({ surveyId, unitId: 'STP', group: 'citizen', answered: 2 });
     const second = await respond(code as string, { Q3_5_1: 'D' });
     expect(second.status).toBe(409);
+    expect(second.body.code).toBe('INVITATION_USED');
     expect(second.body.detail).toBe('this invitation code has already been used');
     // Typed by hand: lower case, no dashes, O for 0 and I for 1 are the same code.
     const [typed] = await issue('STP', 'citizen', 1);
@@ -83,6 +85,7 @@ describe('survey invitations and public responses', () => {
     for (const code of [newCode(), 'not-a-code', 'AAAA-AAAA-AAAU']) {
       const res = await respond(code, { Q3_5_1: 'A' });
       expect(res.status).toBe(404);
+      expect(res.body.code).toBe('INVITATION_UNKNOWN');
       expect(res.body.detail).toBe('this invitation code is not valid for this survey');
     }
     const [foreign] = await issue('SNV', 'citizen', 1, otherSurveyId);
@@ -97,6 +100,7 @@ describe('survey invitations and public responses', () => {
     const before = await onlineCounts();
     const res = await respond(code as string, { Q1_7_1: 'F', Q3_5_1: 'A', Q99: 'A' });
     expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors).toEqual([
       { path: 'body.answers["Q1_7_1"]', message: 'answer "F" is not one of the options A, B, C, D, E' },
       { path: 'body.answers["Q3_5_1"]', message: 'is not asked of group "leader"' },
@@ -112,6 +116,7 @@ describe('survey invitations and public responses', () => {
     const [code] = await issue('SCT', 'citizen', 1);
     const results = await Promise.all([respond(code as string, { Q3_5_1: 'A' }), respond(code as string, { Q3_5_1: 'B' })]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)?.body.code).toBe('INVITATION_USED');
     const sct = (await onlineCounts()).find((c) => c.unitId === 'SCT');
     expect(sct?.responses).toBe(1);
   });

@@ -83,6 +83,7 @@ describe('survey summary', () => {
     expect((await api('GET', path, { token: await tokens.council() })).status).toBe(200);
     expect((await api('GET', path, { token: await tokens.unit('SNV') })).status).toBe(403);
     expect((await api('GET', path, { token: await tokens.appraiser('SNV') })).status).toBe(403);
-    expect((await api('GET', `/v1/cycles/${year}/surveys/no-such/summary`, { token: await tokens.council() })).status).toBe(404);
+    const missing = await api('GET', `/v1/cycles/${year}/surveys/no-such/summary`, { token: await tokens.council() });
+    expect([missing.status, missing.body.code]).toEqual([404, 'SURVEY_NOT_FOUND']);
   });
 });

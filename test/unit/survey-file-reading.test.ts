@@ -2,8 +2,9 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { hashCode, newCode, normaliseCode } from '../../shared/domain/invitation-codes.ts';
-import { csvRows, xlsxRows, type SourceRow } from '../../functions/surveys/ingestion/row-sources.ts';
-import { FileRefused, firstInvalidByte } from '../../functions/surveys/ingestion/utf8-guard.ts';
+import { csvRows, xlsxRows, type SourceRow } from '../../shared/app/surveys/ingestion/row-sources.ts';
+import { FileRefused } from '../../shared/app/surveys/ingestion/file-refused.ts';
+import { firstInvalidByte } from '../../shared/domain/utf8.ts';
 
 /** The file as S3 would stream it, in chunks of `size` bytes (multi-byte characters split anywhere). */
 const chunked = (buf: Buffer, size: number) =>

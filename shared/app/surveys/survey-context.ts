@@ -1,26 +1,17 @@
 /**
- * What every survey route and the ingestion need: the cycle, the stored definition (checked
+ * What every survey use case and the ingestion need: the cycle, the stored definition (checked
  * against the schema: seeded items predate the route), its unit type and framework, and the
- * units it covers.
+ * units it covers. Refusals: CYCLE_NOT_FOUND, SURVEY_NOT_FOUND, SURVEY_DEFINITION_STALE.
  */
-import { problems } from '../../http/problems.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { Cycle } from '../../schemas/cycles.ts';
 import type { Framework, UnitType } from '../../schemas/framework.ts';
 import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../schemas/survey-definition.ts';
 import type { Unit } from '../../schemas/units.ts';
-import { getCycle } from '../../store/cycles-store.ts';
-import { getFramework } from '../../store/frameworks-store.ts';
-import { getSurvey, type StoredSurvey } from '../../store/surveys-store.ts';
-import { listUnits } from '../../store/units-store.ts';
+import type { StoredSurvey } from '../../store/surveys-store.ts';
+import { surveyStores, type SurveyStores } from './stores.ts';
 
-export class SurveyContextError extends Error {
-  constructor(
-    readonly kind: 'not-found' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+type ContextStores = Pick<SurveyStores, 'getCycle' | 'getFramework' | 'listUnits' | 'getSurvey'>;
 
 export interface SurveyContext {
   cycle: Cycle;
@@ -38,58 +29,30 @@ export function resolveUnitType(cycle: Cycle, surveyId: string, declared?: UnitT
   return fromCycle ?? declared;
 }
 
-/**
- * Once the council has approved (or the province published) a cycle, its survey counts are part of
- * the result: no new definitions, files, codes or answers change them.
- */
-export function closedReason(cycle: Cycle): string | undefined {
-  return cycle.phase === 'approved' || cycle.phase === 'published'
-    ? `cycle ${cycle.year} is ${cycle.phase}: its survey can no longer change`
-    : undefined;
-}
-
-export async function loadCycle(year: number): Promise<Cycle> {
-  const cycle = await getCycle(year);
-  if (!cycle) throw new SurveyContextError('not-found', `cycle ${year} does not exist`);
+export async function loadCycle(year: number, stores: ContextStores = surveyStores): Promise<Cycle> {
+  const cycle = await stores.getCycle(year);
+  if (!cycle) throw new DomainError('CYCLE_NOT_FOUND', `cycle ${year} does not exist`);
   return cycle;
 }
 
-export async function frameworkFor(cycle: Cycle, unitType: UnitType): Promise<Framework> {
+export async function frameworkFor(cycle: Cycle, unitType: UnitType, stores: ContextStores = surveyStores): Promise<Framework> {
   const frameworkId = cycle.frameworks[unitType];
-  const framework = frameworkId ? (await getFramework(frameworkId))?.framework : undefined;
-  if (!framework) throw new SurveyContextError('invalid', `cycle ${cycle.year} names no framework for ${unitType} units`);
+  const framework = frameworkId ? (await stores.getFramework(frameworkId))?.framework : undefined;
+  if (!framework) throw new DomainError('SURVEY_DEFINITION_STALE', `cycle ${cycle.year} names no framework for ${unitType} units`);
   return framework;
 }
 
-export async function unitsOfType(unitType: UnitType): Promise<Unit[]> {
-  return listUnits({ type: unitType });
-}
-
-export async function loadSurveyContext(year: number, surveyId: string): Promise<SurveyContext> {
-  const cycle = await loadCycle(year);
-  const stored = await getSurvey(year, surveyId);
-  if (!stored) throw new SurveyContextError('not-found', `survey ${surveyId} does not exist in cycle ${year}`);
+export async function loadSurveyContext(year: number, surveyId: string, stores: ContextStores = surveyStores): Promise<SurveyContext> {
+  const cycle = await loadCycle(year, stores);
+  const stored = await stores.getSurvey(year, surveyId);
+  if (!stored) throw new DomainError('SURVEY_NOT_FOUND', `survey ${surveyId} does not exist in cycle ${year}`);
   const parsed = surveyDefinitionSchema.safeParse(stored.definition);
-  if (!parsed.success) throw new SurveyContextError('invalid', `the stored definition of ${surveyId} is not valid; PUT it again`);
+  if (!parsed.success) throw new DomainError('SURVEY_DEFINITION_STALE', `the stored definition of ${surveyId} is not valid; PUT it again`);
   const unitType = resolveUnitType(cycle, surveyId, stored.unitType ?? parsed.data.unitType);
-  if (!unitType) throw new SurveyContextError('invalid', `survey ${surveyId} names no unit type and the cycle does not list it`);
-  const framework = await frameworkFor(cycle, unitType);
-  const units = await unitsOfType(unitType);
-  return { cycle, stored, definition: parsed.data, unitType, framework, units, unitIds: new Set(units.map((u) => u.id)) };
-}
-
-/** For routes: the context, or the problem that explains why there is none. */
-export async function surveyContextOrProblem(year: number, surveyId: string): Promise<SurveyContext> {
-  try {
-    return await loadSurveyContext(year, surveyId);
-  } catch (error) {
-    throw asProblem(error);
+  if (!unitType) {
+    throw new DomainError('SURVEY_DEFINITION_STALE', `survey ${surveyId} names no unit type and the cycle does not list it`);
   }
-}
-
-export function asProblem(error: unknown): unknown {
-  if (!(error instanceof SurveyContextError)) return error;
-  return error.kind === 'not-found'
-    ? problems.notFound(error.message, error.message.startsWith('cycle') ? 'CYCLE_NOT_FOUND' : 'SURVEY_NOT_FOUND')
-    : problems.conflict(error.message, {}, 'SURVEY_DEFINITION_STALE');
+  const framework = await frameworkFor(cycle, unitType, stores);
+  const units = await stores.listUnits({ type: unitType });
+  return { cycle, stored, definition: parsed.data, unitType, framework, units, unitIds: new Set(units.map((u) => u.id)) };
 }

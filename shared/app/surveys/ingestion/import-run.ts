@@ -12,14 +12,14 @@
  *
  * Rows never depend on each other beyond the respondent id, so a rejected row costs only itself.
  */
-import { CountsBuilder } from '../../../shared/domain/survey-counts.ts';
-import { checkHeader, checkRow, type AnswerRules } from '../../../shared/domain/survey-rows.ts';
-import { BatchWriter } from '../../../shared/store/batch-writer.ts';
-import { putCheckpoint, type Checkpoint } from '../../../shared/store/survey-ingest-store.ts';
-import { reportRowItem, type ImportCounts, type ImportRef } from '../../../shared/store/survey-imports-store.ts';
-import { deleteImportRespondents, respondentItem } from '../../../shared/store/survey-respondents-store.ts';
+import { CountsBuilder } from '../../../domain/survey-counts.ts';
+import { checkHeader, checkRow, type AnswerRules } from '../../../domain/survey-rows.ts';
+import { BatchWriter } from '../../../store/batch-writer.ts';
+import { putCheckpoint, type Checkpoint } from '../../../store/survey-ingest-store.ts';
+import { reportRowItem, type ImportCounts, type ImportRef } from '../../../store/survey-imports-store.ts';
+import { deleteImportRespondents, respondentItem } from '../../../store/survey-respondents-store.ts';
 import type { SourceRow } from './row-sources.ts';
-import { FileRefused } from './utf8-guard.ts';
+import { FileRefused } from './file-refused.ts';
 
 export class ImportRun {
   readonly counts: ImportCounts;

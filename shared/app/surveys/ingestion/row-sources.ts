@@ -6,8 +6,9 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import type { ImportFormat } from '../../../shared/schemas/survey-api.ts';
-import { FileRefused, Utf8Guard } from './utf8-guard.ts';
+import type { ImportFormat } from '../../../schemas/survey-api.ts';
+import { FileRefused } from './file-refused.ts';
+import { Utf8Guard } from './utf8-guard.ts';
 
 export interface SourceRow {
   line: number;

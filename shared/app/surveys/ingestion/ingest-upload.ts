@@ -4,30 +4,22 @@
  * same event at any point: a finished import is left alone, an interrupted one resumes from its
  * checkpoint, a duplicate delivery finds the work done.
  *
- * Errors about the file (encoding, header, not CSV/XLSX) refuse the whole file and remove what
- * it had written; any other error is rethrown so the platform retries (Lambda's async retries,
- * the local runtime's equivalent), and the retry resumes.
+ * Refusals of the file (encoding, header, not CSV/XLSX: IMPORT_FILE_REFUSED) and of its survey
+ * (gone, stale, cycle closed) refuse the whole file and remove what it had written; the reason is
+ * the import's file report. Any other error is rethrown so the platform retries (Lambda's async
+ * retries, the local runtime's equivalent, the scheduled re-drive), and the retry resumes.
  */
-import { logger } from '../../../shared/observability.ts';
-import { answerRules } from '../../../shared/domain/survey-rows.ts';
-import { openImportObject, parseImportObjectKey } from '../../../shared/store/import-files.ts';
-import { acquireLease, deleteCheckpoint, getCheckpoint, leaseMs, releaseLease } from '../../../shared/store/survey-ingest-store.ts';
-import {
-  completeImport,
-  failImport,
-  getImport,
-  reportRowKeys,
-  saveProgress,
-  startRun,
-  type ImportCounts,
-  type ImportRef,
-} from '../../../shared/store/survey-imports-store.ts';
-import { BatchWriter } from '../../../shared/store/batch-writer.ts';
-import { deleteImportRespondents, loadRespondents, writeImportCounts } from '../../../shared/store/survey-respondents-store.ts';
-import { closedReason, loadSurveyContext, SurveyContextError } from '../../../shared/app/surveys/survey-context.ts';
+import { enforce, isDomainError, type ErrorCode } from '../../../domain/errors.ts';
+import { answerRules } from '../../../domain/survey-rows.ts';
+import { surveyWindow } from '../../../domain/write-window.ts';
+import { logger } from '../../../observability.ts';
+import { BatchWriter } from '../../../store/batch-writer.ts';
+import type { ImportCounts, ImportRef } from '../../../store/survey-imports-store.ts';
+import { loadSurveyContext } from '../survey-context.ts';
+import { ingestionStores, type IngestionStores } from '../stores.ts';
+import { FileRefused } from './file-refused.ts';
 import { ImportRun } from './import-run.ts';
 import { rowsOf } from './row-sources.ts';
-import { FileRefused } from './utf8-guard.ts';
 
 export type IngestOutcome = 'done' | 'failed' | 'skipped';
 
@@ -45,21 +37,49 @@ const reserveMs = 60_000;
 export class TimeBudgetExhausted extends Error {}
 export class LeaseBusy extends Error {}
 
-async function waitForLease(ref: ImportRef, remainingMs: () => number): Promise<void> {
-  for (let delay = 250; !(await acquireLease(ref)); delay = Math.min(delay * 2, 5_000)) {
+/** What refuses the whole file rather than being retried. */
+const fileRefusals: ReadonlySet<ErrorCode> = new Set([
+  'IMPORT_FILE_REFUSED',
+  'CYCLE_NOT_FOUND',
+  'SURVEY_NOT_FOUND',
+  'SURVEY_DEFINITION_STALE',
+  'CYCLE_CLOSED',
+  'CYCLE_PUBLISHED',
+]);
+const refusesFile = (error: unknown) => isDomainError(error) && fileRefusals.has(error.code);
+
+async function waitForLease(ref: ImportRef, remainingMs: () => number, stores: IngestionStores): Promise<void> {
+  for (let delay = 250; !(await stores.acquireLease(ref)); delay = Math.min(delay * 2, 5_000)) {
     if (remainingMs() < reserveMs + delay) throw new LeaseBusy(`another import of survey ${ref.surveyId} is running; retry later`);
     await new Promise((r) => setTimeout(r, delay));
   }
 }
 
-export async function ingestUpload(bucket: string, objectKey: string, options: IngestOptions = {}): Promise<IngestOutcome> {
-  const parsed = parseImportObjectKey(objectKey);
+/** The upload event's use case: the object's key names the import. */
+export async function ingestUpload(
+  bucket: string,
+  objectKey: string,
+  options: IngestOptions = {},
+  stores: IngestionStores = ingestionStores,
+): Promise<IngestOutcome> {
+  const parsed = stores.parseImportObjectKey(objectKey);
   if (!parsed) {
     logger.warn('object key is not an import key; ignored', { bucket, objectKey });
     return 'skipped';
   }
   const ref: ImportRef = { year: parsed.year, surveyId: parsed.surveyId, importId: parsed.importId };
-  const record = await getImport(ref);
+  return ingestImport(ref, bucket, objectKey, options, stores);
+}
+
+/** Runs (or resumes) one import from its stored object; what the upload event and the re-drive share. */
+export async function ingestImport(
+  ref: ImportRef,
+  bucket: string,
+  objectKey: string,
+  options: IngestOptions = {},
+  stores: IngestionStores = ingestionStores,
+): Promise<IngestOutcome> {
+  const record = await stores.getImport(ref);
   if (!record || record.objectKey !== objectKey) {
     logger.warn('no import record for this object; ignored', { objectKey });
     return 'skipped';
@@ -68,24 +88,23 @@ export async function ingestUpload(bucket: string, objectKey: string, options: I
     logger.info('import already finished; event ignored', { objectKey, status: record.status });
     return 'skipped';
   }
-  const remainingMs = options.remainingMs ?? (() => leaseMs * 10);
-  await waitForLease(ref, remainingMs);
+  const remainingMs = options.remainingMs ?? (() => stores.leaseMs * 10);
+  await waitForLease(ref, remainingMs, stores);
   let run: ImportRun | undefined;
   try {
-    if (!(await startRun(ref))) return 'skipped';
-    const context = await loadSurveyContext(ref.year, ref.surveyId);
-    const closed = closedReason(context.cycle);
-    if (closed) throw new FileRefused(closed);
+    if (!(await stores.startRun(ref))) return 'skipped';
+    const context = await loadSurveyContext(ref.year, ref.surveyId, stores);
+    enforce(surveyWindow(context.cycle, new Date()));
     const rules = answerRules(context.definition, context.unitType, context.unitIds);
-    const [checkpoint, held] = await Promise.all([getCheckpoint(ref), loadRespondents(ref)]);
+    const [checkpoint, held] = await Promise.all([stores.getCheckpoint(ref), stores.loadRespondents(ref)]);
     run = new ImportRun(ref, rules, held, checkpoint, { concurrency: options.concurrency });
-    const { body } = await openImportObject(bucket, objectKey);
+    const { body } = await stores.openImportObject(bucket, objectKey);
     const everyRows = options.checkpointRows ?? 10_000;
     const everyMs = options.checkpointMs ?? 30_000;
     let lastCheckpoint = Date.now();
     const afterCheckpoint = async (counts: ImportCounts) => {
-      await saveProgress(ref, counts);
-      if (!(await acquireLease(ref))) throw new LeaseBusy(`the ingestion lease of survey ${ref.surveyId} was lost`);
+      await stores.saveProgress(ref, counts);
+      if (!(await stores.acquireLease(ref))) throw new LeaseBusy(`the ingestion lease of survey ${ref.surveyId} was lost`);
     };
     for await (const row of rowsOf(record.format, body)) {
       await run.process(row);
@@ -103,32 +122,32 @@ export async function ingestUpload(bucket: string, objectKey: string, options: I
     if (run.counts.lines === 0) throw new FileRefused('the file is empty: it needs at least the header row');
     await run.settled();
     await run.writer.drain();
-    await writeImportCounts(ref, run.builder.groups());
-    await completeImport(ref, run.counts);
-    await deleteCheckpoint(ref);
+    await stores.writeImportCounts(ref, run.builder.groups());
+    await stores.completeImport(ref, run.counts);
+    await stores.deleteCheckpoint(ref);
     logger.info('import done', { objectKey, ...run.counts });
     return 'done';
   } catch (error) {
     // Nothing of this run may land after it ends (Lambda can thaw a frozen promise in a later invocation).
     await run?.settled().catch(() => undefined);
-    if (!(error instanceof FileRefused || error instanceof SurveyContextError)) throw error;
-    await refuse(ref, run, error.message);
+    if (!refusesFile(error)) throw error;
+    await refuse(ref, run, (error as Error).message, stores);
     return 'failed';
   } finally {
-    await releaseLease(ref);
+    await stores.releaseLease(ref);
   }
 }
 
 /** Removes everything the import wrote, then marks it failed with the reason. */
-async function refuse(ref: ImportRef, run: ImportRun | undefined, reason: string): Promise<void> {
+async function refuse(ref: ImportRef, run: ImportRun | undefined, reason: string, stores: IngestionStores): Promise<void> {
   const lines = run?.counts.lines ?? 0;
   // Refused before a run started (survey gone): an earlier attempt may still have written rows.
   if (run) await run.removeRespondents();
-  else await deleteImportRespondents(ref);
+  else await stores.deleteImportRespondents(ref);
   const writer = new BatchWriter();
-  for (const key of await reportRowKeys(ref)) await writer.delete(key);
+  for (const key of await stores.reportRowKeys(ref)) await writer.delete(key);
   await writer.drain();
-  await deleteCheckpoint(ref);
-  await failImport(ref, lines, reason);
+  await stores.deleteCheckpoint(ref);
+  await stores.failImport(ref, lines, reason);
   logger.warn('import refused', { importId: ref.importId, reason });
 }

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/http/handler.ts';
+import { rerunSurveyImport } from '../../shared/app/surveys/rerun-survey-import.ts';
+
+export const handler = httpHandler('rerunSurveyImport', async ({ params, caller }) => ({
+  status: 202,
+  body: await rerunSurveyImport(caller, params),
+}));

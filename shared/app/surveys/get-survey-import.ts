@@ -1,0 +1,47 @@
+import { DomainError } from '../../domain/errors.ts';
+import type { Caller } from '../../domain/roles.ts';
+import type { ImportRecord, ReportRow } from '../../store/survey-imports-store.ts';
+import { surveyStores, type SurveyStores } from './stores.ts';
+
+const pageSize = 1000;
+
+export interface ImportInput {
+  year: number;
+  surveyId: string;
+  importId: string;
+}
+
+/** The import's status and a page of its row report (rows after line `after`). */
+export async function getSurveyImport(_caller: Caller, input: ImportInput & { after?: number }, stores: SurveyStores = surveyStores) {
+  const ref = { year: input.year, surveyId: input.surveyId, importId: input.importId };
+  const record = await stores.getImport(ref);
+  if (!record) throw importNotFound(ref);
+  const page = await stores.reportRows(ref, input.after ?? 0, pageSize);
+  return importReport(record, page);
+}
+
+export const importNotFound = (ref: ImportInput) =>
+  new DomainError('IMPORT_NOT_FOUND', `import ${ref.importId} does not exist for survey ${ref.surveyId} in cycle ${ref.year}`);
+
+export function importReport(record: ImportRecord, page: { rows: ReportRow[]; more: boolean } = { rows: [], more: false }) {
+  const last = page.rows.at(-1);
+  const view = (r: ReportRow) => ({ line: r.line, respondentId: r.respondentId, reason: r.reason });
+  return {
+    importId: record.importId,
+    surveyId: record.surveyId,
+    year: record.year,
+    fileName: record.fileName,
+    format: record.format,
+    status: record.status,
+    accepted: record.accepted,
+    duplicates: record.duplicates,
+    rejectedCount: record.rejectedCount,
+    rejected: page.rows.filter((r) => r.kind === 'rejected').map(view),
+    duplicateRows: page.rows.filter((r) => r.kind === 'duplicate').map(view),
+    lines: record.lines,
+    ...(record.error ? { error: record.error } : {}),
+    createdAt: record.createdAt,
+    ...(record.finishedAt ? { finishedAt: record.finishedAt } : {}),
+    ...(page.more && last ? { nextAfter: last.line } : {}),
+  };
+}
