@@ -14,6 +14,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Use cases against in-memory stores (shared/app ports): fast, no Java.
+        test: { name: 'app', include: ['test/app/**/*.test.ts'] },
+      },
+      {
+        extends: true,
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],

@@ -47,3 +47,4 @@ export const patchCycleBody = z.strictObject({
   reason: z.string().min(1).max(2000).optional(),
   expectedVersion: z.number().int().min(0).optional(),
 });
+export type PatchCycleBody = z.infer<typeof patchCycleBody>;

@@ -1,12 +1,7 @@
 /** Key templates of the single table: every entity's keys are built here and nowhere else. */
 export const keys = {
-  unit: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'META' }),
-  /** gsi1: units by type, then parent, for the registry filters. */
-  unitIndex: (type: string, parentId: string | undefined, unitId: string) => ({
-    gsi1pk: `UNITS#${type}`,
-    gsi1sk: `${parentId ?? '-'}#${unitId}`,
-  }),
-  framework: (frameworkId: string) => ({ pk: `FRAMEWORK#${frameworkId}`, sk: 'META' }),
+  // Units, frameworks, cycles, results and pipeline steps: shared/store/entities/.
+  /** The cycle's item; its partition holds the cycle's surveys, imports, results and pipeline steps. */
   cycle: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'META' }),
   survey: (year: number, surveyId: string) => ({ pk: `CYCLE#${year}`, sk: `SURVEY#${surveyId}` }),
   /** Audit events of one subject, newest last in key order (sk starts with the ISO time). */
@@ -69,17 +64,4 @@ export const surveyKeys = {
     sk: `${unitId}#${group}#${source}`,
   }),
   invitation: (codeHash: string) => ({ pk: `INVITE#${codeHash}`, sk: 'INVITE' }),
-} as const;
-
-/** A cycle's computed results: the council's draft and, once approved, the immutable publication. */
-export const resultsKeys = {
-  draft: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'RESULTS#DRAFT' }),
-  published: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'RESULTS#PUBLISHED' }),
-  auditSubject: (year: number) => `RESULTS#${year}`,
-} as const;
-
-/** The yearly pipeline's step records of a cycle (what each task found and did). */
-export const pipelineKeys = {
-  step: (year: number, step: string) => ({ pk: `CYCLE#${year}`, sk: `PIPELINE#${step}` }),
-  prefix: 'PIPELINE#',
 } as const;

@@ -17,7 +17,8 @@ describe('frameworks', () => {
     const res = await api('GET', '/v1/frameworks/department-2024', { token: await tokens.unit('SNV') });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: 'department-2024', unitType: 'department', maxTotal: 100 });
-    expect((await api('GET', '/v1/frameworks/nope-2024', { token: await tokens.admin() })).status).toBe(404);
+    const missing = await api('GET', '/v1/frameworks/nope-2024', { token: await tokens.admin() });
+    expect([missing.status, missing.body.code]).toEqual([404, 'FRAMEWORK_NOT_FOUND']);
   });
 
   it('stores a valid new framework (admin only) and audits it', async () => {
@@ -36,6 +37,7 @@ describe('frameworks', () => {
     body.areas[0].items[0].maxPoints += 0.5;
     const res = await api('PUT', '/v1/frameworks/commune-test-bad', { token: await tokens.admin(), body });
     expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors.some((e: { path: string }) => e.path.startsWith('body.areas[0]'))).toBe(true);
     expect(await getFramework('commune-test-bad')).toBeUndefined();
     expect(await listAudit('FRAMEWORK#commune-test-bad')).toEqual([]);
@@ -52,6 +54,7 @@ describe('frameworks', () => {
     const body = { ...JSON.parse(readFileSync('reference/frameworks/department-2024.json', 'utf8')), name: 'Changed' };
     const res = await api('PUT', '/v1/frameworks/department-2024', { token: await tokens.admin(), body });
     expect(res.status).toBe(409);
+    expect(res.body.code).toBe('FRAMEWORK_IN_USE');
     expect(res.body.usedBy.length).toBeGreaterThan(0);
     expect(await getFramework('department-2024')).toEqual(before);
   });
@@ -78,6 +81,7 @@ describe('cycles', () => {
     expect((await getFramework('commune-test-2031'))?.usedBy).toEqual([2031]);
     const again = await api('POST', '/v1/cycles', { token: admin, body });
     expect(again.status).toBe(409);
+    expect(again.body.code).toBe('CYCLE_EXISTS');
     expect((await listAudit('CYCLE#2031')).map((e) => e.action)).toEqual(['cycle.opened']);
   });
 
@@ -111,6 +115,7 @@ describe('cycles', () => {
   ])('refuses %s and writes nothing', async (_label, partial, path) => {
     const res = await api('POST', '/v1/cycles', { token: await tokens.admin(), body: { year: 2032, ...partial } });
     expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
     expect(await getCycle(2032)).toBeUndefined();
     expect(await listAudit('CYCLE#2032')).toEqual([]);
@@ -136,9 +141,13 @@ describe('cycles', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.deadlines.selfAssessment).toBe('2031-12-20T23:59:59+07:00');
-    const stale = await api('PATCH', '/v1/cycles/2031', { token: admin, body: { phase: 'appraisal', expectedVersion: current.version } });
+    const stale = await api('PATCH', '/v1/cycles/2031', {
+      token: admin,
+      body: { deadlines: { selfAssessment: '2031-12-21T23:59:59+07:00' }, expectedVersion: current.version },
+    });
     expect(stale.status).toBe(409);
-    expect((await getCycle(2031))?.phase).toBe('open');
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    expect((await getCycle(2031))?.deadlines.selfAssessment).toBe('2031-12-20T23:59:59+07:00');
     const audit = await listAudit('CYCLE#2031');
     expect(audit[0]).toMatchObject({ action: 'cycle.changed', reason: 'Gia hạn do bão' });
   });

@@ -49,7 +49,8 @@ describe('computation, approval and publication', () => {
   it('computes a draft from appraised scores, refuses approval while an appraisal is open, then publishes immutable reports', async () => {
     const admin = await tokens.admin();
     const council = await tokens.council();
-    expect((await api('GET', `/v1/public/results/${year}`)).status).toBe(404);
+    const unpublished = await api('GET', `/v1/public/results/${year}`);
+    expect([unpublished.status, unpublished.body.code]).toEqual([404, 'RESULTS_NOT_PUBLISHED']);
 
     const first = await api('POST', `/v1/cycles/${year}/results/compute`, { token: admin });
     expect(first.status).toBe(200);
@@ -59,6 +60,7 @@ describe('computation, approval and publication', () => {
       body: { decision: 'Quyết định số 1/QĐ-HĐTĐ', computedAt: first.body.computedAt },
     });
     expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('APPRAISALS_OPEN');
     expect(refused.body.errors[0].path).toBe('units["H-THANHPHU"]');
 
     const lead = await tokens.appraiser('SNV', '*');
@@ -93,6 +95,7 @@ describe('computation, approval and publication', () => {
       body: { decision: 'Quyết định số 2/QĐ-HĐTĐ', computedAt: first.body.computedAt },
     });
     expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('DRAFT_SUPERSEDED');
     expect(await getPublication(year)).toBeUndefined();
 
     const approved = await api('POST', `/v1/cycles/${year}/results/approve`, {
@@ -123,12 +126,14 @@ describe('computation, approval and publication', () => {
     ).toString('utf8');
     expect(csv.split('\r\n')[1]).toContain(results.units[0].unitId);
 
-    expect((await api('POST', `/v1/cycles/${year}/results/compute`, { token: admin })).status).toBe(409);
+    const recompute = await api('POST', `/v1/cycles/${year}/results/compute`, { token: admin });
+    expect([recompute.status, recompute.body.code]).toEqual([409, 'CYCLE_PUBLISHED']);
     const again = await api('POST', `/v1/cycles/${year}/results/approve`, {
       token: council,
       body: { decision: 'Quyết định khác', computedAt: draft.body.computedAt },
     });
     expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_PUBLISHED');
     expect((await getPublication(year))?.decision).toBe('Quyết định số 2/QĐ-HĐTĐ');
   });
 });
