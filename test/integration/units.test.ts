@@ -66,6 +66,18 @@ describe('PUT /v1/units/{unitId}', () => {
     expect(audit[0]).toMatchObject({ actor: { username: 'admin', roles: ['admin'] }, before: { version: 1 }, after: { version: 2 } });
   });
 
+  it('requires expectedVersion to update an existing unit (400 naming it) and stores nothing', async () => {
+    const before = await getUnit('SNV');
+    const res = await api('PUT', '/v1/units/SNV', {
+      token: await tokens.admin(),
+      body: { type: 'department', name: 'Sở Nội vụ (đổi)', parentId: 'UBND-TINH' },
+    });
+    expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(res.body.errors).toEqual([{ path: 'body.expectedVersion', message: 'required to change an existing unit' }]);
+    expect(await getUnit('SNV')).toEqual(before);
+    expect(await listAudit('UNIT#SNV')).toHaveLength(1);
+  });
+
   it('normalises Vietnamese names to NFC', async () => {
     const decomposed = 'Xã Tân Thủy'.normalize('NFD');
     const res = await api('PUT', '/v1/units/X-TEST-NFC', {

@@ -1,6 +1,7 @@
 import { phaseTransitionRefusal } from '../../domain/cycle-phase.ts';
 import { enforce, fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
+import { cycleClosedRefusal } from '../../domain/write-window.ts';
 import type { Cycle, PatchCycleBody } from '../../schemas/cycles.ts';
 import { cycleErrors } from './cycle-checks.ts';
 import { cyclesStores, type CyclesStores } from './stores.ts';
@@ -15,6 +16,9 @@ export async function patchCycle(
   const { year, expectedVersion, reason, ...change } = input;
   const current = await stores.getCycle(year);
   if (!current) throw fail.notFound(`cycle ${year} does not exist`, 'CYCLE_NOT_FOUND');
+  // After approval nothing that fed the index changes: exemptions, deadlines, phase (a revision is its own procedure).
+  enforce(cycleClosedRefusal(current, 'the cycle'));
+  if (expectedVersion === undefined) throw fail.invalid([{ path: 'expectedVersion', message: 'required to change an existing cycle' }]);
   const moves = change.phase !== undefined && change.phase !== current.phase;
   if (moves) enforce(phaseTransitionRefusal(current, change.phase!, 'admin', now));
   const next: Cycle = {
@@ -27,5 +31,5 @@ export async function patchCycle(
   const errors = await cycleErrors(next, stores);
   if (errors.length > 0) throw fail.invalid(errors);
   const action = moves ? 'cycle.phase-changed' : 'cycle.changed';
-  return stores.updateCycle(caller, current, next, { reason, action }, expectedVersion ?? current.version);
+  return stores.updateCycle(caller, current, next, { reason, action }, expectedVersion);
 }

@@ -1,4 +1,4 @@
-import { enforce } from '../../domain/errors.ts';
+import { enforce, fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { parentRefusal } from '../../domain/unit-registry.ts';
 import type { PutUnitBody, Unit } from '../../schemas/units.ts';
@@ -17,7 +17,9 @@ export async function saveUnit(
   const unit = { id: unitId, ...fields };
   const [current, parent] = await Promise.all([stores.getUnit(unitId), unit.parentId ? stores.getUnit(unit.parentId) : undefined]);
   enforce(parentRefusal(unit, parent));
-  // The client's version goes to the store's condition; without one, the version read here.
-  const saved = await stores.saveUnit(caller, unit, { expectedVersion: expectedVersion ?? current?.version, before: current });
+  if (current && expectedVersion === undefined)
+    throw fail.invalid([{ path: 'expectedVersion', message: 'required to change an existing unit' }]);
+  // The client's version goes to the store's condition: a change since it read the unit is VERSION_CONFLICT.
+  const saved = await stores.saveUnit(caller, unit, { expectedVersion, before: current });
   return { unit: saved, created: !current };
 }
