@@ -3,10 +3,11 @@
  * adapter, the OpenAPI generator and the handlers themselves (schemas and role check).
  * A route names its handler module by path; nothing here imports handler code.
  */
+import type { BucketId } from './store/resources.ts';
 import type { Role } from './domain/roles.ts';
 import { problemSchema } from './schemas/common.ts';
 import { cycleBody, cycleSchema, patchCycleBody } from './schemas/cycles.ts';
-import { frameworkSchema } from './schemas/framework.ts';
+import { frameworkSchema, putFrameworkBody } from './schemas/framework.ts';
 import { listUnitsQuery, putUnitBody, unitListSchema, unitParams, unitSchema } from './schemas/units.ts';
 import { yearParam } from './schemas/common.ts';
 import { idString, z } from './schemas/zod.ts';
@@ -66,7 +67,7 @@ export interface RouteDefinition {
   /** Success status and the response schema (for OpenAPI and tests). */
   readonly success: { readonly status: number; readonly schema?: z.ZodType };
   /** Extra environment: which buckets the handler reads or writes (the table is always granted). */
-  readonly buckets?: readonly { readonly id: 'evidence' | 'imports' | 'reports'; readonly access: 'read' | 'write' | 'readWrite' }[];
+  readonly buckets?: readonly { readonly id: BucketId; readonly access: 'read' | 'write' | 'readWrite' }[];
   /** POST routes that honour an `Idempotency-Key` header. */
   readonly idempotent?: boolean;
   /** Heavier work (imports, computation) gets more memory and time. */
@@ -120,7 +121,7 @@ export const routes = {
     access: ['admin'],
     summary: 'Create or replace a framework; refused (409) once a cycle uses it',
     params: z.strictObject({ frameworkId: idString }),
-    body: frameworkSchema,
+    body: putFrameworkBody,
     success: { status: 200, schema: frameworkSchema },
   },
   createCycle: {

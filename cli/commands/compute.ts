@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { computeResults } from '../../shared/domain/compute-results.ts';
+import { computeIndex } from '../../shared/domain/index-computation.ts';
 import { parseFramework } from '../../shared/domain/framework.ts';
 import { checkScores } from '../../shared/domain/scores-validation.ts';
 import { compileSurvey, surveyLeafScore, tallyResponses } from '../../shared/domain/survey-aggregation.ts';
@@ -126,7 +126,7 @@ function compute(argv: string[], io: Io): number {
   for (const w of check.warnings.slice(0, 5)) io.stderr(`par compute: note: ${w.path}: ${w.message}\n`);
   if (check.warnings.length > 5) io.stderr(`par compute: note: … and ${check.warnings.length - 5} more like these\n`);
 
-  const results = computeResults(framework, units, survey);
+  const results = computeIndex(framework, units, survey);
   io.stdout(values.format === 'table' ? resultsTable(framework, results) : `${JSON.stringify(results, null, 2)}\n`);
   return 0;
 }

@@ -1,9 +1,5 @@
 /** Pipeline task LoadCycle: the cycle's phase and the deadlines the Wait states wait for. */
-import { pipelineDeadlines } from '../../shared/domain/pipeline.ts';
-import { cycleOf, parseTaskInput } from './task-input.ts';
+import { loadCycleForPipeline } from '../../shared/app/pipeline/load-cycle-for-pipeline.ts';
+import { pipelineTask } from './task-input.ts';
 
-export const handler = async (event: unknown) => {
-  const { year } = parseTaskInput(event);
-  const cycle = await cycleOf(year);
-  return { year, phase: cycle.phase, deadlines: pipelineDeadlines(cycle) };
-};
+export const handler = pipelineTask((caller, input) => loadCycleForPipeline(caller, input));

@@ -1,8 +1,12 @@
-/** The input every pipeline task receives from the state machine (its `Parameters`). */
+/**
+ * The pipeline adapter: the input every task receives from the state machine (its `Parameters`),
+ * and the one translation of domain errors into the named errors its Retry and Catch match.
+ */
 import { z } from 'zod';
-import { PipelineError } from '../../shared/domain/pipeline.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
-import { getCycle } from '../../shared/store/cycles-store.ts';
+import { isDomainError } from '../../shared/domain/errors.ts';
+import { PipelineError, pipelineErrorOfCode } from '../../shared/domain/pipeline.ts';
+import type { Caller } from '../../shared/domain/roles.ts';
+import { pipelineCaller } from '../../shared/app/pipeline/pipeline-caller.ts';
 
 export const taskInput = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -17,8 +21,15 @@ export function parseTaskInput(event: unknown): TaskInput {
   return parsed.data;
 }
 
-export async function cycleOf(year: number): Promise<Cycle> {
-  const cycle = await getCycle(year);
-  if (!cycle) throw new PipelineError('CycleNotFound', `cycle ${year} does not exist: open it (POST /v1/cycles) before the pipeline runs`);
-  return cycle;
+/** A task entry: parse the input, run the use case as the pipeline, name its refusal for the state machine. */
+export function pipelineTask<R>(useCase: (caller: Caller, input: TaskInput) => Promise<R>) {
+  return async (event: unknown): Promise<R> => {
+    const input = parseTaskInput(event);
+    try {
+      return await useCase(pipelineCaller, input);
+    } catch (error) {
+      const name = isDomainError(error) ? pipelineErrorOfCode[error.code] : undefined;
+      throw name ? new PipelineError(name, error instanceof Error ? error.message : String(error)) : error;
+    }
+  };
 }

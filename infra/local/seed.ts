@@ -5,18 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { cycleForYear, newCycle } from '../../shared/domain/cycle.ts';
 import { parseFramework } from '../../shared/domain/framework.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
 import { cycleBody } from '../../shared/schemas/cycles.ts';
-import { unitTypes } from '../../shared/schemas/framework.ts';
-import { auditEvent, auditPut } from '../../shared/store/audit.ts';
-import { dynamo, tableName } from '../../shared/store/clients.ts';
+import { unitTypes, type UnitType } from '../../shared/schemas/framework.ts';
+import type { SurveyDefinitionInput } from '../../shared/schemas/survey-definition.ts';
 import { createCycle, getCycle } from '../../shared/store/cycles-store.ts';
 import { getFramework, saveFramework } from '../../shared/store/frameworks-store.ts';
-import { keys } from '../../shared/store/keys.ts';
-import { listUnits } from '../../shared/store/units-store.ts';
+import { getSurvey, saveSurvey } from '../../shared/store/surveys-store.ts';
+import { listUnits, seedNewUnits } from '../../shared/store/units-store.ts';
 import type { Unit } from '../../shared/schemas/units.ts';
 import { projectRoot } from './paths.ts';
 
@@ -37,22 +35,10 @@ async function seedUnits(): Promise<number> {
   const registry = readReference<{ units: Omit<Unit, 'version'>[] }>('units', 'ben-tre-2024.json');
   const existing = new Set((await listUnits({})).map((u) => u.id));
   const missing = registry.units.filter((u) => !existing.has(u.id));
-  const at = new Date().toISOString();
-  const writes = missing.flatMap((u) => {
-    const unit = { ...u, name: u.name.normalize('NFC'), version: 1 };
-    return [
-      { PutRequest: { Item: { ...keys.unit(u.id), ...keys.unitIndex(u.type, u.parentId, u.id), entity: 'unit', ...unit } } },
-      { PutRequest: { Item: auditPut(auditEvent(seeder, `UNIT#${u.id}`, 'unit.seeded', { target: u.id, after: unit }, at)).Put.Item } },
-    ];
-  });
-  for (let i = 0; i < writes.length; i += 25) {
-    let request: Record<string, unknown[]> | undefined = { [tableName()]: writes.slice(i, i + 25) };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      const out = await dynamo().send(new BatchWriteCommand({ RequestItems: request as never }));
-      request = out.UnprocessedItems as Record<string, unknown[]> | undefined;
-      if (request && Object.keys(request).length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-    }
-  }
+  await seedNewUnits(
+    seeder,
+    missing.map((u) => ({ ...u, name: u.name.normalize('NFC') })),
+  );
   return missing.length;
 }
 
@@ -70,20 +56,14 @@ async function seedFrameworks(): Promise<number> {
 
 async function seedSurveys(year: number): Promise<number> {
   let written = 0;
-  for (const type of ['department', 'district', 'commune']) {
-    const survey = readReference<{ id: string }>('surveys', `${type}-survey-2024.json`);
-    try {
-      await dynamo().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: { ...keys.survey(year, survey.id), entity: 'survey', definition: survey, version: 1 },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      written++;
-    } catch (error) {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-    }
+  for (const unitType of ['department', 'district', 'commune'] as UnitType[]) {
+    const definition = readReference<SurveyDefinitionInput & { id: string; frameworkId: string }>(
+      'surveys',
+      `${unitType}-survey-2024.json`,
+    );
+    if (await getSurvey(year, definition.id)) continue;
+    await saveSurvey(seeder, { year, surveyId: definition.id, unitType, frameworkId: definition.frameworkId, definition }, undefined);
+    written++;
   }
   return written;
 }

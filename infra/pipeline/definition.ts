@@ -21,7 +21,7 @@ export const pipelineTasks = [
     handler: 'functions/pipeline/aggregate-surveys.ts',
     description: 'Pipeline: check survey imports, record samples short of target',
   },
-  { state: 'ComputeResults', handler: 'functions/pipeline/compute-results.ts', description: 'Pipeline: compute the draft results' },
+  { state: 'ComputeResults', handler: 'functions/pipeline/compute-draft-results.ts', description: 'Pipeline: compute the draft results' },
   {
     state: 'CheckPublication',
     handler: 'functions/pipeline/check-publication.ts',

@@ -77,6 +77,12 @@ export const errorCodes = {
     kind: 'unprocessable',
     means: 'the uploaded survey file cannot be imported as a whole (encoding, header, format); the import’s `error` says why',
   },
+  // results, pipeline, cycles, registry, frameworks (i9-results)
+  APPROVAL_IN_PROGRESS: { kind: 'conflict', means: 'another approval of this draft is being published; read the results again shortly' },
+  SURVEY_IMPORTS_PENDING: { kind: 'conflict', means: 'pipeline: survey imports of the cycle are still running or awaited' },
+  APPROVAL_OVERDUE: { kind: 'conflict', means: 'pipeline: the results are still not approved long after the publication deadline' },
+  PUBLICATION_INCOMPLETE: { kind: 'conflict', means: 'pipeline: the cycle is not published or a report file cannot be read yet' },
+  PUBLICATION_CORRUPT: { kind: 'internal', means: 'pipeline: a report file does not have the checksum its publication recorded' },
 } as const satisfies Record<string, { kind: ErrorKind; means: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

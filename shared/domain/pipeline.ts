@@ -4,6 +4,7 @@
  * waiting for the council's approval stops being reasonable.
  */
 import type { Cycle } from '../schemas/cycles.ts';
+import type { ErrorCode } from './errors.ts';
 
 /** An error the state machine matches by name; `retryable: false` names go to the catch at once. */
 export class PipelineError extends Error {
@@ -18,6 +19,15 @@ export const retryableErrors = ['SurveyImportsPending', 'PublicationIncomplete']
 /** Never retried: retrying cannot help, the failure report follows at once. */
 export const permanentErrors = ['CycleNotFound', 'ApprovalOverdue', 'PublicationCorrupt'] as const;
 export type PipelineErrorName = (typeof retryableErrors)[number] | (typeof permanentErrors)[number];
+
+/** The Step Functions error each domain code becomes: the pipeline recognises errors by code, never by HTTP status. */
+export const pipelineErrorOfCode: Partial<Record<ErrorCode, PipelineErrorName>> = {
+  CYCLE_NOT_FOUND: 'CycleNotFound',
+  SURVEY_IMPORTS_PENDING: 'SurveyImportsPending',
+  APPROVAL_OVERDUE: 'ApprovalOverdue',
+  PUBLICATION_INCOMPLETE: 'PublicationIncomplete',
+  PUBLICATION_CORRUPT: 'PublicationCorrupt',
+};
 
 /** Days after the publication deadline the pipeline keeps waiting for the council. */
 export const approvalGraceDays = 90;
@@ -45,12 +55,6 @@ export function pipelineDeadlines(cycle: Cycle): PipelineDeadlines {
 
 export function approvalOverdue(cycle: Cycle, now: Date): boolean {
   return now.getTime() > Date.parse(cycle.deadlines.publication) + approvalGraceDays * 86_400_000;
-}
-
-/** The phase a step moves the cycle to, never backwards (a retried or re-run step changes nothing). */
-const phaseOrder: readonly Cycle['phase'][] = ['open', 'appraisal', 'computation', 'approved', 'published'];
-export function advancedPhase(current: Cycle['phase'], target: Cycle['phase']): Cycle['phase'] | undefined {
-  return phaseOrder.indexOf(current) < phaseOrder.indexOf(target) ? target : undefined;
 }
 
 /**

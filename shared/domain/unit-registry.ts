@@ -1,5 +1,6 @@
 /** Rules of the unit registry: the hierarchy is data, so only its shape is checked here. */
 import type { UnitType } from '../schemas/framework.ts';
+import { refusal, type Refusal } from './errors.ts';
 
 /** Which parent types a unit may hang under. Communes may sit under the province (the 2025 reform). */
 const allowedParents: Record<UnitType, readonly UnitType[]> = {
@@ -22,4 +23,14 @@ export function parentRuleViolation(
     return `a ${unit.type} cannot hang under a ${parent.type} (allowed: ${allowedParents[unit.type].join(', ') || 'none'})`;
   }
   return undefined;
+}
+
+/** The hierarchy rule as a refusal on the input's `parentId`. */
+export function parentRefusal(
+  unit: { id: string; type: UnitType; parentId?: string },
+  parent: { id: string; type: UnitType } | undefined,
+): Refusal | undefined {
+  const violation = parentRuleViolation(unit, parent);
+  if (!violation) return undefined;
+  return refusal('PARENT_RULE', violation, { errors: [{ path: 'parentId', message: violation }], errorsAt: 'input' });
 }

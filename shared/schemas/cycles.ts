@@ -1,4 +1,5 @@
 import { unitTypeSchema } from './framework.ts';
+import { ownRecord } from './own-record.ts';
 import { idString, z } from './zod.ts';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' });
@@ -14,14 +15,14 @@ export const cyclePhaseSchema = z.enum(cyclePhases);
 const codeList = z.array(z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a framework code such as "3" or "7.3"'));
 
 /** Area or criterion code (or "*") → the units that appraise it; "parent-district" for communes. */
-const appraisalAssignment = z.record(z.string(), z.array(idString).min(1));
+const appraisalAssignment = ownRecord(z.string(), z.array(idString).min(1));
 
 export const cycleBody = z.strictObject({
   year: z.number().int().min(2000).max(2100),
   frameworks: z.partialRecord(unitTypeSchema, idString),
   surveys: z.partialRecord(unitTypeSchema, idString).optional(),
   deadlines: deadlinesSchema,
-  notApplicable: z.record(idString, codeList).default({}),
+  notApplicable: ownRecord(idString, codeList).default({}),
   appraisal: z.partialRecord(unitTypeSchema, appraisalAssignment).default({}),
 });
 export type CycleBody = z.infer<typeof cycleBody>;
@@ -42,8 +43,9 @@ export type Cycle = z.infer<typeof cycleSchema>;
 
 export const patchCycleBody = z.strictObject({
   deadlines: deadlinesSchema.partial().optional(),
-  notApplicable: z.record(idString, codeList).optional(),
+  notApplicable: ownRecord(idString, codeList).optional(),
   phase: cyclePhaseSchema.optional(),
   reason: z.string().min(1).max(2000).optional(),
   expectedVersion: z.number().int().min(0).optional(),
 });
+export type PatchCycleBody = z.infer<typeof patchCycleBody>;

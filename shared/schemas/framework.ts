@@ -86,6 +86,9 @@ export const frameworkSchema = z
   })
   .openapi('Framework');
 export type Framework = z.infer<typeof frameworkSchema>;
+
+/** PUT body: the framework, and the version read when it replaces an existing one (optimistic locking). */
+export const putFrameworkBody = frameworkSchema.extend({ expectedVersion: z.number().int().min(1).optional() });
 export type FrameworkInput = z.input<typeof frameworkSchema>;
 
 export function isLeaf(node: FrameworkNode): node is Leaf {

@@ -1,72 +1,79 @@
-/** Cycles: one item per year. Opening one freezes its frameworks in the same transaction. */
+/** Cycles: one item per year (shared/store/entities/cycle.ts). Opening one freezes its frameworks in the same transaction. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
 import type { Cycle } from '../schemas/cycles.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
-import { transactWrite } from './transactions.ts';
-import { isConditionalFailure, StateConflict, VersionConflict } from './errors.ts';
-import { keys } from './keys.ts';
-
-function toCycle(item: Record<string, unknown>): Cycle {
-  const { pk: _pk, sk: _sk, entity: _e, ...cycle } = item;
-  return cycle as Cycle;
-}
+import { cycleFromItem, cycleKeys, cycleToItem } from './entities/cycle.ts';
+import { frameworkKeys } from './entities/framework.ts';
+import { transact } from './transactions.ts';
 
 export async function getCycle(year: number): Promise<Cycle | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.cycle(year) }));
-  return out.Item ? toCycle(out.Item) : undefined;
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: cycleKeys.item(year) }));
+  return out.Item ? cycleFromItem(out.Item) : undefined;
 }
 
-export async function createCycle(caller: Caller, cycle: Cycle): Promise<Cycle> {
+export async function createCycle(caller: Caller, cycle: Cycle, action = 'cycle.opened'): Promise<Cycle> {
   const frameworkIds = [...new Set(Object.values(cycle.frameworks))];
-  try {
-    await transactWrite([
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...keys.cycle(cycle.year), entity: 'cycle', ...cycle },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+  await transact(
+    [
+      { Put: { TableName: tableName(), Item: cycleToItem(cycle), ConditionExpression: 'attribute_not_exists(pk)' } },
       ...frameworkIds.map((id) => ({
         Update: {
           TableName: tableName(),
-          Key: keys.framework(id),
+          Key: frameworkKeys.item(id),
           UpdateExpression: 'SET usedBy = list_append(usedBy, :year), version = version + :one',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':year': [cycle.year], ':one': 1 },
         },
       })),
-      auditPut(auditEvent(caller, `CYCLE#${cycle.year}`, 'cycle.opened', { target: String(cycle.year), after: cycle })),
-    ]);
-  } catch (error) {
-    if (isConditionalFailure(error)) {
+      auditPut(auditEvent(caller, cycleKeys.auditSubject(cycle.year), action, { target: String(cycle.year), after: cycle })),
+    ],
+    async () => {
       const existing = await getCycle(cycle.year);
-      if (existing) throw new StateConflict(`cycle ${cycle.year} already exists`, { current: existing }, 'CYCLE_EXISTS');
-      throw new StateConflict('a framework of the cycle was removed meanwhile; reload and retry');
-    }
-    throw error;
-  }
+      if (existing) return fail.conflict('CYCLE_EXISTS', `cycle ${cycle.year} already exists`, { current: existing });
+      return fail.conflict('FRAMEWORK_NOT_FOUND', 'a framework of the cycle was removed meanwhile; reload and retry');
+    },
+  );
   return cycle;
 }
 
-export async function updateCycle(caller: Caller, before: Cycle, after: Cycle, reason?: string): Promise<Cycle> {
-  try {
-    await transactWrite([
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...keys.cycle(after.year), entity: 'cycle', ...after },
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': before.version },
-        },
-      },
-      auditPut(auditEvent(caller, `CYCLE#${after.year}`, 'cycle.changed', { target: String(after.year), before, after, reason })),
-    ]);
-  } catch (error) {
-    if (isConditionalFailure(error)) throw new VersionConflict(`cycle ${after.year}`, (await getCycle(after.year)) ?? null);
-    throw error;
-  }
+/** The Update of a transaction that writes `after` while the stored cycle is still version `expectedVersion`. */
+export function cyclePut(after: Cycle, expectedVersion: number) {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: cycleToItem(after),
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: { ':v': expectedVersion },
+    },
+  };
+}
+
+export interface CycleChange {
+  reason?: string;
+  /** `cycle.changed`, or `cycle.phase-changed` for a phase transition. */
+  action?: string;
+  /** The decision a transition records (the council's decision number). */
+  decision?: string;
+}
+
+/** Replaces the cycle while it is still at `expectedVersion`; audited with the caller, the reason and the decision. */
+export async function updateCycle(caller: Caller, before: Cycle, after: Cycle, change: CycleChange = {}, expectedVersion = before.version) {
+  await transact(
+    [
+      cyclePut(after, expectedVersion),
+      auditPut(
+        auditEvent(caller, cycleKeys.auditSubject(after.year), change.action ?? 'cycle.changed', {
+          target: String(after.year),
+          before,
+          after: change.decision ? { ...after, decision: change.decision } : after,
+          reason: change.reason,
+        }),
+      ),
+    ],
+    async () => fail.versionConflict(`cycle ${after.year}`, (await getCycle(after.year)) ?? null),
+  );
   return after;
 }

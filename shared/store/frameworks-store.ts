@@ -1,64 +1,51 @@
-/** Frameworks: one item each; `usedBy` lists the cycle years that froze it. */
+/** Frameworks: one item each (shared/store/entities/framework.ts); `usedBy` lists the cycle years that froze it. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError, fail } from '../domain/errors.ts';
+import { frameworkInUseRefusal } from '../domain/framework-use.ts';
 import type { Caller } from '../domain/roles.ts';
 import type { Framework } from '../schemas/framework.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
-import { transactWrite } from './transactions.ts';
-import { isConditionalFailure, StateConflict } from './errors.ts';
-import { keys } from './keys.ts';
+import { frameworkFromItem, frameworkKeys, frameworkToItem, type StoredFramework } from './entities/framework.ts';
+import { transact } from './transactions.ts';
 
-export interface StoredFramework {
-  framework: Framework;
-  version: number;
-  usedBy: number[];
-}
+export type { StoredFramework };
 
 export async function getFramework(frameworkId: string): Promise<StoredFramework | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.framework(frameworkId) }));
-  if (!out.Item) return undefined;
-  return {
-    framework: out.Item.framework as Framework,
-    version: out.Item.version as number,
-    usedBy: (out.Item.usedBy as number[] | undefined) ?? [],
-  };
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: frameworkKeys.item(frameworkId) }));
+  return out.Item ? frameworkFromItem(out.Item) : undefined;
 }
 
-/** Replaces a framework unless a cycle uses it: a used version is frozen; a new decision is a new id. */
-export async function saveFramework(caller: Caller, framework: Framework): Promise<StoredFramework> {
-  const current = await getFramework(framework.id);
-  if (current && current.usedBy.length > 0) {
-    throw new StateConflict(
-      `framework ${framework.id} is used by cycle ${current.usedBy.join(', ')} and is frozen; issue a new version under a new id`,
-      { usedBy: current.usedBy },
-      'FRAMEWORK_IN_USE',
-    );
-  }
-  const version = (current?.version ?? 0) + 1;
-  try {
-    await transactWrite([
+/**
+ * Creates (no `expectedVersion`) or replaces a framework while no cycle uses it: the condition
+ * holds the version the caller read and an empty `usedBy` (frozen meanwhile? refused).
+ */
+export async function saveFramework(caller: Caller, framework: Framework, expectedVersion?: number): Promise<StoredFramework> {
+  const stored: StoredFramework = { framework, version: (expectedVersion ?? 0) + 1, usedBy: [] };
+  await transact(
+    [
       {
         Put: {
           TableName: tableName(),
-          Item: { ...keys.framework(framework.id), entity: 'framework', framework, version, usedBy: [] },
-          // Frozen between our read and this write? The condition catches it.
-          ConditionExpression: current ? 'version = :v AND size(usedBy) = :zero' : 'attribute_not_exists(pk)',
-          ExpressionAttributeValues: current ? { ':v': current.version, ':zero': 0 } : undefined,
+          Item: frameworkToItem(stored),
+          ConditionExpression: expectedVersion ? 'version = :v AND size(usedBy) = :zero' : 'attribute_not_exists(pk)',
+          ExpressionAttributeValues: expectedVersion ? { ':v': expectedVersion, ':zero': 0 } : undefined,
         },
       },
       auditPut(
-        auditEvent(caller, `FRAMEWORK#${framework.id}`, current ? 'framework.replaced' : 'framework.created', {
+        auditEvent(caller, frameworkKeys.auditSubject(framework.id), expectedVersion ? 'framework.replaced' : 'framework.created', {
           target: framework.id,
-          before: current ? { version: current.version } : undefined,
-          after: { version, unitType: framework.unitType, maxTotal: framework.maxTotal },
+          before: expectedVersion ? { version: expectedVersion } : undefined,
+          after: { version: stored.version, unitType: framework.unitType, maxTotal: framework.maxTotal },
         }),
       ),
-    ]);
-  } catch (error) {
-    if (isConditionalFailure(error)) {
-      throw new StateConflict(`framework ${framework.id} changed or was frozen meanwhile; reload and retry`);
-    }
-    throw error;
-  }
-  return { framework, version, usedBy: [] };
+    ],
+    async () => {
+      const current = await getFramework(framework.id);
+      const frozen = current && frameworkInUseRefusal(framework.id, current.usedBy);
+      if (frozen) return new DomainError(frozen.code, frozen.message, frozen.details);
+      return fail.versionConflict(`framework ${framework.id}`, current ? { version: current.version, usedBy: current.usedBy } : null);
+    },
+  );
+  return stored;
 }

@@ -1,19 +1,16 @@
 /**
- * Idempotency records (the conditional-write equivalent of Powertools idempotency, in the single
- * table): a key is claimed before the work, completed with the response after a success, and
- * released after a failure so that nothing of a refused request stays behind.
+ * Idempotency records (shared/store/entities/idempotency-record.ts; the conditional-write
+ * equivalent of Powertools idempotency, in the single table): a key is claimed before the work,
+ * completed with the response after a success, and released after a failure so that nothing of a
+ * refused request stays behind.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './clients.ts';
+import { idempotencyFromItem, idempotencyKeys, idempotencyToItem, type IdempotencyRecord } from './entities/idempotency-record.ts';
 import { isConditionalFailure } from './errors.ts';
-import { assessmentKeys } from './keys.ts';
 import { tableDefinition } from './resources.ts';
 
-export interface IdempotencyRecord {
-  status: 'in-progress' | 'completed';
-  requestHash: string;
-  response?: { statusCode: number; headers: Record<string, string>; body: string };
-}
+export type { IdempotencyRecord };
 
 const ttlSeconds = 24 * 3600;
 
@@ -24,13 +21,7 @@ export async function claim(keyHash: string, requestHash: string, now = Date.now
     await dynamo().send(
       new PutCommand({
         TableName: tableName(),
-        Item: {
-          ...assessmentKeys.idempotency(keyHash),
-          entity: 'idempotency',
-          status: 'in-progress',
-          requestHash,
-          [tableDefinition.timeToLiveAttribute]: nowSeconds + ttlSeconds,
-        },
+        Item: idempotencyToItem(keyHash, { status: 'in-progress', requestHash }, nowSeconds + ttlSeconds),
         // An expired record (TTL deletion is lazy) counts as absent.
         ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
         ExpressionAttributeNames: { '#ttl': tableDefinition.timeToLiveAttribute },
@@ -41,17 +32,15 @@ export async function claim(keyHash: string, requestHash: string, now = Date.now
   } catch (error) {
     if (!isConditionalFailure(error)) throw error;
   }
-  const out = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: assessmentKeys.idempotency(keyHash), ConsistentRead: true }),
-  );
-  return out.Item as IdempotencyRecord | undefined;
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: idempotencyKeys.item(keyHash), ConsistentRead: true }));
+  return out.Item ? idempotencyFromItem(out.Item) : undefined;
 }
 
 export async function complete(keyHash: string, response: NonNullable<IdempotencyRecord['response']>): Promise<void> {
   await dynamo().send(
     new UpdateCommand({
       TableName: tableName(),
-      Key: assessmentKeys.idempotency(keyHash),
+      Key: idempotencyKeys.item(keyHash),
       UpdateExpression: 'SET #status = :completed, #response = :response',
       ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
       ExpressionAttributeValues: { ':completed': 'completed', ':response': response },
@@ -60,5 +49,5 @@ export async function complete(keyHash: string, response: NonNullable<Idempotenc
 }
 
 export async function release(keyHash: string): Promise<void> {
-  await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: assessmentKeys.idempotency(keyHash) }));
+  await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: idempotencyKeys.item(keyHash) }));
 }

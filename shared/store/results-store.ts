@@ -1,78 +1,132 @@
 /**
  * Results of a cycle: the draft the council reads (recomputed at will until approval) and the
- * publication (written once, with the report files' checksums; never changed afterwards).
+ * publication. Approval is three steps so that a refused or losing approval writes nothing:
+ * claim the draft (conditional), write the report objects, write the publication.
  */
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
-import type { Results } from '../schemas/results.ts';
+import type { Cycle } from '../schemas/cycles.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { bucketName, dynamo, s3, tableName } from './clients.ts';
-import { isConditionalFailure, StateConflict } from './errors.ts';
-import { keys, resultsKeys } from './keys.ts';
-import { transactWrite } from './transactions.ts';
+import { cycleKeys } from './entities/cycle.ts';
+import { publicationFromItem, publicationKeys, publicationToItem, type Publication, type ReportFile } from './entities/publication.ts';
+import { draftFromItem, draftToItem, resultsDraftKeys, type ApprovalClaim, type DraftResults } from './entities/results-draft.ts';
+import { cyclePut } from './cycles-store.ts';
+import { transact } from './transactions.ts';
 
-export interface DraftResults {
-  year: number;
-  status: 'draft' | 'approved';
-  computedAt: string;
-  computedBy: string;
-  notFinalized: { unitId: string; state: string }[];
-  results: Partial<Record<string, Results>>;
-}
+export type { ApprovalClaim, DraftResults, Publication, ReportFile };
 
-export interface ReportFile {
-  name: string;
-  contentType: string;
-  bytes: number;
-  sha256: string;
-  key: string;
-}
-
-export interface Publication {
-  year: number;
-  decision: string;
-  approvedAt: string;
-  approvedBy: string;
-  results: Partial<Record<string, Results>>;
-  files: ReportFile[];
-}
-
-async function getItem<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
-  if (!out.Item) return undefined;
-  const { pk: _pk, sk: _sk, entity: _e, ...rest } = out.Item;
-  return rest as T;
+  return out.Item;
 }
 
-export const getDraft = (year: number) => getItem<DraftResults>(resultsKeys.draft(year));
-export const getPublication = (year: number) => getItem<Publication>(resultsKeys.published(year));
+export async function getDraft(year: number): Promise<DraftResults | undefined> {
+  const item = await getItem(resultsDraftKeys.item(year));
+  return item ? draftFromItem(item) : undefined;
+}
 
-/** Stores a new draft; refused once the cycle's results are published. */
+export async function getPublication(year: number): Promise<Publication | undefined> {
+  const item = await getItem(publicationKeys.item(year));
+  return item ? publicationFromItem(item) : undefined;
+}
+
+const unitCount = (results: DraftResults['results']) => Object.values(results).reduce((n, r) => n + (r?.units.length ?? 0), 0);
+
+/** Stores a new draft; refused once the council has claimed the draft for approval or the results are published. */
 export async function saveDraft(caller: Caller, draft: DraftResults): Promise<void> {
-  try {
-    await transactWrite([
+  await transact(
+    [
       {
-        ConditionCheck: { TableName: tableName(), Key: resultsKeys.published(draft.year), ConditionExpression: 'attribute_not_exists(pk)' },
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: publicationKeys.item(draft.year),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
       },
-      { Put: { TableName: tableName(), Item: { ...resultsKeys.draft(draft.year), entity: 'results-draft', ...draft } } },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: draftToItem(draft),
+          ConditionExpression: 'attribute_not_exists(pk) OR #status = :draft',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':draft': 'draft' },
+        },
+      },
       auditPut(
-        auditEvent(caller, resultsKeys.auditSubject(draft.year), 'results.computed', {
-          after: {
-            computedAt: draft.computedAt,
-            units: Object.values(draft.results).reduce((n, r) => n + (r?.units.length ?? 0), 0),
-            notFinalized: draft.notFinalized.length,
-          },
+        auditEvent(caller, resultsDraftKeys.auditSubject(draft.year), 'results.computed', {
+          after: { computedAt: draft.computedAt, units: unitCount(draft.results), notFinalized: draft.notFinalized.length },
         }),
       ),
-    ]);
-  } catch (error) {
-    if (isConditionalFailure(error))
-      throw new StateConflict(`the results of ${draft.year} are published and can no longer be recomputed`, {}, 'ALREADY_PUBLISHED');
-    throw error;
-  }
+    ],
+    () => fail.conflict('ALREADY_PUBLISHED', `the results of ${draft.year} are approved and can no longer be recomputed`),
+  );
+}
+
+/**
+ * The council's approval, step 1: the draft it read (same computedAt, still a draft) is claimed with
+ * the decision and the cycle moves to `approved`, in one transaction. Only one claim can win.
+ */
+export async function claimApproval(caller: Caller, draft: DraftResults, claim: ApprovalClaim, cycle: Cycle, approved: Cycle) {
+  await transact(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: resultsDraftKeys.item(draft.year),
+          UpdateExpression: 'SET #status = :approved, approval = :claim',
+          ConditionExpression: 'computedAt = :computedAt AND #status = :draft',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':approved': 'approved', ':draft': 'draft', ':computedAt': draft.computedAt, ':claim': claim },
+        },
+      },
+      cyclePut(approved, cycle.version),
+      auditPut(
+        auditEvent(caller, resultsDraftKeys.auditSubject(draft.year), 'results.approved', {
+          reason: claim.decision,
+          after: { computedAt: draft.computedAt, decision: claim.decision },
+        }),
+      ),
+      auditPut(
+        auditEvent(caller, cycleKeys.auditSubject(draft.year), 'cycle.phase-changed', {
+          target: String(draft.year),
+          before: { phase: cycle.phase, version: cycle.version },
+          after: { phase: approved.phase, version: approved.version, decision: claim.decision },
+          reason: 'approval of the draft results by the council',
+        }),
+      ),
+    ],
+    () => fail.conflict('ALREADY_PUBLISHED', 'the draft was recomputed, or the results were approved, meanwhile; reload and retry'),
+  );
+}
+
+/** Step 3: the publication, written once; the cycle moves from `approved` to `published`. */
+export async function publish(caller: Caller, publication: Publication, cycle: Cycle, published: Cycle): Promise<void> {
+  await transact(
+    [
+      { Put: { TableName: tableName(), Item: publicationToItem(publication), ConditionExpression: 'attribute_not_exists(pk)' } },
+      cyclePut(published, cycle.version),
+      auditPut(
+        auditEvent(caller, resultsDraftKeys.auditSubject(publication.year), 'results.published', {
+          reason: publication.decision,
+          after: { files: publication.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
+        }),
+      ),
+      auditPut(
+        auditEvent(caller, cycleKeys.auditSubject(publication.year), 'cycle.phase-changed', {
+          target: String(publication.year),
+          before: { phase: cycle.phase, version: cycle.version },
+          after: { phase: published.phase, version: published.version, decision: publication.decision },
+          reason: 'publication of the approved results',
+        }),
+      ),
+    ],
+    () => fail.conflict('ALREADY_PUBLISHED', `the results of ${publication.year} are already published`),
+  );
 }
 
 /** Report objects are named by their content hash: a published file can never be overwritten by a different one. */
@@ -94,51 +148,4 @@ export async function readReportFile(key: string): Promise<Buffer> {
 
 export function reportUrl(file: ReportFile): Promise<string> {
   return getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucketName('reports'), Key: file.key }), { expiresIn: 3600 });
-}
-
-/**
- * Approval and publication in one transaction: the draft the council read (same computedAt) is
- * marked approved, the publication is written once, the cycle moves to `published`.
- */
-export async function publish(caller: Caller, draft: DraftResults, publication: Publication, cycleVersion: number): Promise<void> {
-  try {
-    await transactWrite([
-      {
-        Update: {
-          TableName: tableName(),
-          Key: resultsKeys.draft(draft.year),
-          UpdateExpression: 'SET #status = :approved',
-          ConditionExpression: 'computedAt = :computedAt AND #status = :draft',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':approved': 'approved', ':draft': 'draft', ':computedAt': draft.computedAt },
-        },
-      },
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...resultsKeys.published(draft.year), entity: 'results-published', ...publication },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.cycle(draft.year),
-          UpdateExpression: 'SET phase = :published, version = version + :one',
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':published': 'published', ':one': 1, ':v': cycleVersion },
-        },
-      },
-      auditPut(
-        auditEvent(caller, resultsKeys.auditSubject(draft.year), 'results.approved', {
-          reason: publication.decision,
-          after: { computedAt: draft.computedAt, files: publication.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
-        }),
-      ),
-    ]);
-  } catch (error) {
-    if (isConditionalFailure(error))
-      throw new StateConflict('the draft was recomputed, or the results were approved, meanwhile; reload and retry');
-    throw error;
-  }
 }

@@ -1,32 +1,28 @@
-/** The unit registry: one item per unit, indexed by type and parent on gsi1. */
+/** The unit registry: one item per unit (shared/store/entities/unit.ts), indexed by type and parent. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
 import { unitTypes, type UnitType } from '../schemas/framework.ts';
 import type { Unit } from '../schemas/units.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
-import { transactWrite, versionedPut } from './transactions.ts';
-import { isConditionalFailure, VersionConflict } from './errors.ts';
-import { keys } from './keys.ts';
+import { unitFromItem, unitKeys, unitToItem } from './entities/unit.ts';
+import { writeAll } from './batch-writer.ts';
 import { queryAll } from './query.ts';
-
-function toUnit(item: Record<string, unknown>): Unit {
-  const { id, type, name, parentId, adminCode, version } = item as Unit;
-  return { id, type, name, ...(parentId ? { parentId } : {}), ...(adminCode ? { adminCode } : {}), version };
-}
+import { transact, versionedPut } from './transactions.ts';
 
 export async function getUnit(unitId: string): Promise<Unit | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.unit(unitId) }));
-  return out.Item ? toUnit(out.Item) : undefined;
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: unitKeys.item(unitId) }));
+  return out.Item ? unitFromItem(out.Item) : undefined;
 }
 
 async function queryType(type: UnitType, parent?: string): Promise<Unit[]> {
   const items = await queryAll({
     IndexName: 'gsi1',
     KeyConditionExpression: parent ? 'gsi1pk = :pk AND begins_with(gsi1sk, :parent)' : 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.unitIndex(type, undefined, '').gsi1pk, ...(parent ? { ':parent': `${parent}#` } : {}) },
+    ExpressionAttributeValues: { ':pk': unitKeys.typePartition(type), ...(parent ? { ':parent': unitKeys.parentPrefix(parent) } : {}) },
   });
-  return items.map(toUnit);
+  return items.map(unitFromItem);
 }
 
 export async function listUnits(filter: { type?: UnitType; parent?: string }): Promise<Unit[]> {
@@ -38,36 +34,44 @@ export async function listUnits(filter: { type?: UnitType; parent?: string }): P
 export type UnitFields = Omit<Unit, 'version'>;
 
 /**
- * Creates or updates a unit with optimistic locking: the write holds only if the stored version is
- * still the one read (or the one the client names), and its audit event lands in the same transaction.
+ * Creates (no `expectedVersion`) or replaces (the version the caller read) a unit: the write holds
+ * only while the stored version is still that one, and its audit event lands in the same transaction.
  */
 export async function saveUnit(
   caller: Caller,
   fields: UnitFields,
-  options: { expectedVersion?: number; reason?: string } = {},
-): Promise<{ unit: Unit; created: boolean }> {
-  const current = await getUnit(fields.id);
-  const baseVersion = options.expectedVersion ?? current?.version;
-  if (options.expectedVersion !== undefined && options.expectedVersion !== (current?.version ?? 0)) {
-    throw new VersionConflict(`unit ${fields.id}`, current ?? null);
-  }
-  const unit: Unit = { ...fields, version: (current?.version ?? 0) + 1 };
-  const item = { ...keys.unit(fields.id), ...keys.unitIndex(fields.type, fields.parentId, fields.id), entity: 'unit', ...unit };
-  try {
-    await transactWrite([
-      versionedPut(item, current ? baseVersion : undefined),
+  change: { expectedVersion?: number; before?: Unit; reason?: string; action?: string } = {},
+): Promise<Unit> {
+  const { expectedVersion } = change;
+  const unit: Unit = { ...fields, version: (expectedVersion ?? 0) + 1 };
+  const action = change.action ?? (expectedVersion ? 'unit.updated' : 'unit.created');
+  await transact(
+    [
+      versionedPut(unitToItem(unit), expectedVersion || undefined),
       auditPut(
-        auditEvent(caller, `UNIT#${fields.id}`, current ? 'unit.updated' : 'unit.created', {
+        auditEvent(caller, unitKeys.auditSubject(fields.id), action, {
           target: fields.id,
-          before: current,
+          before: change.before,
           after: unit,
-          reason: options.reason,
+          reason: change.reason,
         }),
       ),
-    ]);
-  } catch (error) {
-    if (isConditionalFailure(error)) throw new VersionConflict(`unit ${fields.id}`, (await getUnit(fields.id)) ?? null);
-    throw error;
-  }
-  return { unit, created: !current };
+    ],
+    async () => fail.versionConflict(`unit ${fields.id}`, (await getUnit(fields.id)) ?? null),
+  );
+  return unit;
+}
+
+/**
+ * The seed's bulk write of units that do not exist yet (the caller filtered them), each with its
+ * audit event: BatchWrite, not one transaction per unit, since a fresh registry has ~185 units.
+ */
+export async function seedNewUnits(caller: Caller, units: readonly UnitFields[]): Promise<void> {
+  const at = new Date().toISOString();
+  const items = units.flatMap((fields) => {
+    const unit: Unit = { ...fields, version: 1 };
+    const event = auditEvent(caller, unitKeys.auditSubject(unit.id), 'unit.seeded', { target: unit.id, after: unit }, at);
+    return [unitToItem(unit), auditPut(event).Put.Item];
+  });
+  await writeAll(items);
 }

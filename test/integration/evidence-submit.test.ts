@@ -176,6 +176,7 @@ describe('the deadline', () => {
           publication: '2099-12-31T23:59:59+07:00',
         },
         reason: 'Gia hạn cho Sở Nội vụ',
+        expectedVersion: 1,
       },
     });
     expect(extended.status).toBe(200);

@@ -9,6 +9,7 @@ import { handler as loadCycle } from '../../functions/pipeline/load-cycle.ts';
 import { handler as confirmPublication } from '../../functions/pipeline/confirm-publication.ts';
 import { handler as checkPublication } from '../../functions/pipeline/check-publication.ts';
 import { runPipeline } from '../../infra/local/pipeline-runner.ts';
+import { listAudit } from '../../shared/store/audit.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
 import { getStep } from '../../shared/store/pipeline-store.ts';
 import { getPublication, readReportFile } from '../../shared/store/results-store.ts';
@@ -109,6 +110,14 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
       notSubmitted: [{ unitId: late, state: 'draft' }],
     });
     expect((await getStep(year, 'compute-results'))?.details).toMatchObject({ units: 9, notFinalized: [] });
+    // Every phase transition audited with its actor: the pipeline's two, then the council's approval and publication.
+    const transitions = (await listAudit(`CYCLE#${year}`)).filter((e) => e.action === 'cycle.phase-changed').reverse();
+    expect(transitions.map((e) => [e.actor.username, (e.after as { phase: string }).phase])).toEqual([
+      ['system:pipeline', 'appraisal'],
+      ['system:pipeline', 'computation'],
+      ['council', 'approved'],
+      ['council', 'published'],
+    ]);
 
     const publication = await getPublication(year);
     expect(publication?.decision).toBe('Quyết định số 9/QĐ-HĐTĐ');

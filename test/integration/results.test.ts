@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leaves } from '../../shared/domain/framework.ts';
+import { listAudit } from '../../shared/store/audit.ts';
+import { bucketName, s3 } from '../../shared/store/clients.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
+import { getFramework } from '../../shared/store/frameworks-store.ts';
 import { getPublication } from '../../shared/store/results-store.ts';
 import { api, tokens } from '../support/api.ts';
 import { cycleDeadlines, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
@@ -49,7 +53,8 @@ describe('computation, approval and publication', () => {
   it('computes a draft from appraised scores, refuses approval while an appraisal is open, then publishes immutable reports', async () => {
     const admin = await tokens.admin();
     const council = await tokens.council();
-    expect((await api('GET', `/v1/public/results/${year}`)).status).toBe(404);
+    const unpublished = await api('GET', `/v1/public/results/${year}`);
+    expect([unpublished.status, unpublished.body.code]).toEqual([404, 'RESULTS_NOT_PUBLISHED']);
 
     const first = await api('POST', `/v1/cycles/${year}/results/compute`, { token: admin });
     expect(first.status).toBe(200);
@@ -59,6 +64,7 @@ describe('computation, approval and publication', () => {
       body: { decision: 'Quyết định số 1/QĐ-HĐTĐ', computedAt: first.body.computedAt },
     });
     expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('APPRAISALS_OPEN');
     expect(refused.body.errors[0].path).toBe('units["H-THANHPHU"]');
 
     const lead = await tokens.appraiser('SNV', '*');
@@ -93,6 +99,7 @@ describe('computation, approval and publication', () => {
       body: { decision: 'Quyết định số 2/QĐ-HĐTĐ', computedAt: first.body.computedAt },
     });
     expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('DRAFT_SUPERSEDED');
     expect(await getPublication(year)).toBeUndefined();
 
     const approved = await api('POST', `/v1/cycles/${year}/results/approve`, {
@@ -123,12 +130,91 @@ describe('computation, approval and publication', () => {
     ).toString('utf8');
     expect(csv.split('\r\n')[1]).toContain(results.units[0].unitId);
 
-    expect((await api('POST', `/v1/cycles/${year}/results/compute`, { token: admin })).status).toBe(409);
+    const recompute = await api('POST', `/v1/cycles/${year}/results/compute`, { token: admin });
+    expect([recompute.status, recompute.body.code]).toEqual([409, 'CYCLE_PUBLISHED']);
     const again = await api('POST', `/v1/cycles/${year}/results/approve`, {
       token: council,
       body: { decision: 'Quyết định khác', computedAt: draft.body.computedAt },
     });
     expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_PUBLISHED');
     expect((await getPublication(year))?.decision).toBe('Quyết định số 2/QĐ-HĐTĐ');
+  });
+});
+
+async function reportObjects(y: number): Promise<string[]> {
+  const out = await s3().send(new ListObjectsV2Command({ Bucket: bucketName('reports'), Prefix: `published/${y}/` }));
+  return (out.Contents ?? []).map((o) => o.Key!).sort();
+}
+
+describe('after publication', () => {
+  it('refuses exemption and framework changes for the published cycle (409 CYCLE_PUBLISHED) and stores nothing', async () => {
+    const admin = await tokens.admin();
+    const cycle = await getCycle(year);
+    expect(cycle?.phase).toBe('published');
+    const exempt = await api('PATCH', `/v1/cycles/${year}`, {
+      token: admin,
+      body: { notApplicable: { [lowered]: [loweredLeaf.code] }, reason: 'Miễn chấm', expectedVersion: cycle!.version },
+    });
+    expect([exempt.status, exempt.body.code]).toEqual([409, 'CYCLE_PUBLISHED']);
+    const phase = await api('PATCH', `/v1/cycles/${year}`, { token: admin, body: { phase: 'open', expectedVersion: cycle!.version } });
+    expect([phase.status, phase.body.code]).toEqual([409, 'CYCLE_PUBLISHED']);
+    expect(await getCycle(year)).toEqual(cycle);
+
+    const stored = await getFramework('district-2024');
+    const changed = await api('PUT', '/v1/frameworks/district-2024', {
+      token: admin,
+      body: { ...stored!.framework, name: 'Bộ chỉ số đã sửa', expectedVersion: stored!.version },
+    });
+    expect([changed.status, changed.body.code]).toEqual([409, 'CYCLE_PUBLISHED']);
+    expect(await getFramework('district-2024')).toEqual(stored);
+  });
+
+  it('records every phase transition of the cycle with its actor, and the decision for approval and publication', async () => {
+    const events = (await listAudit(`CYCLE#${year}`)).filter((e) => e.action === 'cycle.phase-changed').reverse();
+    expect(events.map((e) => [e.actor.username, (e.before as { phase: string }).phase, (e.after as { phase: string }).phase])).toEqual([
+      ['admin', 'open', 'computation'],
+      ['council', 'computation', 'approved'],
+      ['council', 'approved', 'published'],
+    ]);
+    expect(events.slice(1).map((e) => (e.after as { decision: string }).decision)).toEqual([
+      'Quyết định số 2/QĐ-HĐTĐ',
+      'Quyết định số 2/QĐ-HĐTĐ',
+    ]);
+  });
+});
+
+describe('twenty concurrent approvals', () => {
+  it('publish exactly once and leave exactly one set of report objects', async () => {
+    const y = 2037;
+    const admin = await tokens.admin();
+    // A cycle without unit types: its draft is complete at once, so the race is all that is tested.
+    expect(
+      (await api('POST', '/v1/cycles', { token: admin, body: { year: y, frameworks: {}, deadlines: cycleDeadlines(y) } })).status,
+    ).toBe(201);
+    const draft = await api('POST', `/v1/cycles/${y}/results/compute`, { token: admin });
+    expect(draft.status).toBe(200);
+    expect(await reportObjects(y)).toEqual([]);
+    const council = await tokens.council();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api('POST', `/v1/cycles/${y}/results/approve`, {
+          token: council,
+          body: { decision: `Quyết định số ${i + 1}/QĐ-HĐTĐ`, computedAt: draft.body.computedAt },
+        }),
+      ),
+    );
+    const won = answers.filter((a) => a.status === 200);
+    expect(won).toHaveLength(1);
+    const lost = answers.filter((a) => a.status !== 200);
+    expect(lost.map((a) => a.status)).toEqual(Array(19).fill(409));
+    expect(lost.every((a) => ['ALREADY_PUBLISHED', 'APPROVAL_IN_PROGRESS'].includes(a.body.code))).toBe(true);
+    const publication = await getPublication(y);
+    expect(publication?.decision).toBe(won[0]!.body.decision);
+    expect(await reportObjects(y)).toEqual(publication!.files.map((f) => f.key).sort());
+    expect(publication!.files).toHaveLength(4);
+    expect((await getCycle(y))?.phase).toBe('published');
+    const approvals = (await listAudit(`RESULTS#${y}`)).filter((e) => e.action === 'results.approved');
+    expect(approvals).toHaveLength(1);
   });
 });

@@ -58,11 +58,24 @@ describe('PUT /v1/units/{unitId}', () => {
       body: { type: 'commune', name: 'Lost update', parentId: 'H-BATRI', expectedVersion: 1 },
     });
     expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
     expect(stale.body.current.version).toBe(2);
     expect((await getUnit('X-TEST-NEW'))?.name).toBe('Xã Thử Nghiệm Mới');
     const audit = await listAudit('UNIT#X-TEST-NEW');
     expect(audit.map((e) => e.action)).toEqual(['unit.updated', 'unit.created']);
     expect(audit[0]).toMatchObject({ actor: { username: 'admin', roles: ['admin'] }, before: { version: 1 }, after: { version: 2 } });
+  });
+
+  it('requires expectedVersion to update an existing unit (400 naming it) and stores nothing', async () => {
+    const before = await getUnit('SNV');
+    const res = await api('PUT', '/v1/units/SNV', {
+      token: await tokens.admin(),
+      body: { type: 'department', name: 'Sở Nội vụ (đổi)', parentId: 'UBND-TINH' },
+    });
+    expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(res.body.errors).toEqual([{ path: 'body.expectedVersion', message: 'required to change an existing unit' }]);
+    expect(await getUnit('SNV')).toEqual(before);
+    expect(await listAudit('UNIT#SNV')).toHaveLength(1);
   });
 
   it('normalises Vietnamese names to NFC', async () => {
@@ -76,14 +89,21 @@ describe('PUT /v1/units/{unitId}', () => {
   });
 
   it.each([
-    ['a missing parent', { type: 'commune', name: 'Xã Lạc', parentId: 'NOPE' }, 422, 'body.parentId'],
-    ['a department under a district', { type: 'department', name: 'Sở Lạc', parentId: 'H-BATRI' }, 422, 'body.parentId'],
-    ['an unknown field', { type: 'commune', name: 'Xã Lạc', parentId: 'H-BATRI', version: 7 }, 400, 'body'],
-    ['a name that is not a string', { type: 'commune', name: 42, parentId: 'H-BATRI' }, 400, 'body.name'],
-    ['a bad admin code', { type: 'commune', name: 'Xã Lạc', parentId: 'H-BATRI', adminCode: 'abc' }, 400, 'body.adminCode'],
-  ])('refuses %s and writes nothing', async (_label, body, status, path) => {
+    ['a missing parent', { type: 'commune', name: 'Xã Lạc', parentId: 'NOPE' }, 422, 'body.parentId', 'PARENT_RULE'],
+    ['a department under a district', { type: 'department', name: 'Sở Lạc', parentId: 'H-BATRI' }, 422, 'body.parentId', 'PARENT_RULE'],
+    ['an unknown field', { type: 'commune', name: 'Xã Lạc', parentId: 'H-BATRI', version: 7 }, 400, 'body', 'VALIDATION_FAILED'],
+    ['a name that is not a string', { type: 'commune', name: 42, parentId: 'H-BATRI' }, 400, 'body.name', 'VALIDATION_FAILED'],
+    [
+      'a bad admin code',
+      { type: 'commune', name: 'Xã Lạc', parentId: 'H-BATRI', adminCode: 'abc' },
+      400,
+      'body.adminCode',
+      'VALIDATION_FAILED',
+    ],
+  ])('refuses %s and writes nothing', async (_label, body, status, path, code) => {
     const res = await api('PUT', '/v1/units/X-TEST-REFUSED', { token: await tokens.admin(), body });
     expect(res.status).toBe(status);
+    expect(res.body.code).toBe(code);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
     expect(await getUnit('X-TEST-REFUSED')).toBeUndefined();
     expect(await listAudit('UNIT#X-TEST-REFUSED')).toEqual([]);
@@ -97,6 +117,7 @@ describe('PUT /v1/units/{unitId}', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('MALFORMED_JSON');
     expect(malformed.body.errors[0]).toMatchObject({ path: 'body' });
     const text = await api('PUT', '/v1/units/X-TEST-REFUSED', {
       token: admin,
@@ -104,6 +125,7 @@ describe('PUT /v1/units/{unitId}', () => {
       headers: { 'content-type': 'text/plain' },
     });
     expect(text.status).toBe(415);
+    expect(text.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(await getUnit('X-TEST-REFUSED')).toBeUndefined();
   });
 
@@ -111,6 +133,7 @@ describe('PUT /v1/units/{unitId}', () => {
     const t = await token({ role, unitId: 'SNV', areas: '*' });
     const res = await api('PUT', '/v1/units/SNV', { token: t, body: { type: 'department', name: 'Hijacked', parentId: 'UBND-TINH' } });
     expect(res.status).toBe(403);
+    expect(res.body.code).toBe('ROLE_REQUIRED');
     expect((await getUnit('SNV'))?.name).toBe('Sở Nội vụ');
   });
 });

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeResults } from '../../shared/domain/compute-results.ts';
+import { computeIndex } from '../../shared/domain/index-computation.ts';
 import { toNumber } from '../../shared/domain/exact.ts';
 import { scoreUnit, type UnitScoreInput } from '../../shared/domain/scoring.ts';
 import type { Framework } from '../../shared/schemas/framework.ts';
@@ -176,7 +176,7 @@ describe('properties of the computation', () => {
           fc.shuffledSubarray(x.units, { minLength: x.units.length }).map((shuffled) => ({ ...x, shuffled })),
         ),
         ({ f, units, shuffled }) => {
-          expect(computeResults(f, shuffled)).toEqual(computeResults(f, units));
+          expect(computeIndex(f, shuffled)).toEqual(computeIndex(f, units));
         },
       ),
     );
@@ -216,7 +216,7 @@ describe('properties of the computation', () => {
   it('ranks agree with indexes: rank = 1 + number of units with a higher index', () => {
     fc.assert(
       fc.property(withUnits({ min: 1, max: 10 }), ({ f, units }) => {
-        const r = computeResults(f, units);
+        const r = computeIndex(f, units);
         for (const u of r.units) expect(u.rank).toBe(1 + r.units.filter((v) => v.index > u.index).length);
         r.units.forEach((u, i) => i > 0 && expect(u.index).toBeLessThanOrEqual((r.units[i - 1] as (typeof r.units)[number]).index));
       }),
@@ -258,7 +258,7 @@ describe('properties of the survey aggregation', () => {
     };
     const { source } = surveySource(f, definition, responses);
     const units = ['U0', 'U1'].map((id) => ({ unitId: id, unitType: 'commune' as const, name: id, scores: {} }));
-    return computeResults(f, units, source);
+    return computeIndex(f, units, source);
   };
 
   it('duplicating every response changes no score', () => {

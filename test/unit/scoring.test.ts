@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeResults } from '../../shared/domain/compute-results.ts';
+import { computeIndex } from '../../shared/domain/index-computation.ts';
 import { toNumber } from '../../shared/domain/exact.ts';
 import { scoreUnit, type UnitScoreInput } from '../../shared/domain/scoring.ts';
 import { smallFramework } from './support/fixtures.ts';
@@ -86,7 +86,7 @@ describe('unit result, worked by hand', () => {
   });
 });
 
-describe('computeResults', () => {
+describe('computeIndex', () => {
   it('ranks on the published index, ties share a rank and are listed by Vietnamese name', () => {
     const units = [
       unit({ unitId: 'A', name: 'Sở Tư pháp', scores: { '1.1.1': 0.5, '1.1.2': 1.5, '1.2': 1, '2.1': 1 } }), // 4/5 = 80
@@ -95,7 +95,7 @@ describe('computeResults', () => {
       unit({ unitId: 'D', name: 'Đài Phát thanh', scores: { '1.1.1': 0.5, '1.1.2': 1.5, '1.2': 0.5, '2.1': 1 } }), // 70
       unit({ unitId: 'E', name: 'Dân tộc', scores: { '1.1.1': 0.5, '1.1.2': 1.5, '1.2': 1, '2.1': 1 } }), // 80
     ];
-    const r = computeResults(f, units);
+    const r = computeIndex(f, units);
     expect(r.units.map((u) => [u.rank, u.name, u.index, u.band])).toEqual([
       [1, 'Ban Dân tộc', 100, 'Tốt'],
       [2, 'Dân tộc', 80, 'Khá'],
@@ -108,7 +108,7 @@ describe('computeResults', () => {
   });
 
   it('prints every number as a JSON number with at most 2 decimals', () => {
-    const r = computeResults(f, [unit({ scores: { '1.1.2': 1.25, '1.2': 0.5, '2.1': 0.25 }, notApplicable: ['1.1.1'] })]);
+    const r = computeIndex(f, [unit({ scores: { '1.1.2': 1.25, '1.2': 0.5, '2.1': 0.25 }, notApplicable: ['1.1.1'] })]);
     const json = JSON.stringify(r);
     expect(json).toContain('"index":44.44');
     expect(json).not.toMatch(/\d\.\d{3,}/);

@@ -6,7 +6,7 @@ import type { Cycle } from '../../schemas/cycles.ts';
 import type { Framework, UnitType } from '../../schemas/framework.ts';
 import { loadAssessment } from '../../store/assessment-store.ts';
 import { listUnits } from '../../store/units-store.ts';
-import { frameworkOf } from '../assessment/assessment-context.ts';
+import { getFramework } from '../../store/frameworks-store.ts';
 import { surveySummary } from '../surveys/survey-summary.ts';
 
 export interface TypeInputs {
@@ -31,13 +31,24 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   return out;
 }
 
+// A framework used by a cycle is frozen, so a warm function may keep it.
+const frozenFrameworks = new Map<string, Framework>();
+
+async function frameworkOf(id: string): Promise<Framework | undefined> {
+  const cached = frozenFrameworks.get(id);
+  if (cached) return cached;
+  const stored = await getFramework(id);
+  if (stored && stored.usedBy.length > 0) frozenFrameworks.set(id, stored.framework);
+  return stored?.framework;
+}
+
 export async function resultsInputs(cycle: Cycle): Promise<TypeInputs[]> {
   const out: TypeInputs[] = [];
   for (const [type, frameworkId] of Object.entries(cycle.frameworks) as [UnitType, string][]) {
     const framework = await frameworkOf(frameworkId);
     if (!framework) continue;
     const surveyId = cycle.surveys?.[type];
-    // A survey not defined (404) or not fitting (409) leaves the survey leaves missing; other failures stop the computation.
+    // A survey not defined or not fitting its framework (by code) leaves the survey leaves missing; other failures stop the computation.
     const survey = surveyId
       ? await surveySummary(cycle.year, surveyId).catch((error: unknown) => {
           if (isDomainError(error, 'SURVEY_NOT_FOUND') || isDomainError(error, 'SURVEY_DEFINITION_STALE')) return undefined;

@@ -9,7 +9,7 @@ import { toNumber } from './exact.ts';
 import { bandOf, rankUnits, statisticsByType } from './ranking.ts';
 import { scoreUnit, type SurveyLeafSource, type UnitScoreInput } from './scoring.ts';
 
-export function computeResults(framework: Framework, units: readonly UnitScoreInput[], survey?: SurveyLeafSource): Results {
+export function computeIndex(framework: Framework, units: readonly UnitScoreInput[], survey?: SurveyLeafSource): Results {
   const scored = units.map((u) => scoreUnit(framework, u, survey));
   const ranked = rankUnits(scored);
   const stats: Record<string, StatsJson> = {};

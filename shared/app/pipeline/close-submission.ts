@@ -1,0 +1,38 @@
+/**
+ * Task CloseSubmission (after the self-assessment deadline): the cycle moves to `appraisal` and the
+ * units that did not submit are recorded. Run twice, it records the same.
+ */
+import type { Caller } from '../../domain/roles.ts';
+import type { UnitType } from '../../schemas/framework.ts';
+import { logger } from '../../observability.ts';
+import { advancePhase } from '../cycles/advance-phase.ts';
+import { cycleOf } from './cycle-of.ts';
+import { pipelineStores, type PipelineStores } from './stores.ts';
+
+/** States that count as submitted (or further along) at the close of submission. */
+const submittedStates = new Set(['submitted', 'returned', 'explained', 'appraised']);
+
+export async function closeSubmission(
+  caller: Caller,
+  input: { year: number; execution?: string },
+  stores: PipelineStores = pipelineStores,
+) {
+  const { year, execution } = input;
+  const cycle = await cycleOf(year, stores);
+  const notSubmitted: { unitId: string; unitType: string; state: string }[] = [];
+  let units = 0;
+  for (const unitType of Object.keys(cycle.frameworks) as UnitType[]) {
+    const [registry, assessments] = await Promise.all([stores.listUnits({ type: unitType }), stores.listAssessments(year, unitType)]);
+    const state = new Map(assessments.map((a) => [a.unitId, a.state as string]));
+    units += registry.length;
+    for (const unit of registry) {
+      const s = state.get(unit.id) ?? 'none';
+      if (!submittedStates.has(s)) notSubmitted.push({ unitId: unit.id, unitType, state: s });
+    }
+  }
+  const reason = 'self-assessment deadline passed: submission closed by the pipeline';
+  await advancePhase(caller, { year, to: 'appraisal', actor: 'pipeline', reason }, stores);
+  await stores.recordStep(year, { step: 'close-submission', at: new Date().toISOString(), execution, details: { units, notSubmitted } });
+  logger.info('submission closed', { year, units, notSubmitted: notSubmitted.length });
+  return { units, notSubmitted: notSubmitted.length };
+}

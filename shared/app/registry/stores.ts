@@ -1,0 +1,10 @@
+/** The stores the registry use cases call (a port: the fast tier passes in-memory ones). */
+import { getUnit, listUnits, saveUnit } from '../../store/units-store.ts';
+
+export interface RegistryStores {
+  getUnit: typeof getUnit;
+  listUnits: typeof listUnits;
+  saveUnit: typeof saveUnit;
+}
+
+export const registryStores: RegistryStores = { getUnit, listUnits, saveUnit };

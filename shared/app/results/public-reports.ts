@@ -1,0 +1,17 @@
+import { fail } from '../../domain/errors.ts';
+import type { Caller } from '../../domain/roles.ts';
+import { resultsStores, type ResultsStores } from './stores.ts';
+
+/** The published report files with their checksums and download links (never the object keys). */
+export async function publicReports(
+  _caller: Caller,
+  input: { year: number },
+  stores: Pick<ResultsStores, 'getPublication' | 'reportUrl'> = resultsStores,
+) {
+  const published = await stores.getPublication(input.year);
+  if (!published) throw fail.notFound(`the results of ${input.year} are not published`, 'RESULTS_NOT_PUBLISHED');
+  const files = await Promise.all(
+    published.files.map(async ({ key, ...file }) => ({ ...file, url: await stores.reportUrl({ ...file, key }) })),
+  );
+  return { year: published.year, decision: published.decision, approvedAt: published.approvedAt, files };
+}

@@ -1,0 +1,17 @@
+import { fail } from '../../domain/errors.ts';
+import type { Caller } from '../../domain/roles.ts';
+import type { UnitType } from '../../schemas/framework.ts';
+import type { Publication } from '../../store/results-store.ts';
+import { resultsStores, type ResultsStores } from './stores.ts';
+
+/** Published results only: drafts, appraisal notes and evidence never reach this. */
+export async function publicResults(
+  _caller: Caller,
+  input: { year: number; type?: UnitType },
+  stores: Pick<ResultsStores, 'getPublication'> = resultsStores,
+): Promise<Pick<Publication, 'year' | 'decision' | 'approvedAt' | 'results'>> {
+  const published = await stores.getPublication(input.year);
+  if (!published) throw fail.notFound(`the results of ${input.year} are not published`, 'RESULTS_NOT_PUBLISHED');
+  const results = input.type ? { [input.type]: published.results[input.type] } : published.results;
+  return { year: published.year, decision: published.decision, approvedAt: published.approvedAt, results };
+}

@@ -1,0 +1,31 @@
+/** The stores the results use cases call (a port: the fast tier passes in-memory ones). */
+import { getCycle, updateCycle } from '../../store/cycles-store.ts';
+import { claimApproval, getDraft, getPublication, publish, putReportFile, reportUrl, saveDraft } from '../../store/results-store.ts';
+import { resultsInputs } from './results-inputs.ts';
+
+export interface ResultsStores {
+  getCycle: typeof getCycle;
+  updateCycle: typeof updateCycle;
+  getDraft: typeof getDraft;
+  getPublication: typeof getPublication;
+  saveDraft: typeof saveDraft;
+  claimApproval: typeof claimApproval;
+  publish: typeof publish;
+  putReportFile: typeof putReportFile;
+  reportUrl: typeof reportUrl;
+  /** Everything the computation reads (units, assessments, survey summaries), per unit type. */
+  resultsInputs: typeof resultsInputs;
+}
+
+export const resultsStores: ResultsStores = {
+  getCycle,
+  updateCycle,
+  getDraft,
+  getPublication,
+  saveDraft,
+  claimApproval,
+  publish,
+  putReportFile,
+  reportUrl,
+  resultsInputs,
+};

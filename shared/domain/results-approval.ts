@@ -1,0 +1,56 @@
+/**
+ * The rules of the council's approval (DESIGN §3.2): the council approves exactly the draft it
+ * read, once, and only when every unit's appraisal is final and the cycle is ready for it.
+ */
+import type { Cycle } from '../schemas/cycles.ts';
+import { phaseTransitionRefusal } from './cycle-phase.ts';
+import { refusal, type Refusal } from './errors.ts';
+
+export interface DraftView {
+  status: 'draft' | 'approved';
+  computedAt: string;
+  notFinalized: readonly { unitId: string; state: string }[];
+}
+
+export function approvalRefusal(
+  cycle: Pick<Cycle, 'year' | 'phase' | 'deadlines'>,
+  draft: DraftView | undefined,
+  input: { computedAt: string },
+  now: Date,
+): Refusal | undefined {
+  const { year } = cycle;
+  if (!draft) return refusal('NO_DRAFT', `no results have been computed for ${year}`);
+  if (cycle.phase === 'approved') {
+    return refusal('APPROVAL_IN_PROGRESS', `the results of ${year} are approved and being published; read them again shortly`);
+  }
+  if (draft.status === 'approved' || cycle.phase === 'published') {
+    return refusal('ALREADY_PUBLISHED', `the results of ${year} are already approved and published`);
+  }
+  if (draft.computedAt !== input.computedAt) {
+    return refusal('DRAFT_SUPERSEDED', 'the results were recomputed after the draft you read; read them again before approving', {
+      computedAt: draft.computedAt,
+    });
+  }
+  if (draft.notFinalized.length > 0) {
+    return refusal('APPRAISALS_OPEN', `${draft.notFinalized.length} units have no finalised appraisal`, {
+      errors: draft.notFinalized.map((u) => ({ path: `units["${u.unitId}"]`, message: `appraisal is "${u.state}", not "appraised"` })),
+      errorsAt: 'resource',
+    });
+  }
+  return phaseTransitionRefusal(cycle, 'approved', 'approval', now);
+}
+
+/** A draft claimed for approval whose publication never followed (the approving call died) may be published again after this. */
+export const approvalLeaseMs = 5 * 60_000;
+
+/** Whether an approved-but-unpublished draft may be resumed by this request: same draft and decision, claim expired. */
+export function resumableApproval(
+  draft: { status: string; computedAt: string; approval?: { decision: string; approvedAt: string } },
+  input: { computedAt: string; decision: string },
+  now: Date,
+): boolean {
+  const claim = draft.approval;
+  if (draft.status !== 'approved' || !claim) return false;
+  if (draft.computedAt !== input.computedAt || claim.decision !== input.decision) return false;
+  return now.getTime() - Date.parse(claim.approvedAt) > approvalLeaseMs;
+}

@@ -1,0 +1,22 @@
+/**
+ * A record from user input that takes only ordinary own keys: `__proto__`, `constructor` and
+ * `prototype` are refused before the record is built (zod's record silently drops `__proto__`,
+ * which turned an exemption list with that key into "no exemptions").
+ */
+import { z } from './zod.ts';
+
+const inheritedNames = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function ownRecord<K extends z.core.$ZodRecordKey, V extends z.ZodType>(key: K, value: V) {
+  return z.preprocess(
+    (input, ctx) => {
+      if (input && typeof input === 'object' && !Array.isArray(input)) {
+        for (const name of Object.keys(input)) {
+          if (inheritedNames.has(name)) ctx.addIssue({ code: 'custom', message: `"${name}" is not allowed as a key`, path: [name] });
+        }
+      }
+      return input;
+    },
+    z.record(key, value),
+  );
+}

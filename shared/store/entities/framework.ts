@@ -1,0 +1,23 @@
+/** The framework item: the framework itself, its version and the cycle years that froze it. */
+import { frameworkSchema } from '../../schemas/framework.ts';
+import { z } from '../../schemas/zod.ts';
+
+export const frameworkKeys = {
+  item: (frameworkId: string) => ({ pk: `FRAMEWORK#${frameworkId}`, sk: 'META' }),
+  auditSubject: (frameworkId: string) => `FRAMEWORK#${frameworkId}`,
+} as const;
+
+const storedFrameworkSchema = z.object({
+  framework: frameworkSchema,
+  version: z.number().int(),
+  usedBy: z.array(z.number().int()).default([]),
+});
+export type StoredFramework = z.infer<typeof storedFrameworkSchema>;
+
+export function frameworkToItem(stored: StoredFramework): Record<string, unknown> {
+  return { ...frameworkKeys.item(stored.framework.id), entity: 'framework', ...stored };
+}
+
+export function frameworkFromItem(item: Record<string, unknown>): StoredFramework {
+  return storedFrameworkSchema.parse(item);
+}

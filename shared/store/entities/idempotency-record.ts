@@ -1,0 +1,24 @@
+/** An idempotency record: a key claimed before the work, completed with the response after a success. */
+import { z } from '../../schemas/zod.ts';
+import { tableDefinition } from '../resources.ts';
+
+export const idempotencyKeys = {
+  item: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: 'IDEMPOTENCY' }),
+} as const;
+
+const responseRecord = z.object({ statusCode: z.number().int(), headers: z.record(z.string(), z.string()), body: z.string() });
+
+const idempotencyRecord = z.object({
+  status: z.enum(['in-progress', 'completed']),
+  requestHash: z.string(),
+  response: responseRecord.optional(),
+});
+export type IdempotencyRecord = z.infer<typeof idempotencyRecord>;
+
+export function idempotencyToItem(keyHash: string, record: IdempotencyRecord, expiresAtSeconds: number): Record<string, unknown> {
+  return { ...idempotencyKeys.item(keyHash), entity: 'idempotency', ...record, [tableDefinition.timeToLiveAttribute]: expiresAtSeconds };
+}
+
+export function idempotencyFromItem(item: Record<string, unknown>): IdempotencyRecord {
+  return idempotencyRecord.parse(item);
+}

@@ -1,0 +1,35 @@
+/**
+ * The council's draft of a cycle's results, recomputed at will until the council approves it.
+ * An approval first claims the draft (status `approved`, with the decision), then the reports are
+ * written, then the publication; the claim's `approval` lets an interrupted publication resume.
+ */
+import { unitTypeSchema } from '../../schemas/framework.ts';
+import { resultsSchema } from '../../schemas/results.ts';
+import { z } from '../../schemas/zod.ts';
+
+export const resultsDraftKeys = {
+  item: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'RESULTS#DRAFT' }),
+  auditSubject: (year: number) => `RESULTS#${year}`,
+} as const;
+
+export const approvalClaimSchema = z.object({ decision: z.string(), approvedAt: z.string(), approvedBy: z.string() });
+export type ApprovalClaim = z.infer<typeof approvalClaimSchema>;
+
+const draftRecordSchema = z.object({
+  year: z.number().int(),
+  status: z.enum(['draft', 'approved']),
+  computedAt: z.string(),
+  computedBy: z.string(),
+  notFinalized: z.array(z.object({ unitId: z.string(), state: z.string() })),
+  results: z.partialRecord(unitTypeSchema, resultsSchema),
+  approval: approvalClaimSchema.optional(),
+});
+export type DraftResults = z.infer<typeof draftRecordSchema>;
+
+export function draftToItem(draft: DraftResults): Record<string, unknown> {
+  return { ...resultsDraftKeys.item(draft.year), entity: 'results-draft', ...draft };
+}
+
+export function draftFromItem(item: Record<string, unknown>): DraftResults {
+  return draftRecordSchema.parse(item);
+}
