@@ -90,7 +90,7 @@ interface Reading {
 
 /** The framework an annex describes, or the rows that keep it from being read. */
 export function annexRowsToFramework(rows: readonly Cell[][]): Reading {
-  const problems: AnnexProblem[] = [];
+  const refused: AnnexProblem[] = [];
   const headerAt = rows.findIndex((r) => fold(r[0]) === 'stt' && fold(r[1]).startsWith('tieu chi'));
   if (headerAt < 0) return { problems: [{ row: 1, message: `no header row "${annexHeader.join(' | ')}" found` }] };
   const meta = new Map(rows.slice(0, headerAt).map((r) => [fold(r[0]), r[1]] as const));
@@ -102,11 +102,11 @@ export function annexRowsToFramework(rows: readonly Cell[][]): Reading {
   const bands = bandsOf(meta.get(fold(labels.bands)));
   const status = meta.get(fold(labels.status));
   const name = text(rows[0]?.[0]);
-  if (!id) problems.push({ row: 1, message: `the row "${labels.id}" is missing` });
+  if (!id) refused.push({ row: 1, message: `the row "${labels.id}" is missing` });
   if (!unitType)
-    problems.push({ row: 1, message: `the row "${labels.unitType}" must be one of: ${Object.values(unitTypeLabels).join(', ')}` });
-  if (maxTotal === undefined) problems.push({ row: 1, message: `the row "${labels.maxTotal}" must hold a number` });
-  if (!bands) problems.push({ row: 1, message: `the row "${labels.bands}" must read "Tốt: từ 90; Khá: từ 80; ..."` });
+    refused.push({ row: 1, message: `the row "${labels.unitType}" must be one of: ${Object.values(unitTypeLabels).join(', ')}` });
+  if (maxTotal === undefined) refused.push({ row: 1, message: `the row "${labels.maxTotal}" must hold a number` });
+  if (!bands) refused.push({ row: 1, message: `the row "${labels.bands}" must read "Tốt: từ 90; Khá: từ 80; ..."` });
 
   const areas: Area[] = [];
   const groups = new Map<string, { items: FrameworkNode[] }>();
@@ -114,7 +114,7 @@ export function annexRowsToFramework(rows: readonly Cell[][]): Reading {
   rows.slice(headerAt + 1).forEach((row, i) => {
     const line = headerAt + 2 + i;
     if (row.every((c) => text(c) === '')) return;
-    const problem = (message: string) => problems.push({ row: line, message });
+    const problem = (message: string) => refused.push({ row: line, message });
     const code = text(row[0]).replace(/\.$/, '');
     const maxPoints = parseNumber(row[2]);
     const method = methodOf(row[3]);
@@ -145,10 +145,10 @@ export function annexRowsToFramework(rows: readonly Cell[][]): Reading {
     else if (!isLeaf(node)) areas.push(node as Area);
     else problem(`leaf ${code} must sit under an area`);
   });
-  if (problems.length > 0) return { problems };
+  if (refused.length > 0) return { problems: refused };
   const framework: FrameworkInput = { id, name, unitType: unitType!, maxTotal: maxTotal!, areas, adjustments, bands: bands! };
   if (status !== undefined && text(status) !== '') framework.status = text(status);
-  return { framework: reorder(framework), problems };
+  return { framework: reorder(framework), problems: refused };
 }
 
 /** Keys in the order the reference files use, so that a round trip gives the same JSON. */

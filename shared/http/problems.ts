@@ -52,11 +52,6 @@ export const problems = {
   forbidden: (detail: string, code: ErrorCode = 'ROLE_REQUIRED') => new HttpProblem(code, detail),
   tooLarge: (detail: string) => new HttpProblem('PAYLOAD_TOO_LARGE', detail),
   unsupportedMediaType: (detail: string) => new HttpProblem('UNSUPPORTED_MEDIA_TYPE', detail),
-  // TRANSITIONAL (issue 9): handler bodies still being moved to shared/app use these; removed once they are gone.
-  notFound: (detail: string, code: ErrorCode = 'NOT_FOUND') => new HttpProblem(code, detail),
-  conflict: (detail: string, extra: ErrorDetails = {}, code: ErrorCode = 'STATE_CONFLICT') => new HttpProblem(code, detail, extra),
-  unprocessable: (detail: string, errors?: FieldError[], code: ErrorCode = 'ASSESSMENT_INCOMPLETE') =>
-    new HttpProblem(code, detail, errors ? { errors } : {}),
 };
 
 /** Prefixes a path formatted by the schemas' `formatPath` (`body.areas[2].maxPoints`). */

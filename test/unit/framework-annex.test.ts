@@ -16,14 +16,17 @@ const reference = (type: string): Framework => {
 };
 
 describe('framework annex (the province layout)', () => {
-  it.each(['department', 'district', 'commune', 'province'])('round-trips the %s reference framework through an XLSX annex', async (type) => {
-    const framework = reference(type);
-    const cells = await annexCells(await annexWorkbook(frameworkToAnnexRows(framework)));
-    const reading = annexRowsToFramework(cells);
-    expect(reading.problems).toEqual([]);
-    const parsed = parseFramework(reading.framework);
-    expect(parsed.ok && parsed.framework).toEqual(framework);
-  });
+  it.each(['department', 'district', 'commune', 'province'])(
+    'round-trips the %s reference framework through an XLSX annex',
+    async (type) => {
+      const framework = reference(type);
+      const cells = await annexCells(await annexWorkbook(frameworkToAnnexRows(framework)));
+      const reading = annexRowsToFramework(cells);
+      expect(reading.problems).toEqual([]);
+      const parsed = parseFramework(reading.framework);
+      expect(parsed.ok && parsed.framework).toEqual(framework);
+    },
+  );
 
   it('the committed sample annex reads back as the commune reference framework', async () => {
     const reading = annexRowsToFramework(await annexCells(readFileSync('reference/annexes/commune-2024.xlsx')));
