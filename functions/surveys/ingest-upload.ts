@@ -33,7 +33,7 @@ export function uploadsOf(event: IngestionEvent): { bucket: string; key: string 
     .map((r) => ({ bucket: r.s3.bucket.name, key: decodeS3Key(r.s3.object.key) }));
 }
 
-async function ingest(event: IngestionEvent, context: Context): Promise<{ outcomes: IngestOutcome[] }> {
+async function ingest(event: IngestionEvent, context: Context): Promise<{ outcomes: (IngestOutcome | 'interrupted')[] }> {
   const remainingMs = () => context.getRemainingTimeInMillis();
   if ('resume' in event && event.resume === true) return { outcomes: await resumeStuckImports({ remainingMs }) };
   const outcomes: IngestOutcome[] = [];

@@ -16,6 +16,9 @@ import { ingestImport, type IngestOptions, type IngestOutcome } from './ingest-u
 /** A pending import's upload event normally arrives within seconds; after this the re-drive stops waiting for it. */
 export const pendingGraceMs = 5 * 60_000;
 
+/** Below this much invocation time left, no further import is started. */
+const minimumMs = 120_000;
+
 export interface ResumeOptions extends IngestOptions {
   /** Only this survey's imports (an administrator's re-run, tests). */
   scope?: { year: number; surveyId: string };
@@ -37,17 +40,27 @@ async function stuck(ref: ImportRef, now: number, stores: IngestionStores): Prom
   return record;
 }
 
-export async function resumeStuckImports(options: ResumeOptions = {}, stores: IngestionStores = ingestionStores): Promise<IngestOutcome[]> {
+export async function resumeStuckImports(
+  options: ResumeOptions = {},
+  stores: IngestionStores = ingestionStores,
+): Promise<(IngestOutcome | 'interrupted')[]> {
   const now = options.now ?? Date.now;
   const open = (await stores.listOpenImports()).filter(
     (r) => !options.scope || (r.year === options.scope.year && r.surveyId === options.scope.surveyId),
   );
-  const outcomes: IngestOutcome[] = [];
+  const outcomes: (IngestOutcome | 'interrupted')[] = [];
   for (const ref of open) {
+    if (options.remainingMs && options.remainingMs() < minimumMs) break; // the next sweep goes on
     const record = await stuck(ref, now(), stores);
     if (!record) continue;
     logger.info('re-driving a stuck import', { importId: ref.importId, status: record.status, attempts: record.attempts });
-    outcomes.push(await ingestImport(ref, stores.importsBucket(), record.objectKey, options, stores));
+    try {
+      outcomes.push(await ingestImport(ref, stores.importsBucket(), record.objectKey, options, stores));
+    } catch (error) {
+      // One import's outage must not keep the others stuck: it stays running and the next sweep resumes it.
+      logger.error('re-drive of an import stopped; the next sweep resumes it', { importId: ref.importId, error });
+      outcomes.push('interrupted');
+    }
   }
   return outcomes;
 }
