@@ -78,7 +78,7 @@ describe('conflict of interest', () => {
     expect([...after.items.values()].some((i) => i.appraisedScore !== undefined)).toBe(false);
     expect(after.items).toEqual(before.stored.items);
     expect((await audit(open, 'SNV')).length).toBe(before.audit);
-  });
+  }, 120_000); // fills 60 leaves through the API
 });
 
 describe('evidence after submission', () => {
@@ -96,7 +96,7 @@ describe('evidence after submission', () => {
     expect((await loadAssessment(open, 'STP')).evidence.get(late.evidenceId)?.status).toBe('pending');
     const confirmations = (await audit(open, 'STP')).filter((e) => e.action === 'evidence.confirmed');
     expect(confirmations.map((e) => e.target)).toEqual([evidenceId]);
-  });
+  }, 120_000); // fills 60 leaves through the API
 });
 
 describe('evidence content', () => {
