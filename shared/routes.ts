@@ -67,7 +67,10 @@ export interface RouteDefinition {
   readonly success: { readonly status: number; readonly schema?: z.ZodType };
   /** Extra environment: which buckets the handler reads or writes (the table is always granted). */
   readonly buckets?: readonly { readonly id: 'evidence' | 'imports' | 'reports'; readonly access: 'read' | 'write' | 'readWrite' }[];
-  /** POST routes that honour an `Idempotency-Key` header. */
+  /**
+   * The route honours an `Idempotency-Key` header (a replay answers the first response). A
+   * mutating route without it answers 400 IDEMPOTENCY_NOT_SUPPORTED when the header is sent.
+   */
   readonly idempotent?: boolean;
   /** Heavier work (imports, computation) gets more memory and time. */
   readonly size?: 'small' | 'large';
@@ -103,6 +106,7 @@ export const routes = {
     params: unitParams,
     body: putUnitBody,
     success: { status: 200, schema: unitSchema },
+    idempotent: true,
   },
   getFramework: {
     method: 'GET',
@@ -122,6 +126,7 @@ export const routes = {
     params: z.strictObject({ frameworkId: idString }),
     body: frameworkSchema,
     success: { status: 200, schema: frameworkSchema },
+    idempotent: true,
   },
   createCycle: {
     method: 'POST',
@@ -151,6 +156,7 @@ export const routes = {
     params: yearOnly,
     body: patchCycleBody,
     success: { status: 200, schema: cycleSchema },
+    idempotent: true,
   },
   // Self-assessment and evidence (unit users write their own; readers per shared/domain/permissions.ts)
   getAssessment: {
@@ -171,6 +177,7 @@ export const routes = {
     params: itemParams,
     body: putSelfItemBody,
     success: { status: 200, schema: assessmentItemSchema },
+    idempotent: true,
   },
   createEvidence: {
     method: 'POST',
@@ -244,6 +251,7 @@ export const routes = {
     params: itemParams,
     body: appraisalBody,
     success: { status: 200, schema: assessmentItemSchema },
+    idempotent: true,
   },
   returnAssessment: {
     method: 'POST',
@@ -265,6 +273,7 @@ export const routes = {
     params: itemParams,
     body: explanationBody,
     success: { status: 200, schema: assessmentItemSchema },
+    idempotent: true,
   },
   submitExplanations: {
     method: 'POST',
@@ -317,6 +326,7 @@ export const routes = {
     params: surveyParams,
     body: putSurveyBody,
     success: { status: 200, schema: storedSurveySchema },
+    idempotent: true,
   },
   getSurvey: {
     method: 'GET',
@@ -358,7 +368,7 @@ export const routes = {
     params: surveyParams,
     body: createInvitationsBody,
     success: { status: 201, schema: invitationsResponse },
-    // Not idempotent on purpose: a replay store would keep the codes in clear; a retry just issues new codes.
+    // Refuses Idempotency-Key on purpose: a replay store would keep the codes in clear; a retry just issues new codes.
   },
   submitSurveyResponse: {
     method: 'POST',
@@ -369,6 +379,7 @@ export const routes = {
     params: publicSurveyParams,
     body: publicResponseBody,
     success: { status: 201, schema: publicResponseAnswer },
+    // Refuses Idempotency-Key: an anonymous caller has no identity to scope keys by; the code itself answers once.
   },
   getSurveySummary: {
     method: 'GET',
@@ -390,6 +401,7 @@ export const routes = {
     params: resultsParams,
     success: { status: 200, schema: draftSchema },
     size: 'large',
+    idempotent: true,
   },
   getResults: {
     method: 'GET',

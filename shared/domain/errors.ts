@@ -72,6 +72,13 @@ export const errorCodes = {
   IDEMPOTENCY_PAYLOAD_MISMATCH: { kind: 'unprocessable', means: 'the Idempotency-Key was used with a different request' },
   TOO_MANY_REQUESTS: { kind: 'throttled', means: 'too many requests; retry later' },
   INTERNAL: { kind: 'internal', means: 'the request could not be completed; it has been logged' },
+  // http
+  BODY_TOO_DEEP: { kind: 'invalid', means: 'the body nests arrays and objects deeper than 64 levels' },
+  INVALID_ENCODING: { kind: 'invalid', means: 'the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where' },
+  IDEMPOTENCY_NOT_SUPPORTED: {
+    kind: 'invalid',
+    means: 'this route does not honour Idempotency-Key (README: Integrity guarantees); send it without',
+  },
 } as const satisfies Record<string, { kind: ErrorKind; means: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { claim, complete, release } from '../store/idempotency-store.ts';
 import type { Caller } from '../domain/roles.ts';
 import { DomainError } from '../domain/errors.ts';
-import { problems } from './problems.ts';
 
 type Response = { statusCode: number; headers: Record<string, string>; body: string };
 
