@@ -74,7 +74,7 @@ describe('Idempotency-Key: honoured or refused on every mutating route', () => {
       expect(res.body.code).toBe('IDEMPOTENCY_NOT_SUPPORTED');
     }
     expect(await storeSnapshot()).toEqual(before);
-  });
+  }, 300_000);
 });
 
 describe('hostile requests reproduced from the issue', () => {
