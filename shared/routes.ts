@@ -68,7 +68,10 @@ export interface RouteDefinition {
   readonly success: { readonly status: number; readonly schema?: z.ZodType };
   /** Extra environment: which buckets the handler reads or writes (the table is always granted). */
   readonly buckets?: readonly { readonly id: BucketId; readonly access: 'read' | 'write' | 'readWrite' }[];
-  /** POST routes that honour an `Idempotency-Key` header. */
+  /**
+   * The route honours an `Idempotency-Key` header (a replay answers the first response). A
+   * mutating route without it answers 400 IDEMPOTENCY_NOT_SUPPORTED when the header is sent.
+   */
   readonly idempotent?: boolean;
   /** Heavier work (imports, computation) gets more memory and time. */
   readonly size?: 'small' | 'large';
@@ -104,6 +107,7 @@ export const routes = {
     params: unitParams,
     body: putUnitBody,
     success: { status: 200, schema: unitSchema },
+    idempotent: true,
   },
   getFramework: {
     method: 'GET',
@@ -123,6 +127,7 @@ export const routes = {
     params: z.strictObject({ frameworkId: idString }),
     body: putFrameworkBody,
     success: { status: 200, schema: frameworkSchema },
+    idempotent: true,
   },
   createCycle: {
     method: 'POST',
@@ -152,6 +157,7 @@ export const routes = {
     params: yearOnly,
     body: patchCycleBody,
     success: { status: 200, schema: cycleSchema },
+    idempotent: true,
   },
   // Self-assessment and evidence (unit users write their own; readers per shared/domain/permissions.ts)
   getAssessment: {
@@ -172,6 +178,7 @@ export const routes = {
     params: itemParams,
     body: putSelfItemBody,
     success: { status: 200, schema: assessmentItemSchema },
+    idempotent: true,
   },
   createEvidence: {
     method: 'POST',
@@ -245,6 +252,7 @@ export const routes = {
     params: itemParams,
     body: appraisalBody,
     success: { status: 200, schema: assessmentItemSchema },
+    idempotent: true,
   },
   returnAssessment: {
     method: 'POST',
@@ -266,6 +274,7 @@ export const routes = {
     params: itemParams,
     body: explanationBody,
     success: { status: 200, schema: assessmentItemSchema },
+    idempotent: true,
   },
   submitExplanations: {
     method: 'POST',
@@ -318,6 +327,7 @@ export const routes = {
     params: surveyParams,
     body: putSurveyBody,
     success: { status: 200, schema: storedSurveySchema },
+    idempotent: true,
   },
   getSurvey: {
     method: 'GET',
@@ -358,6 +368,7 @@ export const routes = {
     summary: 'Re-run a failed import from its uploaded file (audited); the ingestion re-drive takes it up',
     params: importParams,
     success: { status: 202, schema: importReportSchema },
+    idempotent: true,
   },
   createSurveyInvitations: {
     method: 'POST',
@@ -368,7 +379,7 @@ export const routes = {
     params: surveyParams,
     body: createInvitationsBody,
     success: { status: 201, schema: invitationsResponse },
-    // Not idempotent on purpose: a replay store would keep the codes in clear; a retry just issues new codes.
+    // Refuses Idempotency-Key on purpose: a replay store would keep the codes in clear; a retry just issues new codes.
   },
   submitSurveyResponse: {
     method: 'POST',
@@ -379,6 +390,7 @@ export const routes = {
     params: publicSurveyParams,
     body: publicResponseBody,
     success: { status: 201, schema: publicResponseAnswer },
+    // Refuses Idempotency-Key: an anonymous caller has no identity to scope keys by; the code itself answers once.
   },
   getSurveySummary: {
     method: 'GET',
@@ -400,6 +412,7 @@ export const routes = {
     params: resultsParams,
     success: { status: 200, schema: draftSchema },
     size: 'large',
+    idempotent: true,
   },
   getResults: {
     method: 'GET',

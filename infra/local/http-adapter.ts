@@ -3,6 +3,7 @@
  * shared route table, checks the JWT as the Cognito authorizer does, turns the request into a
  * payload-2.0 event, calls the same handler module Lambda runs, and writes the result back.
  */
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -43,8 +44,13 @@ export function matchRoute(method: string, path: string) {
   if (onPath.length === 0) return { kind: 'not-found' as const };
   const hit = onPath.find((x) => x.c.route.method === method);
   if (!hit) return { kind: 'wrong-method' as const, allow: onPath.map((x) => x.c.route.method) };
-  const params = Object.fromEntries(hit.c.names.map((n, i) => [n, decodeURIComponent(hit.m[i + 1] ?? '')]));
-  return { kind: 'match' as const, route: hit.c.route, params };
+  try {
+    const params = Object.fromEntries(hit.c.names.map((n, i) => [n, decodeURIComponent(hit.m[i + 1] ?? '')]));
+    return { kind: 'match' as const, route: hit.c.route, params };
+  } catch {
+    // `%ED%A0%80` and the like decode to no Unicode text; API Gateway refuses them before any Lambda.
+    return { kind: 'bad-path' as const };
+  }
 }
 
 const handlerCache = new Map<string, Promise<LambdaHandler>>();
@@ -140,6 +146,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
   }
   const matched = matchRoute(method, url.pathname);
   if (matched.kind === 'not-found') return send(res, 404, problem(404, 'Not found', `no route for ${url.pathname}`, 'ROUTE_NOT_FOUND'));
+  if (matched.kind === 'bad-path')
+    return send(res, 400, problem(400, 'Validation failed', 'path: malformed percent-encoding', 'INVALID_ENCODING'));
   if (matched.kind === 'wrong-method') {
     return send(
       res,
@@ -170,9 +178,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
-  const query: Record<string, string> = {};
+  // Null prototype: a `__proto__` parameter stays an own key the handler can see and refuse.
+  const query: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key).join(',');
-  const textual = isTextual(headers['content-type'] ?? '');
+  // Bytes that are not UTF-8 go on as base64 (as API Gateway does with binary bodies), so the
+  // handler's strict decoder refuses them instead of reading U+FFFD where they were.
+  const textual = isTextual(headers['content-type'] ?? '') && isUtf8(body);
   const requestId = randomUUID();
   const now = new Date();
   const event = {

@@ -83,6 +83,13 @@ export const errorCodes = {
   APPROVAL_OVERDUE: { kind: 'conflict', means: 'pipeline: the results are still not approved long after the publication deadline' },
   PUBLICATION_INCOMPLETE: { kind: 'conflict', means: 'pipeline: the cycle is not published or a report file cannot be read yet' },
   PUBLICATION_CORRUPT: { kind: 'internal', means: 'pipeline: a report file does not have the checksum its publication recorded' },
+  // http
+  BODY_TOO_DEEP: { kind: 'invalid', means: 'the body nests arrays and objects deeper than 64 levels' },
+  INVALID_ENCODING: { kind: 'invalid', means: 'the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where' },
+  IDEMPOTENCY_NOT_SUPPORTED: {
+    kind: 'invalid',
+    means: 'this route does not honour Idempotency-Key (README: Integrity guarantees); send it without',
+  },
 } as const satisfies Record<string, { kind: ErrorKind; means: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

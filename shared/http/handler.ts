@@ -16,7 +16,8 @@ import { routes, type RouteDefinition, type RouteId } from '../routes.ts';
 import { DomainError } from '../domain/errors.ts';
 import { logger, metrics } from '../observability.ts';
 import { withIdempotency } from './idempotency.ts';
-import { internalError, problemBody, problems, zodErrors } from './problems.ts';
+import { bodyLimits, bodyText, checkParameters, scanJson } from './body-guard.ts';
+import { HttpProblem, internalError, problemBody, problems, zodErrors } from './problems.ts';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -39,12 +40,17 @@ export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 
 const anonymous: Caller = { subject: 'anonymous', username: 'anonymous', roles: [], areas: [] };
 
-/** Composed and decomposed Vietnamese must compare equal: every input string becomes NFC. */
-function normalizeStrings(value: unknown): unknown {
+/**
+ * Composed and decomposed Vietnamese must compare equal: every input string becomes NFC. Bodies
+ * reach here only after `scanJson` bounded their depth; the guard keeps any other caller bounded too.
+ */
+function normalizeStrings(value: unknown, depth = 0): unknown {
+  if (depth > bodyLimits.maxDepth) throw problems.validation([{ path: 'body', message: 'nested too deeply' }]);
   if (typeof value === 'string') return value.normalize('NFC');
-  if (Array.isArray(value)) return value.map(normalizeStrings);
+  if (Array.isArray(value)) return value.map((v) => normalizeStrings(v, depth + 1));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), normalizeStrings(v)]));
+    // fromEntries defines own properties: a key can never become a prototype here.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), normalizeStrings(v, depth + 1)]));
   }
   return value;
 }
@@ -57,15 +63,34 @@ function parseJsonBody(event: HttpEvent): unknown {
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
     throw problems.unsupportedMediaType(`content-type must be application/json, got "${contentType || 'none'}"`);
   }
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const text = bodyText(event.body, event.isBase64Encoded);
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    // V8's JSON.parse is iterative: deep nesting cannot overflow the stack before scanJson refuses it.
+    parsed = JSON.parse(text);
   } catch (error) {
     throw problems.malformedJson((error as Error).message);
   }
+  scanJson(text);
+  return parsed;
 }
 
-function validate<S extends z.ZodType | undefined>(schema: S, raw: unknown, prefix: string): Parsed<S> {
+/** A body sent to a route that reads none is still checked: no route lets a hostile body through unread. */
+function guardUnusedBody(event: HttpEvent): undefined {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const text = bodyText(event.body, event.isBase64Encoded);
+  if (!/^application\/(.+\+)?json\b/i.test(event.headers['content-type'] ?? '')) return undefined;
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    throw problems.malformedJson((error as Error).message);
+  }
+  scanJson(text);
+  return undefined;
+}
+
+function validate<S extends z.ZodType | undefined>(schema: S, raw: unknown, prefix: 'path' | 'query' | 'body'): Parsed<S> {
+  if (prefix !== 'body') checkParameters(raw as Record<string, string | undefined>, prefix);
   if (!schema) return undefined as Parsed<S>;
   const result = schema.safeParse(normalizeStrings(raw));
   if (!result.success) throw problems.validation(zodErrors(prefix, result.error));
@@ -82,6 +107,25 @@ function authorise(route: RouteDefinition, event: HttpEvent): Caller {
     throw problems.forbidden(`this route needs one of the roles: ${route.access.join(', ')}`);
   }
   return caller;
+}
+
+const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The one rule: a mutating route either honours `Idempotency-Key` or refuses it, so that a client
+ * never believes a retry is safe when it is not.
+ */
+function idempotencyKey(route: RouteDefinition, event: HttpEvent): string | undefined {
+  const key = event.headers?.['idempotency-key'];
+  if (key === undefined || !mutating.has(route.method)) return undefined;
+  if (route.idempotent) return key;
+  throw new HttpProblem(
+    'IDEMPOTENCY_NOT_SUPPORTED',
+    'headers.idempotency-key: this route does not honour Idempotency-Key; send it without',
+    {
+      errors: [{ path: 'headers.idempotency-key', message: 'not accepted on this route' }],
+    },
+  );
 }
 
 function json(status: number, body: unknown, contentType = 'application/json', headers: Record<string, string> = {}) {
@@ -109,9 +153,10 @@ export function httpHandler<K extends RouteId>(id: K, fn: (request: HandlerReque
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     try {
       const caller = authorise(route, event);
+      const key = idempotencyKey(route, event);
       const params = validate(route.params, event.pathParameters ?? {}, 'path');
       const query = validate(route.query, event.queryStringParameters ?? {}, 'query');
-      const body = route.body ? validate(route.body, parseJsonBody(event), 'body') : undefined;
+      const body = route.body ? validate(route.body, parseJsonBody(event), 'body') : guardUnusedBody(event);
       const target = (params ?? {}) as { year?: number; unitId?: string };
       logger.appendKeys({
         route: id,
@@ -127,7 +172,6 @@ export function httpHandler<K extends RouteId>(id: K, fn: (request: HandlerReque
         >);
         return json(result.status ?? route.success.status, result.body, 'application/json', result.headers);
       };
-      const key = route.idempotent ? event.headers?.['idempotency-key'] : undefined;
       const response = key ? await withIdempotency(key, { caller, routeId: id, path: event.rawPath, body: event.body }, run) : await run();
       metrics.addMetric('Success', MetricUnit.Count, 1);
       return response;

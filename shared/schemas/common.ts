@@ -15,11 +15,18 @@ export const problemSchema = z
   .openapi('Problem');
 export type Problem = z.infer<typeof problemSchema>;
 
-export const yearParam = z.coerce
-  .number()
-  .int('must be a whole year')
-  .min(2000, 'must be 2000 or later')
-  .max(2100, 'must be 2100 or earlier');
+/**
+ * A whole number written canonically in a path or query string: `2026`, never `2026.0`, `02026`,
+ * ` 2026`, `2e3` or `0x7ea` (coercion would read them all as a number and let one resource have
+ * many names). Accepts a number too, for callers that already parsed one.
+ */
+export const canonicalInt = (min: number, max: number, what = 'a whole number') =>
+  z
+    .union([z.string().regex(/^(0|[1-9][0-9]{0,8})$/, `must be ${what} written in digits, without leading zeros`), z.number().int()])
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be ${min} or more`).max(max, `must be ${max} or less`));
+
+export const yearParam = canonicalInt(2000, 2100, 'a year');
 
 /** Optimistic locking: the version the client last read; a mismatch answers 409. */
 export const expectedVersion = z.number().int().min(0).optional();

@@ -1,5 +1,6 @@
 /** Requests and answers of the survey routes: imports, invitations, public responses, summary. */
 import { keyId, ownRecord, reservedKeys, surveyParams } from './survey-definition.ts';
+import { canonicalInt } from './common.ts';
 import { idString, nfcText, z } from './zod.ts';
 
 export const importFormats = ['csv', 'xlsx'] as const;
@@ -18,7 +19,7 @@ export const importParams = surveyParams.extend({ importId: idString });
 
 export const importReportQuery = z.strictObject({
   /** Page through the row report: rows after this line. */
-  after: z.coerce.number().int().min(0).optional(),
+  after: canonicalInt(0, 10_000_000, 'a line number').optional(),
 });
 
 export const rowReportSchema = z.object({ line: z.number().int(), respondentId: z.string(), reason: z.string() });

@@ -3,6 +3,7 @@
  * item at the same moment, e.g. two leaves of one assessment checking its header). Condition
  * failures are never retried: they are answers, not accidents.
  */
+import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './clients.ts';
 import { isConditionalFailure } from './errors.ts';
@@ -16,7 +17,11 @@ function onlyConflicts(error: unknown): boolean {
 export async function transactWrite(items: NonNullable<TransactWriteCommandInput['TransactItems']>, attempts = 4): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+      // The token makes the SDK's own retries of this send idempotent for 10 minutes: a retry after
+      // a timeout whose write did commit is answered "done" instead of failing its conditions. (The
+      // SDK would generate one too; it is set here so the guarantee does not rest on a default.)
+      // A fresh token per attempt of this loop: a cancelled transaction is tried again as a new one.
+      await dynamo().send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: randomUUID() }));
       return;
     } catch (error) {
       if (attempt >= attempts || !onlyConflicts(error)) throw error;
