@@ -11,6 +11,7 @@ import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicableLeaves } from '../../shared/domain/framework.ts';
+import { loadAssessment } from '../../shared/store/assessment-store.ts';
 import { listAudit, type AuditEvent } from '../../shared/store/audit.ts';
 import { s3 } from '../../shared/store/clients.ts';
 import { assessmentAuditSubject } from '../../shared/store/entities/assessment-header.ts';
@@ -243,6 +244,25 @@ describe('faults injected into the DynamoDB client', () => {
     expect(view(faulty.stored)).toEqual(view(clean.stored));
     expect(trail(faulty.audit, 'STNMT')).toEqual(trail(clean.audit, 'SVHTTDL'));
   }, 240_000);
+
+  it('an Idempotency-Key claim that committed and then timed out is recognised as its own: the request succeeds once, a replay answers it', async () => {
+    const clerk = await tokens.unit('SXD');
+    const file = pdfBytes('Kế hoạch');
+    const body = { fileName: 'ke-hoach.pdf', contentType: 'application/pdf', size: file.length, sha256: sha256(file) };
+    const request = () =>
+      req('POST', `/v1/cycles/${year}/units/SXD/evidence`, { token: clerk, headers: { 'idempotency-key': 'claim-timeout-1' }, body });
+    const claimThenTimeOut: FaultPlan = (_call, command) =>
+      command === 'PutCommand' || command === 'PutItemCommand' ? 'timeout-after-commit' : undefined;
+    const { result: first, injected } = await withFaults(request, claimThenTimeOut);
+    expect(injected.length).toBeGreaterThan(0);
+    expect(first.status).toBe(201);
+    const replay = await request();
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.evidenceId).toBe(first.body.evidenceId);
+    // One evidence record, the one answered: the retried claim did not run the work twice.
+    expect([...(await loadAssessment(year, 'SXD')).evidence.keys()]).toEqual([first.body.evidenceId]);
+  }, 120_000);
 
   it('ingestion: the same import report, counts and audit trail as without faults', async () => {
     const admin = await tokens.admin();

@@ -50,13 +50,25 @@ describe('frameworks', () => {
   });
 
   it('refuses with 409 to change a framework a cycle uses', async () => {
-    const before = await getFramework('department-2024');
-    const body = { ...JSON.parse(readFileSync('reference/frameworks/department-2024.json', 'utf8')), name: 'Changed' };
-    const res = await api('PUT', '/v1/frameworks/department-2024', { token: await tokens.admin(), body });
+    // Its own framework and cycle: department-2024 may also feed cycles that other files publish (CYCLE_PUBLISHED then).
+    const admin = await tokens.admin();
+    const reference = JSON.parse(readFileSync('reference/frameworks/department-2024.json', 'utf8'));
+    const id = 'department-frozen-2091';
+    expect((await api('PUT', `/v1/frameworks/${id}`, { token: admin, body: { ...reference, id } })).status).toBe(200);
+    const opened = await api('POST', '/v1/cycles', {
+      token: admin,
+      body: { year: 2091, frameworks: { department: id }, deadlines: deadlines(2091) },
+    });
+    expect(opened.status).toBe(201);
+    const before = await getFramework(id);
+    const res = await api('PUT', `/v1/frameworks/${id}`, {
+      token: admin,
+      body: { ...reference, id, name: 'Changed', expectedVersion: before!.version },
+    });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('FRAMEWORK_IN_USE');
-    expect(res.body.usedBy.length).toBeGreaterThan(0);
-    expect(await getFramework('department-2024')).toEqual(before);
+    expect(res.body.usedBy).toEqual([2091]);
+    expect(await getFramework(id)).toEqual(before);
   });
 });
 

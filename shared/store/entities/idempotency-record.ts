@@ -11,6 +11,8 @@ const responseRecord = z.object({ statusCode: z.number().int(), headers: z.recor
 const idempotencyRecord = z.object({
   status: z.enum(['in-progress', 'completed']),
   requestHash: z.string(),
+  /** Who claimed it: a claim whose write committed but whose answer was lost is recognised as one's own on retry. */
+  owner: z.string().optional(),
   response: responseRecord.optional(),
 });
 export type IdempotencyRecord = z.infer<typeof idempotencyRecord>;
