@@ -1,5 +1,6 @@
 import { unitTypeSchema } from './framework.ts';
-import { idString, z } from './zod.ts';
+import * as z from 'zod';
+import { idString } from './zod.ts';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' });
 
@@ -37,7 +38,7 @@ export const cycleSchema = z
     phase: cyclePhaseSchema,
     version: z.number().int(),
   })
-  .openapi('Cycle');
+  .meta({ id: 'Cycle' });
 export type Cycle = z.infer<typeof cycleSchema>;
 
 export const patchCycleBody = z.strictObject({

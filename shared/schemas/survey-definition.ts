@@ -8,7 +8,8 @@
  */
 import { yearParam } from './common.ts';
 import { unitTypeSchema } from './framework.ts';
-import { idString, nfcText, z } from './zod.ts';
+import * as z from 'zod';
+import { idString, nfcText } from './zod.ts';
 
 /** Answer keys appear in CSV cells and attribute names: short, no separators. */
 export const optionKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, 'must be 1 to 16 letters, digits, ".", "_" or "-"');
@@ -65,7 +66,7 @@ export const surveyDefinitionSchema = z
     populations: z.record(idString, z.record(idString, z.number().int().min(0))).optional(),
     questions: z.array(questionSchema).min(1, 'must list at least one question').max(500),
   })
-  .openapi('SurveyDefinition');
+  .meta({ id: 'SurveyDefinition' });
 export type SurveyDefinitionInput = z.infer<typeof surveyDefinitionSchema>;
 
 export const putSurveyBody = surveyDefinitionSchema.extend({
@@ -88,4 +89,4 @@ export const storedSurveySchema = z
     /** Survey leaves of the framework that no question feeds, groups asked nothing: allowed, worth knowing. */
     warnings: z.array(z.string()).optional(),
   })
-  .openapi('StoredSurvey');
+  .meta({ id: 'StoredSurvey' });

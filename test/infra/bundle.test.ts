@@ -45,7 +45,6 @@ describe('handler bundles', () => {
       PATH: process.env.PATH,
       AWS_REGION: 'ap-southeast-1',
       AWS_LAMBDA_FUNCTION_NAME: 'bundle-test',
-      NODE_OPTIONS: '--enable-source-maps',
       [tableDefinition.envVar]: 'par-bundle-test',
       ...Object.fromEntries(bucketDefinitions.map((b) => [b.envVar, b.localName])),
     };

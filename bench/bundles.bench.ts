@@ -1,0 +1,151 @@
+/**
+ * Bundle benchmark (issue 15): every function of the synthesized app (the route table's handlers,
+ * the bucket subscriptions, the pipeline tasks) is bundled with the esbuild options the house
+ * construct gives NodejsFunction (`esbuildOptionsFor`, the same derivation `cdk synth` runs), then
+ * each bundle is imported in fresh Node processes, 7 times, round-robin with a hello-world handler,
+ * from a directory with no node_modules (as on Lambda). Reported per function: minified size, the
+ * median import time without source maps (as deployed: see `nodeOptions` in app-function.ts) and
+ * with `--enable-source-maps` (for comparison), the ratio to the hello-world median and a verdict.
+ *
+ * Targets: an API handler ≤ 250 KB and ≤ 5× hello-world; ingestion and report functions ≤ 600 KB;
+ * any function ≤ 10× hello-world. Results also go to `.bench/bundles/<BENCH_LABEL or last>.json`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { esbuildOptionsFor, repoRoot } from '../infra/constructs/app-function.ts';
+import { pipelineTasks } from '../infra/pipeline/definition.ts';
+import { bucketSubscriptions } from '../shared/events.ts';
+import { routeList } from '../shared/routes.ts';
+import { bucketDefinitions, tableDefinition } from '../shared/store/resources.ts';
+
+const samples = 7;
+const outDir = fileURLToPath(new URL('../.bench/bundles/', import.meta.url));
+const KB = 1024;
+
+type Kind = 'api' | 'heavy' | 'task';
+interface Fn {
+  name: string;
+  handler: string;
+  kind: Kind;
+}
+
+/** Report generation (approval) and survey ingestion may carry their parsers and writers. */
+const heavy = new Set(['approveResults', 'surveyImportUploaded']);
+const targets: Record<Kind, { bytes: number; ratio: number }> = {
+  api: { bytes: 250 * KB, ratio: 5 },
+  heavy: { bytes: 600 * KB, ratio: 10 },
+  task: { bytes: 250 * KB, ratio: 10 },
+};
+
+export const functions: Fn[] = [
+  ...routeList.map((r) => ({ name: r.id, handler: r.handler, kind: (heavy.has(r.id) ? 'heavy' : 'api') as Kind })),
+  ...bucketSubscriptions.map((s) => ({ name: s.id, handler: s.handler, kind: 'heavy' as Kind })),
+  ...pipelineTasks.map((t) => ({ name: `${t.state}Task`, handler: t.handler, kind: 'task' as Kind })),
+];
+
+const env = {
+  PATH: process.env.PATH,
+  AWS_REGION: 'ap-southeast-1',
+  AWS_LAMBDA_FUNCTION_NAME: 'bundle-bench',
+  [tableDefinition.envVar]: 'par-bundle-bench',
+  ...Object.fromEntries(bucketDefinitions.map((b) => [b.envVar, b.localName])),
+};
+
+const timer = `const t = performance.now(); const m = await import(process.argv[1]); if (typeof m.handler !== 'function') process.exit(3); process.stdout.write(String(performance.now() - t));`;
+
+/** One fresh process: milliseconds from before `import()` to the module's evaluation done. */
+function importMs(file: string, sourceMaps: boolean): number {
+  const args = [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', timer, pathToFileURL(file).href];
+  const r = spawnSync(process.execPath, args, { env, cwd: outDir, encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`import of ${file} failed (exit ${r.status}): ${r.stderr.slice(0, 2000)}`);
+  return Number(r.stdout);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const bundleOf = (fn: Fn) => join(outDir, fn.name, 'index.mjs');
+
+export interface BundleResult {
+  name: string;
+  kind: Kind;
+  bytes: number;
+  mapBytes: number;
+  importMs: number;
+  importMapsMs: number;
+  ratio: number;
+  ok: boolean;
+}
+
+async function main() {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const hello = join(outDir, 'hello', 'index.mjs');
+  mkdirSync(join(outDir, 'hello'));
+  writeFileSync(hello, 'export const handler = async () => ({ statusCode: 200, body: "hello" });\n');
+  await Promise.all(functions.map((fn) => build({ ...esbuildOptionsFor(join(repoRoot, fn.handler), bundleOf(fn)), logLevel: 'error' })));
+
+  const files = [hello, ...functions.map(bundleOf)];
+  const plain = new Map<string, number[]>(files.map((f) => [f, []]));
+  const mapped = new Map<string, number[]>(files.map((f) => [f, []]));
+  for (let i = 0; i < samples; i++) {
+    for (const f of files) {
+      plain.get(f)!.push(importMs(f, false));
+      mapped.get(f)!.push(importMs(f, true));
+    }
+  }
+  const helloMs = median(plain.get(hello)!);
+  const helloMapsMs = median(mapped.get(hello)!);
+
+  const results: BundleResult[] = functions.map((fn) => {
+    const file = bundleOf(fn);
+    const bytes = statSync(file).size;
+    let mapBytes = 0;
+    try {
+      mapBytes = statSync(`${file}.map`).size;
+    } catch {
+      // no external map
+    }
+    const ms = median(plain.get(file)!);
+    const ratio = ms / helloMs;
+    const target = targets[fn.kind];
+    return {
+      name: fn.name,
+      kind: fn.kind,
+      bytes,
+      mapBytes,
+      importMs: ms,
+      importMapsMs: median(mapped.get(file)!),
+      ratio,
+      ok: bytes <= target.bytes && ratio <= target.ratio,
+    };
+  });
+
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const num = (x: number, n: number, d = 1) => x.toFixed(d).padStart(n);
+  console.log(
+    `hello-world import: ${helloMs.toFixed(1)} ms (with --enable-source-maps ${helloMapsMs.toFixed(1)} ms), ${samples} fresh processes each`,
+  );
+  console.log(
+    `${pad('function', 28)}${pad('kind', 7)}${'KB'.padStart(8)}${'map KB'.padStart(9)}${'ms'.padStart(8)}${'ms+maps'.padStart(9)}${'×hello'.padStart(8)}  verdict`,
+  );
+  for (const r of results) {
+    const t = targets[r.kind];
+    const verdict = r.ok ? 'ok' : `MISS (target ≤ ${t.bytes / KB} KB, ≤ ${t.ratio}×)`;
+    console.log(
+      `${pad(r.name, 28)}${pad(r.kind, 7)}${num(r.bytes / KB, 8)}${num(r.mapBytes / KB, 9)}${num(r.importMs, 8)}${num(r.importMapsMs, 9)}${num(r.ratio, 8)}  ${verdict}`,
+    );
+  }
+  const total = results.reduce((s, r) => s + r.bytes, 0);
+  const maps = results.reduce((s, r) => s + r.mapBytes, 0);
+  const missed = results.filter((r) => !r.ok);
+  console.log(
+    `total: ${results.length} functions, ${(total / KB / KB).toFixed(2)} MB of JavaScript, ${(maps / KB / KB).toFixed(2)} MB of source maps; ` +
+      `${results.length - missed.length} within target, ${missed.length} missed${missed.length ? ` (${missed.map((m) => m.name).join(', ')})` : ''}`,
+  );
+  const label = process.env.BENCH_LABEL ?? 'last';
+  writeFileSync(join(outDir, '..', `bundles-${label}.json`), JSON.stringify({ helloMs, helloMapsMs, results }, null, 2));
+}
+
+await main();
