@@ -21,7 +21,8 @@ import { bucketSubscriptions } from '../shared/events.ts';
 import { routeList } from '../shared/routes.ts';
 import { bucketDefinitions, tableDefinition } from '../shared/store/resources.ts';
 
-const samples = 7;
+/** BENCH_SAMPLES=0 builds and prints sizes only (quick look while slimming a bundle). */
+const samples = Number(process.env.BENCH_SAMPLES ?? 7);
 const outDir = fileURLToPath(new URL('../.bench/bundles/', import.meta.url));
 const KB = 1024;
 
@@ -64,7 +65,24 @@ function importMs(file: string, sourceMaps: boolean): number {
   return Number(r.stdout);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** Wall time of `par --help` (the compiled CLI, bin/par.mjs) against a bare `node -e 0`, round-robin. */
+function cliStartup() {
+  const par: number[] = [];
+  const bare: number[] = [];
+  const wall = (args: string[]) => {
+    const t = performance.now();
+    spawnSync(process.execPath, args, { cwd: repoRoot, stdio: 'ignore' });
+    return performance.now() - t;
+  };
+  spawnSync(process.execPath, ['bin/par.mjs', '--help'], { cwd: repoRoot, stdio: 'ignore' }); // builds dist/cli if stale
+  for (let i = 0; i < samples; i++) {
+    par.push(wall(['bin/par.mjs', '--help']));
+    bare.push(wall(['-e', '0']));
+  }
+  return { par: median(par) ?? 0, bare: median(bare) ?? 1 };
+}
+
+const median = (xs: number[]): number | undefined => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const bundleOf = (fn: Fn) => join(outDir, fn.name, 'index.mjs');
 
 export interface BundleResult {
@@ -95,8 +113,8 @@ async function main() {
       mapped.get(f)!.push(importMs(f, true));
     }
   }
-  const helloMs = median(plain.get(hello)!);
-  const helloMapsMs = median(mapped.get(hello)!);
+  const helloMs = median(plain.get(hello)!) ?? 1;
+  const helloMapsMs = median(mapped.get(hello)!) ?? 1;
 
   const results: BundleResult[] = functions.map((fn) => {
     const file = bundleOf(fn);
@@ -107,7 +125,7 @@ async function main() {
     } catch {
       // no external map
     }
-    const ms = median(plain.get(file)!);
+    const ms = median(plain.get(file)!) ?? 0;
     const ratio = ms / helloMs;
     const target = targets[fn.kind];
     return {
@@ -116,7 +134,7 @@ async function main() {
       bytes,
       mapBytes,
       importMs: ms,
-      importMapsMs: median(mapped.get(file)!),
+      importMapsMs: median(mapped.get(file)!) ?? 0,
       ratio,
       ok: bytes <= target.bytes && ratio <= target.ratio,
     };
@@ -144,8 +162,12 @@ async function main() {
     `total: ${results.length} functions, ${(total / KB / KB).toFixed(2)} MB of JavaScript, ${(maps / KB / KB).toFixed(2)} MB of source maps; ` +
       `${results.length - missed.length} within target, ${missed.length} missed${missed.length ? ` (${missed.map((m) => m.name).join(', ')})` : ''}`,
   );
+  const cli = cliStartup();
+  console.log(
+    `par --help: ${cli.par.toFixed(1)} ms wall, node -e 0: ${cli.bare.toFixed(1)} ms (${(cli.par / cli.bare).toFixed(2)}×), median of ${samples}`,
+  );
   const label = process.env.BENCH_LABEL ?? 'last';
-  writeFileSync(join(outDir, '..', `bundles-${label}.json`), JSON.stringify({ helloMs, helloMapsMs, results }, null, 2));
+  writeFileSync(join(outDir, '..', `bundles-${label}.json`), JSON.stringify({ helloMs, helloMapsMs, cli, results }, null, 2));
 }
 
 await main();
