@@ -8,9 +8,13 @@
  * with `--enable-source-maps` (for comparison), the ratio to the hello-world median and a verdict.
  *
  * Targets: an API handler ≤ 250 KB and ≤ 5× hello-world; ingestion and report functions ≤ 600 KB;
- * any function ≤ 10× hello-world. Results also go to `.bench/bundles/<BENCH_LABEL or last>.json`.
+ * any function ≤ 10× hello-world. Results also go to `.bench/bundles-<BENCH_LABEL or last>.json`.
+ *
+ * BENCH_BASELINE=<git revision> also bundles that revision's functions (its own route table and
+ * bundling options, from `git archive` under .bench/) and imports them in the same rounds, so a
+ * before/after comparison is not coloured by how busy the machine was in two different runs.
  */
-import { spawnSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,11 +45,37 @@ const targets: Record<Kind, { bytes: number; ratio: number }> = {
   task: { bytes: 250 * KB, ratio: 10 },
 };
 
-export const functions: Fn[] = [
-  ...routeList.map((r) => ({ name: r.id, handler: r.handler, kind: (heavy.has(r.id) ? 'heavy' : 'api') as Kind })),
-  ...bucketSubscriptions.map((s) => ({ name: s.id, handler: s.handler, kind: 'heavy' as Kind })),
-  ...pipelineTasks.map((t) => ({ name: `${t.state}Task`, handler: t.handler, kind: 'task' as Kind })),
+type Tables = { routeList: typeof routeList; bucketSubscriptions: typeof bucketSubscriptions; pipelineTasks: typeof pipelineTasks };
+const functionsOf = (t: Tables): Fn[] => [
+  ...t.routeList.map((r) => ({ name: r.id, handler: r.handler, kind: (heavy.has(r.id) ? 'heavy' : 'api') as Kind })),
+  ...t.bucketSubscriptions.map((s) => ({ name: s.id, handler: s.handler, kind: 'heavy' as Kind })),
+  ...t.pipelineTasks.map((p) => ({ name: `${p.state}Task`, handler: p.handler, kind: 'task' as Kind })),
 ];
+export const functions = functionsOf({ routeList, bucketSubscriptions, pipelineTasks });
+
+/** The baseline revision's bundles by function name, built with that revision's own options. */
+async function baselineBundles(rev: string): Promise<Map<string, string>> {
+  const tree = join(outDir, '..', 'baseline-tree');
+  rmSync(tree, { recursive: true, force: true });
+  mkdirSync(tree, { recursive: true });
+  execSync(`git archive ${rev} | tar -x -C ${tree}`, { cwd: repoRoot }); // node_modules resolve from the worktree above
+  const load = <T>(path: string) => import(pathToFileURL(join(tree, path)).href) as Promise<T>;
+  const options = await load<typeof import('../infra/constructs/app-function.ts')>('infra/constructs/app-function.ts');
+  const tables: Tables = {
+    routeList: (await load<typeof import('../shared/routes.ts')>('shared/routes.ts')).routeList,
+    bucketSubscriptions: (await load<typeof import('../shared/events.ts')>('shared/events.ts')).bucketSubscriptions,
+    pipelineTasks: (await load<typeof import('../infra/pipeline/definition.ts')>('infra/pipeline/definition.ts')).pipelineTasks,
+  };
+  const files = new Map<string, string>();
+  await Promise.all(
+    functionsOf(tables).map(async (fn) => {
+      const file = join(outDir, 'baseline', fn.name, 'index.mjs');
+      await build({ ...options.esbuildOptionsFor(join(tree, fn.handler), file), logLevel: 'error' });
+      files.set(fn.name, file);
+    }),
+  );
+  return files;
+}
 
 const env = {
   PATH: process.env.PATH,
@@ -94,6 +124,7 @@ export interface BundleResult {
   importMapsMs: number;
   ratio: number;
   ok: boolean;
+  baseline?: { bytes: number; importMs: number; ratio: number };
 }
 
 async function main() {
@@ -104,6 +135,8 @@ async function main() {
   writeFileSync(hello, 'export const handler = async () => ({ statusCode: 200, body: "hello" });\n');
   await Promise.all(functions.map((fn) => build({ ...esbuildOptionsFor(join(repoRoot, fn.handler), bundleOf(fn)), logLevel: 'error' })));
 
+  const rev = process.env.BENCH_BASELINE;
+  const base = rev ? await baselineBundles(rev) : new Map<string, string>();
   const files = [hello, ...functions.map(bundleOf)];
   const plain = new Map<string, number[]>(files.map((f) => [f, []]));
   const mapped = new Map<string, number[]>(files.map((f) => [f, []]));
@@ -112,6 +145,7 @@ async function main() {
       plain.get(f)!.push(importMs(f, false));
       mapped.get(f)!.push(importMs(f, true));
     }
+    for (const f of base.values()) (plain.get(f) ?? plain.set(f, []).get(f)!).push(importMs(f, false));
   }
   const helloMs = median(plain.get(hello)!) ?? 1;
   const helloMapsMs = median(mapped.get(hello)!) ?? 1;
@@ -128,7 +162,10 @@ async function main() {
     const ms = median(plain.get(file)!) ?? 0;
     const ratio = ms / helloMs;
     const target = targets[fn.kind];
+    const baseFile = base.get(fn.name);
+    const baseMs = baseFile ? (median(plain.get(baseFile)!) ?? 0) : 0;
     return {
+      ...(baseFile ? { baseline: { bytes: statSync(baseFile).size, importMs: baseMs, ratio: baseMs / helloMs } } : {}),
       name: fn.name,
       kind: fn.kind,
       bytes,
@@ -146,13 +183,13 @@ async function main() {
     `hello-world import: ${helloMs.toFixed(1)} ms (with --enable-source-maps ${helloMapsMs.toFixed(1)} ms), ${samples} fresh processes each`,
   );
   console.log(
-    `${pad('function', 28)}${pad('kind', 7)}${'KB'.padStart(8)}${'map KB'.padStart(9)}${'ms'.padStart(8)}${'ms+maps'.padStart(9)}${'×hello'.padStart(8)}  verdict`,
+    `${pad('function', 28)}${pad('kind', 7)}${'KB'.padStart(8)}${'map KB'.padStart(9)}${'ms'.padStart(8)}${'ms+maps'.padStart(9)}${'×hello'.padStart(8)}${rev ? `${'base KB'.padStart(9)}${'base ms'.padStart(9)}${'base ×'.padStart(8)}` : ''}  verdict`,
   );
   for (const r of results) {
     const t = targets[r.kind];
     const verdict = r.ok ? 'ok' : `MISS (target ≤ ${t.bytes / KB} KB, ≤ ${t.ratio}×)`;
     console.log(
-      `${pad(r.name, 28)}${pad(r.kind, 7)}${num(r.bytes / KB, 8)}${num(r.mapBytes / KB, 9)}${num(r.importMs, 8)}${num(r.importMapsMs, 9)}${num(r.ratio, 8)}  ${verdict}`,
+      `${pad(r.name, 28)}${pad(r.kind, 7)}${num(r.bytes / KB, 8)}${num(r.mapBytes / KB, 9)}${num(r.importMs, 8)}${num(r.importMapsMs, 9)}${num(r.ratio, 8)}${r.baseline ? `${num(r.baseline.bytes / KB, 9)}${num(r.baseline.importMs, 9)}${num(r.baseline.ratio, 8)}` : ''}  ${verdict}`,
     );
   }
   const total = results.reduce((s, r) => s + r.bytes, 0);
@@ -162,12 +199,19 @@ async function main() {
     `total: ${results.length} functions, ${(total / KB / KB).toFixed(2)} MB of JavaScript, ${(maps / KB / KB).toFixed(2)} MB of source maps; ` +
       `${results.length - missed.length} within target, ${missed.length} missed${missed.length ? ` (${missed.map((m) => m.name).join(', ')})` : ''}`,
   );
+  if (rev) {
+    const before = results.reduce((s, r) => s + (r.baseline?.bytes ?? 0), 0);
+    console.log(`baseline ${rev}: ${(before / KB / KB).toFixed(2)} MB of JavaScript, imported in the same rounds`);
+  }
   const cli = cliStartup();
   console.log(
     `par --help: ${cli.par.toFixed(1)} ms wall, node -e 0: ${cli.bare.toFixed(1)} ms (${(cli.par / cli.bare).toFixed(2)}×), median of ${samples}`,
   );
   const label = process.env.BENCH_LABEL ?? 'last';
-  writeFileSync(join(outDir, '..', `bundles-${label}.json`), JSON.stringify({ helloMs, helloMapsMs, cli, results }, null, 2));
+  writeFileSync(
+    join(outDir, '..', `bundles-${label}.json`),
+    JSON.stringify({ baseline: rev, helloMs, helloMapsMs, cli, results }, null, 2),
+  );
 }
 
 await main();

@@ -33,7 +33,7 @@ export function isFresh() {
 
 export async function buildCli() {
   const { build } = await import('esbuild');
-  const { writeFileSync } = await import('node:fs');
+  const { mkdirSync, renameSync, writeFileSync } = await import('node:fs');
   const result = await build({
     absWorkingDir: root,
     entryPoints: ['cli/par.ts'],
@@ -46,9 +46,27 @@ export async function buildCli() {
     target: 'node20',
     packages: 'external',
     metafile: true,
+    write: false,
     logLevel: 'error',
   });
-  writeFileSync(metaFile, JSON.stringify(Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'))));
+  // Several `par` processes may rebuild at once (tests run it in parallel): every file is written
+  // under a temporary name and renamed into place, chunks (content-hashed names) before the entry.
+  const put = (path, contents) => {
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, contents);
+    renameSync(temp, path);
+  };
+  mkdirSync(outDir, { recursive: true });
+  const entry = `${outDir}par.mjs`;
+  for (const file of result.outputFiles.filter((f) => f.path !== entry)) put(file.path, file.contents);
+  for (const file of result.outputFiles.filter((f) => f.path === entry)) put(file.path, file.contents);
+  put(metaFile, JSON.stringify(Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'))));
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildCli().catch((error) => {
+    // `npm ci --omit=dev` has no esbuild: bin/par.mjs then runs the sources through tsx.
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    process.stderr.write('par: esbuild is not installed; `par` will run its TypeScript sources through tsx\n');
+  });
+}
