@@ -36,7 +36,13 @@ const ceilingOf = (handler: string): number => {
   return 900 * KB;
 };
 const metafiles = new Map<string, Metafile>();
-const inputsOf = (handler: string) => Object.keys(metafiles.get(handler)?.inputs ?? {});
+/** Source files that put code into the handler's bundle (the metafile also lists tree-shaken ones). */
+const inputsOf = (handler: string) => {
+  const output = Object.values(metafiles.get(handler)?.outputs ?? {}).find((o) => o.entryPoint);
+  return Object.entries(output?.inputs ?? {})
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([file]) => file);
+};
 const outDir = mkdtempSync(join(tmpdir(), 'par-bundles-'));
 const bundleOf = (handler: string) => join(outDir, handler.replace(/\.ts$/, ''), 'index.mjs');
 
