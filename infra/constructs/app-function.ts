@@ -31,14 +31,14 @@ export const lambdaCredentialsShim = join(repoRoot, 'infra/constructs/lambda-cre
  * bundle benchmark turn it into esbuild options with `esbuildOptionsFor` and import the result.
  *
  * Source maps: external `.map` files (no sources inlined), and NO `--enable-source-maps` at run
- * time. Measured with `npm run bench -- bundles` (fresh-process import, median of 7): the flag
- * makes Node read and parse the map while loading the module, +15-20 % on a plain API handler
- * and 2.5-2.7x on the 2 MB report and ingestion bundles before this change (getUnit 82 -> 96 ms,
- * approveResults 193 -> 522 ms); without it the map is never read and costs nothing but zip
- * bytes. A stack trace in the logs then names minified positions; map it offline with the
- * function's `index.mjs.map` from `cdk.out` (or set NODE_OPTIONS=--enable-source-maps on the one
- * function being debugged). Cold start is paid by every clerk every morning; a readable trace is
- * needed rarely and can be had afterwards.
+ * time. Measured with `npm run bench -- bundles` (fresh-process import, median of 7, same run):
+ * the flag makes Node read and parse the map while it loads the module: +15-20 % on a plain API
+ * handler (getUnit 82 -> 96 ms) and 1.8-2.7x on the report and ingestion bundles
+ * (approveResults 193 -> 522 ms, survey ingestion 257 -> 500 ms). Without the flag the map is
+ * never read and costs nothing but zip bytes. A stack trace in the logs then names minified
+ * positions: map it afterwards with the function's `index.mjs.map` from `cdk.out`, or set
+ * NODE_OPTIONS=--enable-source-maps on the one function being debugged. Every clerk pays the
+ * cold start every morning; a readable trace is needed rarely and can be had later.
  */
 export const appBundling = {
   format: OutputFormat.ESM,
