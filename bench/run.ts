@@ -2,6 +2,8 @@
  * `npm run bench`: runs every `bench/*.bench.ts` in turn, each in its own child process (so one
  * bench's memory and JIT state never colour another's), and passes their report lines through.
  * A bench may be chosen by name: `npm run bench -- scoring`. Exit code 1 if any bench fails.
+ * Reports that are not timed benches run only when named: `npm run bench -- cost` (bench/cost.ts,
+ * the cost model, which simulates a whole cycle).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -9,10 +11,14 @@ import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('./', import.meta.url));
 const wanted = process.argv.slice(2);
-const benches = readdirSync(dir)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
-  .sort();
+const onDemand = ['cost.ts'];
+const benches = [
+  ...readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
+    .sort(),
+  ...onDemand.filter((f) => wanted.some((w) => f === `${w}.ts`)),
+];
 
 if (benches.length === 0) {
   console.error(`no bench/*.bench.ts matches ${wanted.join(' ') || '(any)'}`);

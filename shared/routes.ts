@@ -10,7 +10,8 @@ import { cycleBody, cycleSchema, patchCycleBody } from './schemas/cycles.ts';
 import { frameworkSchema, putFrameworkBody } from './schemas/framework.ts';
 import { listUnitsQuery, putUnitBody, unitListSchema, unitParams, unitSchema } from './schemas/units.ts';
 import { yearParam } from './schemas/common.ts';
-import { idString, z } from './schemas/zod.ts';
+import * as z from 'zod';
+import { idString } from './schemas/zod.ts';
 import { approveBody, draftSchema, publicationSchema, reportsSchema, resultsParams, resultsQuery } from './schemas/results-api.ts';
 import { putSurveyBody, storedSurveySchema, surveyParams } from './schemas/survey-definition.ts';
 import {

@@ -2,7 +2,7 @@
  * The pipeline adapter: the input every task receives from the state machine (its `Parameters`),
  * and the one translation of domain errors into the named errors its Retry and Catch match.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDomainError } from '../../shared/domain/errors.ts';
 import { PipelineError, pipelineErrorOfCode } from '../../shared/domain/pipeline.ts';
 import type { Caller } from '../../shared/domain/roles.ts';

@@ -23,9 +23,22 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const appRuntime = Runtime.NODEJS_22_X;
 export const appArchitecture = Architecture.ARM_64;
 
+/** Lambda bundles resolve the SDK's default credential chain to the environment-only provider. */
+export const lambdaCredentialsShim = join(repoRoot, 'infra/constructs/lambda-credentials.ts');
+
 /**
- * The one bundling configuration. `NodejsFunction` receives it as is; the bundle test turns it
- * into esbuild options with `esbuildOptionsFor` and imports the result with Node.
+ * The one bundling configuration. `NodejsFunction` receives it as is; the bundle test and the
+ * bundle benchmark turn it into esbuild options with `esbuildOptionsFor` and import the result.
+ *
+ * Source maps: external `.map` files (no sources inlined), and NO `--enable-source-maps` at run
+ * time. Measured with `npm run bench -- bundles` (fresh-process import, median of 7, same run):
+ * the flag makes Node read and parse the map while it loads the module: +15-20 % on a plain API
+ * handler (getUnit 82 -> 96 ms) and 1.8-2.7x on the report and ingestion bundles
+ * (approveResults 193 -> 522 ms, survey ingestion 257 -> 500 ms). Without the flag the map is
+ * never read and costs nothing but zip bytes. A stack trace in the logs then names minified
+ * positions: map it afterwards with the function's `index.mjs.map` from `cdk.out`, or set
+ * NODE_OPTIONS=--enable-source-maps on the one function being debugged. Every clerk pays the
+ * cold start every morning; a readable trace is needed rarely and can be had later.
  */
 export const appBundling = {
   format: OutputFormat.ESM,
@@ -36,8 +49,9 @@ export const appBundling = {
   sourcesContent: false,
   // Nothing external: the AWS SDK v3 is bundled (NODEJS_22_X would otherwise leave it out).
   externalModules: [],
-  // CommonJS dependencies (e.g. X-Ray via Powertools) call `require`, which ESM lacks.
+  // CommonJS dependencies call `require`, which ESM lacks.
   banner: "import { createRequire as __houseCreateRequire } from 'node:module';const require = __houseCreateRequire(import.meta.url);",
+  esbuildArgs: { '--alias': [`@aws-sdk/credential-provider-node=${lambdaCredentialsShim}`] },
 } as const satisfies BundlingOptions;
 
 /** The esbuild options that `NodejsFunction` derives from `appBundling` (its CLI flags, as the JS API). */
@@ -55,6 +69,7 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
     sourcesContent: appBundling.sourcesContent,
     external: [...appBundling.externalModules],
     banner: { js: appBundling.banner },
+    alias: Object.fromEntries(appBundling.esbuildArgs['--alias'].map((a) => a.split('=') as [string, string])),
   };
 }
 
@@ -82,9 +97,9 @@ export const bucketActions: Record<BucketAccess, { objects: string[]; bucket: st
   readWrite: { objects: [...readObjects, ...writeObjects], bucket: ['s3:ListBucket'] },
 };
 
-/** NODE_OPTIONS of a function: source maps always, the heap cap when one is given. */
-export function nodeOptions(props: Pick<AppFunctionProps, 'maxOldSpaceMb'>): string {
-  return ['--enable-source-maps', ...(props.maxOldSpaceMb === undefined ? [] : [`--max-old-space-size=${props.maxOldSpaceMb}`])].join(' ');
+/** NODE_OPTIONS of a function: the heap cap when one is given (no source maps: see `appBundling`). */
+export function nodeOptions(props: Pick<AppFunctionProps, 'maxOldSpaceMb'>): string | undefined {
+  return props.maxOldSpaceMb === undefined ? undefined : `--max-old-space-size=${props.maxOldSpaceMb}`;
 }
 
 export interface AppFunctionProps {
@@ -135,7 +150,7 @@ export class AppFunction extends NodejsFunction {
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
-        NODE_OPTIONS: nodeOptions(props),
+        ...(nodeOptions(props) ? { NODE_OPTIONS: nodeOptions(props)! } : {}),
       },
     });
 

@@ -1,7 +1,8 @@
 import { evidenceContentTypes } from '../domain/evidence.ts';
 import { assessmentStates } from '../domain/assessment-workflow.ts';
 import { yearParam } from './common.ts';
-import { idString, z } from './zod.ts';
+import * as z from 'zod';
+import { idString } from './zod.ts';
 
 const leafCode = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a framework code such as "1.1.2"');
 const evidenceIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'must be an evidence id returned by POST .../evidence');
@@ -66,7 +67,7 @@ export const assessmentItemSchema = z
     ),
     version: z.number().int(),
   })
-  .openapi('AssessmentItem');
+  .meta({ id: 'AssessmentItem' });
 
 export const assessmentSchema = z
   .object({
@@ -80,7 +81,7 @@ export const assessmentSchema = z
     items: z.array(assessmentItemSchema),
     totals: z.object({ selfTotal: z.number(), maxApplicable: z.number(), selfMax: z.number(), scored: z.number(), toScore: z.number() }),
   })
-  .openapi('Assessment');
+  .meta({ id: 'Assessment' });
 
 export const submitResultSchema = z.object({ state: z.enum(assessmentStates), version: z.number().int(), submittedAt: z.string() });
 
@@ -107,7 +108,7 @@ export const evidenceSchema = z
     confirmedAt: z.string().optional(),
     download: z.object({ url: z.string(), expiresAt: z.string() }).optional(),
   })
-  .openapi('Evidence');
+  .meta({ id: 'Evidence' });
 
 export const evidenceUploadSchema = z
   .object({
@@ -115,7 +116,7 @@ export const evidenceUploadSchema = z
     upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }),
     expiresAt: z.string(),
   })
-  .openapi('EvidenceUpload');
+  .meta({ id: 'EvidenceUpload' });
 
 export const historySchema = z
   .object({
@@ -131,7 +132,7 @@ export const historySchema = z
       }),
     ),
   })
-  .openapi('History');
+  .meta({ id: 'History' });
 
 export const appraisalBody = z.strictObject({
   appraisedScore: z.number(),
@@ -171,7 +172,7 @@ export const worklistSchema = z
       }),
     ),
   })
-  .openapi('Worklist');
+  .meta({ id: 'Worklist' });
 
 export const transitionResultSchema = z.object({ state: z.enum(assessmentStates), version: z.number().int(), round: z.number().int() });
 export const acceptRemainingSchema = z.object({ accepted: z.array(z.string()), version: z.number().int() });

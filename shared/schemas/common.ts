@@ -1,5 +1,5 @@
 import { errorCodes, type ErrorCode } from '../domain/errors.ts';
-import { z } from './zod.ts';
+import * as z from 'zod';
 
 /** RFC 9457 problem details, with the validation errors that name the field and the rule. */
 export const problemSchema = z
@@ -12,7 +12,7 @@ export const problemSchema = z
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
-  .openapi('Problem');
+  .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;
 
 /**

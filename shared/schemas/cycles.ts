@@ -1,6 +1,7 @@
 import { unitTypeSchema } from './framework.ts';
+import * as z from 'zod';
 import { ownRecord } from './own-record.ts';
-import { idString, z } from './zod.ts';
+import { idString } from './zod.ts';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' });
 
@@ -38,7 +39,7 @@ export const cycleSchema = z
     phase: cyclePhaseSchema,
     version: z.number().int(),
   })
-  .openapi('Cycle');
+  .meta({ id: 'Cycle' });
 export type Cycle = z.infer<typeof cycleSchema>;
 
 export const patchCycleBody = z.strictObject({

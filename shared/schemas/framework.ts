@@ -2,7 +2,7 @@
  * The shape of a criteria framework (DESIGN §3.4). Structural rules that need the whole tree
  * (parent maximum = sum of children, unique codes) live in `shared/domain/framework.ts`.
  */
-import { z } from './zod.ts';
+import * as z from 'zod';
 
 export const unitTypes = ['province', 'department', 'district', 'commune'] as const;
 export const unitTypeSchema = z.enum(unitTypes);
@@ -54,7 +54,7 @@ export const nodeSchema: z.ZodType<FrameworkNode> = z
       }),
     ]),
   )
-  .openapi('FrameworkNode');
+  .meta({ id: 'FrameworkNode' });
 
 export const areaSchema = z.strictObject({
   code,
@@ -84,7 +84,7 @@ export const frameworkSchema = z
     adjustments: z.array(adjustmentSchema).default([]),
     bands: z.array(bandSchema).min(1),
   })
-  .openapi('Framework');
+  .meta({ id: 'Framework' });
 export type Framework = z.infer<typeof frameworkSchema>;
 
 /** PUT body: the framework, and the version read when it replaces an existing one (optimistic locking). */

@@ -3,7 +3,7 @@
  * `prototype` are refused before the record is built (zod's record silently drops `__proto__`,
  * which turned an exemption list with that key into "no exemptions").
  */
-import { z } from './zod.ts';
+import * as z from 'zod';
 
 const inheritedNames = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -2,7 +2,7 @@ import { assessmentStates } from '../domain/assessment-workflow.ts';
 import { yearParam } from './common.ts';
 import { unitTypeSchema } from './framework.ts';
 import { resultsSchema } from './results.ts';
-import { z } from './zod.ts';
+import * as z from 'zod';
 
 export const resultsParams = z.strictObject({ year: yearParam });
 export const resultsQuery = z.strictObject({ type: z.enum(['department', 'district', 'commune']).optional() });
@@ -17,7 +17,7 @@ export const draftSchema = z
     notFinalized: z.array(z.object({ unitId: z.string(), state: z.enum(assessmentStates).or(z.literal('none')) })),
     results: z.partialRecord(unitTypeSchema, resultsSchema),
   })
-  .openapi('DraftResults');
+  .meta({ id: 'DraftResults' });
 
 export const approveBody = z.strictObject({
   /** The council's decision that approves the results, e.g. "Quyết định số 123/QĐ-HĐTĐ". */
@@ -41,8 +41,8 @@ export const publicationSchema = z
     approvedAt: z.string(),
     results: z.partialRecord(unitTypeSchema, resultsSchema),
   })
-  .openapi('PublishedResults');
+  .meta({ id: 'PublishedResults' });
 
 export const reportsSchema = z
   .object({ year: z.number().int(), decision: z.string(), approvedAt: z.string(), files: z.array(reportFileSchema) })
-  .openapi('PublishedReports');
+  .meta({ id: 'PublishedReports' });

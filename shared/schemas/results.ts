@@ -3,7 +3,7 @@
  * (DESIGN §3.4). Numbers are JSON numbers with at most 2 decimals.
  */
 import { unitTypeSchema } from './framework.ts';
-import { z } from './zod.ts';
+import * as z from 'zod';
 
 const points = z.number();
 
@@ -32,7 +32,7 @@ export const unitResultSchema = z
     missing: z.array(z.string()),
     areas: z.array(areaResultSchema),
   })
-  .openapi('UnitResult');
+  .meta({ id: 'UnitResult' });
 export type UnitResultJson = z.infer<typeof unitResultSchema>;
 
 export const statsSchema = z.strictObject({
@@ -50,5 +50,5 @@ export const resultsSchema = z
     units: z.array(unitResultSchema),
     stats: z.partialRecord(unitTypeSchema, statsSchema),
   })
-  .openapi('Results');
+  .meta({ id: 'Results' });
 export type Results = z.infer<typeof resultsSchema>;

@@ -8,7 +8,8 @@
  * (`units[3].scores["1.1.2"]: 1.3 is not a multiple of 0.25`).
  */
 import { unitTypeSchema } from './framework.ts';
-import { idString, z } from './zod.ts';
+import * as z from 'zod';
+import { idString } from './zod.ts';
 
 const score = z.number({ error: 'must be a number' });
 

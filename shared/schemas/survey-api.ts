@@ -1,7 +1,8 @@
 /** Requests and answers of the survey routes: imports, invitations, public responses, summary. */
-import { keyId, ownRecord, reservedKeys, surveyParams } from './survey-definition.ts';
+import * as z from 'zod';
 import { canonicalInt } from './common.ts';
-import { idString, nfcText, z } from './zod.ts';
+import { keyId, ownRecord, reservedKeys, surveyParams } from './survey-definition.ts';
+import { idString, nfcText } from './zod.ts';
 
 export const importFormats = ['csv', 'xlsx'] as const;
 export type ImportFormat = (typeof importFormats)[number];
@@ -50,7 +51,7 @@ export const importReportSchema = z
     /** More report rows: ask again with `?after=<nextAfter>`. */
     nextAfter: z.number().int().optional(),
   })
-  .openapi('SurveyImportReport');
+  .meta({ id: 'SurveyImportReport' });
 
 export const createImportResponse = z
   .object({
@@ -61,7 +62,7 @@ export const createImportResponse = z
     upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }),
     expiresAt: z.string(),
   })
-  .openapi('SurveyImportUpload');
+  .meta({ id: 'SurveyImportUpload' });
 
 export const createInvitationsBody = z.strictObject({
   unitId: keyId,
@@ -78,7 +79,7 @@ export const invitationsResponse = z
     /** Shown once: only their hashes are stored. */
     codes: z.array(z.string()),
   })
-  .openapi('SurveyInvitations');
+  .meta({ id: 'SurveyInvitations' });
 
 export const publicSurveyParams = z.strictObject({ surveyId: idString });
 
@@ -96,7 +97,7 @@ export const publicResponseBody = z.strictObject({
 
 export const publicResponseAnswer = z
   .object({ surveyId: z.string(), unitId: z.string(), group: z.string(), answered: z.number().int() })
-  .openapi('SurveyResponseReceipt');
+  .meta({ id: 'SurveyResponseReceipt' });
 
 export const summarySchema = z
   .object({
@@ -115,4 +116,4 @@ export const summarySchema = z
       }),
     ),
   })
-  .openapi('SurveySummary');
+  .meta({ id: 'SurveySummary' });

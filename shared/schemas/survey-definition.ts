@@ -8,7 +8,8 @@
  */
 import { yearParam } from './common.ts';
 import { unitTypeSchema } from './framework.ts';
-import { idString, nfcText, z } from './zod.ts';
+import * as z from 'zod';
+import { idString, nfcText } from './zod.ts';
 
 /**
  * Names a plain object inherits or uses for its machinery: never a group, option, question or
@@ -104,7 +105,7 @@ export const surveyDefinitionSchema = z
     populations: ownRecord(keyId, ownRecord(keyId, z.number().int().min(0))).optional(),
     questions: z.array(questionSchema).min(1, 'must list at least one question').max(500),
   })
-  .openapi('SurveyDefinition');
+  .meta({ id: 'SurveyDefinition' });
 export type SurveyDefinitionInput = z.infer<typeof surveyDefinitionSchema>;
 
 export const putSurveyBody = surveyDefinitionSchema.extend({
@@ -127,4 +128,4 @@ export const storedSurveySchema = z
     /** Survey leaves of the framework that no question feeds, groups asked nothing: allowed, worth knowing. */
     warnings: z.array(z.string()).optional(),
   })
-  .openapi('StoredSurvey');
+  .meta({ id: 'StoredSurvey' });

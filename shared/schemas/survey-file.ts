@@ -7,7 +7,7 @@
  * Cross-checks that need the framework or the scores file (a question's leaf, a response's unit,
  * an answer outside its options) are in shared/domain/survey-aggregation.ts.
  */
-import { z } from './zod.ts';
+import * as z from 'zod';
 
 const weight = z
   .number({ error: 'must be a weight from 0 to 1, or null for "no opinion"' })

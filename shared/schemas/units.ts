@@ -1,5 +1,6 @@
 import { unitTypeSchema } from './framework.ts';
-import { idString, nfcText, z } from './zod.ts';
+import * as z from 'zod';
+import { idString, nfcText } from './zod.ts';
 
 export const unitSchema = z
   .object({
@@ -10,7 +11,7 @@ export const unitSchema = z
     adminCode: z.string().optional(),
     version: z.number().int(),
   })
-  .openapi('Unit');
+  .meta({ id: 'Unit' });
 export type Unit = z.infer<typeof unitSchema>;
 
 export const unitParams = z.strictObject({ unitId: idString });
@@ -20,7 +21,7 @@ export const listUnitsQuery = z.strictObject({
   parent: idString.optional(),
 });
 
-export const unitListSchema = z.object({ units: z.array(unitSchema) }).openapi('UnitList');
+export const unitListSchema = z.object({ units: z.array(unitSchema) }).meta({ id: 'UnitList' });
 
 export const putUnitBody = z.strictObject({
   type: unitTypeSchema,

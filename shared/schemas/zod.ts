@@ -1,12 +1,13 @@
 /**
- * The one zod instance of the project, extended with `.openapi()` before any schema is built
- * (zod-to-openapi throws "openapi is not a function" otherwise). Every schema imports z from here.
+ * The one zod import of the project. Plain zod, imported as a namespace so the bundler keeps only
+ * the validators a function uses (no locale tables, no OpenAPI extension at run time). Named
+ * schemas carry `.meta({ id })`, which zod keeps in its global registry and which
+ * zod-to-openapi reads as the component name when shared/openapi.ts builds the document (local
+ * runtime, tests and `npm run openapi` only).
  */
-import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 
-extendZodWithOpenApi(z);
-
+/** Compatibility only: `import { z }` keeps all of zod in a bundle (~450 KB); write `import * as z from 'zod'`. */
 export { z };
 
 /** Text from users: NFC-normalised so that composed and decomposed Vietnamese compare equal. */

@@ -64,8 +64,9 @@ describe.each([
       expect(env).toMatchObject({
         POWERTOOLS_SERVICE_NAME: 'par-index',
         POWERTOOLS_METRICS_NAMESPACE: `ParIndex/${built.config.stage}`,
-        NODE_OPTIONS: '--enable-source-maps',
       });
+      // External maps, never parsed at start-up (see appBundling in app-function.ts).
+      expect(env.NODE_OPTIONS, route.id).toBeUndefined();
       expect(env[tableDefinition.envVar]).toBeDefined();
       for (const use of route.buckets ?? []) expect(env[bucketDefinition(use.id).envVar], `${route.id} ${use.id}`).toBeDefined();
     }

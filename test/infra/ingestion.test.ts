@@ -67,7 +67,7 @@ describe.each(bucketSubscriptions)('bucket subscription $id', (subscription) => 
   it('caps the V8 heap with NODE_OPTIONS and gets the table and bucket environment', () => {
     const env = fn().Properties.Environment.Variables as Record<string, unknown>;
     const options = String(env.NODE_OPTIONS).split(' ');
-    expect(options).toContain('--enable-source-maps');
+    expect(options).not.toContain('--enable-source-maps');
     if (subscription.maxOldSpaceMb !== undefined) expect(options).toContain(`--max-old-space-size=${subscription.maxOldSpaceMb}`);
     expect(options.filter((o) => o.startsWith('--max-old-space-size='))).toHaveLength(subscription.maxOldSpaceMb === undefined ? 0 : 1);
     expect(isImportOf(env[tableDefinition.envVar], tableId)).toBe(true);

@@ -1,5 +1,5 @@
 /** The assessment header item (META of the assessment's partition): state, version, round. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { assessmentStates } from '../../domain/assessment-workflow.ts';
 
 /** One unit's assessment in a cycle: header, leaf items and evidence share a partition (one Query reads all). */

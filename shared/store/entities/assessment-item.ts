@@ -1,5 +1,5 @@
 /** One written leaf of an assessment: the self score, evidence links and every appraisal and explanation round. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppraisedItem } from '../../domain/appraisal.ts';
 import { assessmentPartition } from './assessment-header.ts';
 

@@ -1,6 +1,6 @@
 /** An append-only audit event: who, when, what, before, after, reason (one partition per subject). */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Audit events of one subject, oldest first in key order (sk starts with the ISO time). */
 export const auditPartition = (subject: string) => `AUDIT#${subject}`;

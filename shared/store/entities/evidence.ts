@@ -1,5 +1,5 @@
 /** An evidence record: what the unit declared, where the object is, and whether its upload was confirmed. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { assessmentPartition } from './assessment-header.ts';
 
 export const evidenceKey = (year: number, unitId: string, evidenceId: string) => ({

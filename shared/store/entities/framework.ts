@@ -1,6 +1,6 @@
 /** The framework item: the framework itself, its version and the cycle years that froze it. */
 import { frameworkSchema } from '../../schemas/framework.ts';
-import { z } from '../../schemas/zod.ts';
+import * as z from 'zod';
 
 export const frameworkKeys = {
   item: (frameworkId: string) => ({ pk: `FRAMEWORK#${frameworkId}`, sk: 'META' }),

@@ -1,5 +1,5 @@
 /** An idempotency record: a key claimed before the work, completed with the response after a success. */
-import { z } from '../../schemas/zod.ts';
+import * as z from 'zod';
 import { tableDefinition } from '../resources.ts';
 
 export const idempotencyKeys = {

@@ -2,7 +2,7 @@
  * An invitation code item: keyed by the code's hash (the code itself is never stored), bound to
  * a survey, unit and group; `usedAt` and the answers once spent.
  */
-import { z } from '../../schemas/zod.ts';
+import * as z from 'zod';
 
 export const invitationKey = (codeHash: string) => ({ pk: `INVITE#${codeHash}`, sk: 'INVITE' });
 

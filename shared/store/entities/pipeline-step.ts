@@ -1,5 +1,5 @@
 /** What one step of the yearly pipeline found and did: one item per (cycle, step), overwritten by a re-run. */
-import { z } from '../../schemas/zod.ts';
+import * as z from 'zod';
 
 export const pipelineStepKeys = {
   item: (year: number, step: string) => ({ pk: `CYCLE#${year}`, sk: `PIPELINE#${step}` }),

@@ -1,7 +1,7 @@
 /** The publication of a cycle's results: written once, with the report files' keys and checksums. */
 import { unitTypeSchema } from '../../schemas/framework.ts';
 import { resultsSchema } from '../../schemas/results.ts';
-import { z } from '../../schemas/zod.ts';
+import * as z from 'zod';
 
 export const publicationKeys = {
   item: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'RESULTS#PUBLISHED' }),

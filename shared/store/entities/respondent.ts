@@ -8,7 +8,7 @@
  */
 import type { GroupCounts, NamedCounts } from '../../domain/survey-counts.ts';
 import type { AcceptedAnswers } from '../../domain/survey-rows.ts';
-import { z } from '../../schemas/zod.ts';
+import * as z from 'zod';
 import type { ImportRef } from './survey-import.ts';
 
 /** Respondents of one survey are spread over this many partitions (cloud write throughput per partition). */

@@ -5,7 +5,7 @@
  */
 import { unitTypeSchema } from '../../schemas/framework.ts';
 import { resultsSchema } from '../../schemas/results.ts';
-import { z } from '../../schemas/zod.ts';
+import * as z from 'zod';
 
 export const resultsDraftKeys = {
   item: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'RESULTS#DRAFT' }),

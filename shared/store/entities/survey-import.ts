@@ -6,7 +6,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { GroupCounts } from '../../domain/survey-counts.ts';
 import { importFormats, importStatuses, type ImportFormat, type ImportStatus, type RowReport } from '../../schemas/survey-api.ts';
-import { z } from '../../schemas/zod.ts';
+import * as z from 'zod';
 
 export const importKeys = {
   record: (year: number, surveyId: string, importId: string) => ({ pk: `CYCLE#${year}`, sk: `SURVEY#${surveyId}#IMPORT#${importId}` }),

@@ -5,7 +5,7 @@
  */
 import { unitTypeSchema, type UnitType } from '../../schemas/framework.ts';
 import type { SurveyDefinitionInput } from '../../schemas/survey-definition.ts';
-import { z } from '../../schemas/zod.ts';
+import * as z from 'zod';
 
 export const surveyKey = (year: number, surveyId: string) => ({ pk: `CYCLE#${year}`, sk: `SURVEY#${surveyId}` });
 

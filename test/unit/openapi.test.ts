@@ -1,0 +1,41 @@
+/**
+ * The OpenAPI document is generated from plain zod schemas named with `.meta({ id })` (no
+ * zod-to-openapi extension at run time): every route is an operation, named schemas become
+ * components and are referenced, and the run-time zod has no `.openapi()` patched in.
+ */
+import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../shared/openapi.ts';
+import { routeList } from '../../shared/routes.ts';
+
+type Doc = ReturnType<typeof openApiDocument>;
+const doc: Doc = openApiDocument('http://127.0.0.1:3000');
+const operations = Object.values(doc.paths ?? {}).flatMap((item) => Object.values(item as Record<string, { operationId?: string }>));
+
+describe('OpenAPI document', () => {
+  it('has one operation per route of the route table', () => {
+    expect(operations.map((o) => o.operationId).sort()).toEqual(routeList.map((r) => r.id).sort());
+  });
+
+  it('names the schemas marked with .meta({ id }) as components and refers to them', () => {
+    const components = Object.keys(doc.components?.schemas ?? {});
+    for (const id of ['Unit', 'UnitList', 'Assessment', 'AssessmentItem', 'Evidence', 'Problem', 'SurveyDefinition', 'Worklist']) {
+      expect(components).toContain(id);
+    }
+    const getUnit = (doc.paths?.['/v1/units/{unitId}'] as { get: { responses: Record<string, unknown> } }).get;
+    expect(JSON.stringify(getUnit.responses['200'])).toContain('#/components/schemas/Unit"');
+  });
+
+  it('describes a request body with the schema the handler validates (putSurvey: definition plus expectedVersion)', () => {
+    const put = (
+      doc.paths?.['/v1/cycles/{year}/surveys/{surveyId}'] as { put: { requestBody: { content: Record<string, { schema: unknown }> } } }
+    ).put;
+    const schema = put.requestBody.content['application/json']!.schema as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['id', 'questions', 'targetSample', 'expectedVersion']));
+    expect(schema.required).not.toContain('expectedVersion');
+  });
+
+  it('leaves zod unpatched at run time (no .openapi method)', () => {
+    expect('openapi' in z.string()).toBe(false);
+  });
+});
