@@ -15,6 +15,7 @@ export const handler = httpHandler('patchCycle', async ({ params, body, caller }
     ...current,
     ...(change.phase ? { phase: change.phase } : {}),
     ...(change.notApplicable ? { notApplicable: change.notApplicable } : {}),
+    ...(change.extensions ? { extensions: { ...current.extensions, ...change.extensions } } : {}),
     deadlines: { ...current.deadlines, ...change.deadlines },
     version: current.version + 1,
   };

@@ -5,6 +5,7 @@ import { resultsHtml } from '../../shared/reports/html.ts';
 import { resultsXlsx } from '../../shared/reports/xlsx.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
 import { getDraft, publish, putReportFile, type Publication } from '../../shared/store/results-store.ts';
+import { notifyApproval } from '../../shared/app/pipeline/approval-callback.ts';
 
 export const handler = httpHandler('approveResults', async ({ params, body, caller }) => {
   const [cycle, draft] = await Promise.all([getCycle(params.year), getDraft(params.year)]);
@@ -37,5 +38,7 @@ export const handler = httpHandler('approveResults', async ({ params, body, call
   ]);
   const publication: Publication = { ...content, approvedBy: caller.username, files };
   await publish(caller, draft, publication, cycle.version);
+  // The yearly pipeline waits for this approval (task token); it resumes now instead of at its next poll.
+  await notifyApproval(params.year);
   return { body: { year: params.year, decision: body.decision, approvedAt, files: files.map(({ key: _k, ...f }) => f) } };
 });
