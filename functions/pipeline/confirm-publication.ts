@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PipelineError } from '../../shared/domain/pipeline.ts';
-import { logger } from '../../shared/observability.ts';
+import { logger, metrics } from '../../shared/observability.ts';
 import { recordStep } from '../../shared/store/pipeline-store.ts';
 import { getPublication, readReportFile } from '../../shared/store/results-store.ts';
 import { cycleOf, parseTaskInput } from './task-input.ts';
@@ -36,5 +36,12 @@ export const handler = async (event: unknown) => {
     details: { approvedAt: publication.approvedAt, decision: publication.decision, files },
   });
   logger.info('publication confirmed', { year, files: files.length });
+  // The dashboard's cycle progress: units in the published results.
+  metrics.addMetric(
+    'UnitsPublished',
+    'Count',
+    Object.values(publication.results).reduce((n, r) => n + (r?.units.length ?? 0), 0),
+  );
+  metrics.publishStoredMetrics();
   return { approvedAt: publication.approvedAt, decision: publication.decision, files };
 };
