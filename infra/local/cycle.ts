@@ -117,7 +117,6 @@ async function main() {
       );
       const assessed = units.filter((u) => cycle.frameworks[u.type]);
       const late = assessed.slice(-lateUnits);
-      let t = Date.now();
       let leaves = 0;
       progress.phase('self-assessment', assessed.length - late.length);
       await eachLimited(
@@ -138,7 +137,6 @@ async function main() {
         log(`late units reminded (${reminded.map((u) => u.id).join(', ')}): self-assessed and submitted during the wait`);
       };
       hooks.CloseSubmission = async () => {
-        t = Date.now();
         const failed = (what: string) => (error: unknown) => {
           log(`  simulation: ${what} failed: ${(error as Error).message}`);
           throw error;
