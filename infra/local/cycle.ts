@@ -169,7 +169,7 @@ async function main() {
         progress.done(`finalised, ${adjusted} scores lowered with a reason`);
         for (const line of await surveys) log(`survey import ${line}`);
       };
-      let approvedAt = 0;
+      let approvalSent = 0;
       let approval: Promise<void> | undefined;
       hooks.ComputeResults = async () => {
         // The council reads the draft and approves a moment later, while the machine waits in AwaitApproval.
@@ -177,23 +177,25 @@ async function main() {
           await new Promise((resolve) => setTimeout(resolve, 500));
           const council = await signToken({ role: 'council' });
           const draft = await http.call('GET', `/v1/cycles/${year}/results`, council);
+          approvalSent = Date.now();
           await http.call('POST', `/v1/cycles/${year}/results/approve`, council, {
             decision: `Quyết định số 01/QĐ-HĐTĐ năm ${year + 1} (mô phỏng)`,
             computedAt: draft.computedAt,
           });
-          approvedAt = Date.now();
           log(`council: approved the draft computed at ${draft.computedAt}`);
         })();
         approval.catch((error: unknown) => log(`  simulation: approval failed: ${(error as Error).message}`));
       };
       hooks.AwaitApproval = async (output) => {
         const via = (output as { via?: string }).via;
-        log(`state machine resumed by the approval callback (${via}) ${seconds(Date.now() - approvedAt)} after the approval, no poll`);
+        log(
+          `state machine resumed by the approval callback (${via}) ${seconds(Date.now() - approvalSent)} after the approval was sent, no poll`,
+        );
       };
     }
 
     const t = Date.now();
-    progress.phase('state machine');
+    progress.phase('state machine', undefined, t);
     const result = await runPipeline({
       year,
       executionName: `cycle-${year}`,
@@ -201,7 +203,7 @@ async function main() {
       // Simulated: the approval comes within seconds, so a timeout here would mean the callback was lost.
       approvalTimeoutMs: simulate ? 120_000 : 5000,
       onEvent: (line) => {
-        progress.phase(`state machine: ${line.replace(/^StateEntered\s+/, '')}`);
+        progress.phase(`state machine: ${line.replace(/^StateEntered\s+/, '')}`, undefined, t);
         if (!line.startsWith('StateEntered')) log(`  state machine: ${line}`);
       },
     });

@@ -9,8 +9,8 @@ export interface ProgressStream {
 }
 
 export interface Progress {
-  /** A new phase with `total` units (or none: a phase without a count, such as a state). */
-  phase(name: string, total?: number): void;
+  /** A new phase with `total` units (or none: a phase without a count, such as a state); its clock starts now or at `since`. */
+  phase(name: string, total?: number, since?: number): void;
   /** `n` more units of the phase done. */
   tick(n?: number): void;
   /** A line of its own (the updating line is redrawn under it). */
@@ -47,12 +47,12 @@ export function createProgress(stream: ProgressStream = process.stdout, { everyM
     }
   };
   return {
-    phase(next, units) {
+    phase(next, units, since) {
       clear();
       name = next;
       total = units;
       count = 0;
-      started = now();
+      started = since ?? now();
       printed = -Infinity;
       printedCount = -1;
       draw();
