@@ -23,7 +23,7 @@ export const handler = httpHandler('putExplanationItem', async ({ params, body, 
   );
   if (errors.length > 0) throw problems.validation(errors);
   assertState(ctx.state, explanationStates, 'explaining');
-  assertBeforeDeadline(ctx.cycle, ctx.state);
+  assertBeforeDeadline(ctx.cycle, ctx.state, ctx.unit.id);
   if (body.expectedVersion !== undefined && body.expectedVersion !== before.version) {
     throw new VersionConflict(`item ${params.code}`, itemView(entry, before, ctx.loaded.evidence));
   }

@@ -7,7 +7,7 @@ import { roundOf } from './appraisal-scope.ts';
 export const handler = httpHandler('submitExplanations', async ({ params, caller }) => {
   const ctx = await loadContext(caller, params.year, params.unitId, 'write-own');
   assertState(ctx.state, transitions.explain.from, 'handing in explanations');
-  assertBeforeDeadline(ctx.cycle, ctx.state);
+  assertBeforeDeadline(ctx.cycle, ctx.state, ctx.unit.id);
   // The appraisal that follows an explanation is the next round; earlier rounds stay as they were.
   const round = roundOf(ctx) + 1;
   const next = await transition(

@@ -1,4 +1,5 @@
 import { assessmentView } from '../../shared/domain/assessment.ts';
+import { unitDeadline } from '../../shared/domain/deadlines.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { loadContext } from '../../shared/app/assessment/assessment-context.ts';
 
@@ -18,7 +19,7 @@ export const handler = httpHandler('getAssessment', async ({ params, caller }) =
       frameworkId: ctx.framework.id,
       state: ctx.state,
       version: ctx.loaded.header?.version ?? 0,
-      deadline: ctx.cycle.deadlines.selfAssessment,
+      deadline: unitDeadline(ctx.cycle, ctx.unit.id, 'selfAssessment'),
       round: ctx.loaded.header?.round ?? 1,
       ...(ctx.loaded.header?.submittedAt ? { submittedAt: ctx.loaded.header.submittedAt } : {}),
       ...(ctx.loaded.header?.lastReturn ? { lastReturn: ctx.loaded.header.lastReturn } : {}),

@@ -17,7 +17,7 @@ export const handler = httpHandler('putSelfItem', async ({ params, body, caller 
   const errors = selfItemErrors(entry.leaf, input, ctx.loaded.evidence);
   if (errors.length > 0) throw problems.validation(errors);
   assertState(ctx.state, selfScoreStates, 'changing a self score');
-  assertBeforeDeadline(ctx.cycle, ctx.state);
+  assertBeforeDeadline(ctx.cycle, ctx.state, ctx.unit.id);
   const before = ctx.loaded.items.get(params.code);
   if (expectedVersion !== undefined && expectedVersion !== (before?.version ?? 0)) {
     throw new VersionConflict(`item ${params.code}`, before ? itemView(entry, before, ctx.loaded.evidence) : null);

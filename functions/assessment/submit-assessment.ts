@@ -13,7 +13,7 @@ export const handler = httpHandler('submitAssessment', async ({ params, caller }
     return { body: { state: header.state, version: header.version, submittedAt: header.submittedAt } };
   }
   assertState(ctx.state, transitions.submit.from, 'submitting');
-  assertBeforeDeadline(ctx.cycle, ctx.state);
+  assertBeforeDeadline(ctx.cycle, ctx.state, ctx.unit.id);
   const gaps = submissionGaps(ctx.framework, ctx.notApplicable, ctx.loaded.items, ctx.loaded.evidence);
   if (!header || gaps.length > 0) {
     throw problems.unprocessable(

@@ -20,7 +20,7 @@ export const handler = httpHandler('createEvidence', async ({ params, body, call
   if (errors.length > 0) throw problems.validation(errors);
   // Evidence is frozen with the submission: nothing is added or replaced afterwards.
   assertState(ctx.state, selfScoreStates, 'adding evidence');
-  assertBeforeDeadline(ctx.cycle, ctx.state);
+  assertBeforeDeadline(ctx.cycle, ctx.state, ctx.unit.id);
   const evidenceId = randomUUID();
   const objectKey = evidenceObjectKey(params.year, params.unitId, evidenceId);
   const upload = await presignUpload(objectKey, body.contentType, body.size, body.sha256);

@@ -11,9 +11,10 @@ import { planDeadline, type DeadlinePlan } from '../../shared/app/pipeline/remin
 import { runPipeline } from '../../infra/local/pipeline-runner.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
 import { getStep } from '../../shared/store/pipeline-store.ts';
+import { loadAssessment } from '../../shared/store/assessment-store.ts';
 import { listReminders } from '../../shared/store/reminders-store.ts';
 import { api, tokens } from '../support/api.ts';
-import { cycleDeadlines } from '../support/assessment-helpers.ts';
+import { cycleDeadlines, pdfBytes, sha256 } from '../support/assessment-helpers.ts';
 
 const year = 2037;
 const deadlines = cycleDeadlines(year);
@@ -103,5 +104,57 @@ describe('deadline waits on the local runner', () => {
     expect(twice.reminders).toEqual({ sent: 0, due: 1 });
     expect((await listReminders(year)).length).toBe(before);
     expect(outboxFiles()).toHaveLength(files);
+  });
+});
+
+describe('a per-unit extension in the write window', () => {
+  it('lets the extended unit write after the cycle deadline and refuses the others, writing nothing for them', async () => {
+    const past = 2038;
+    const admin = await tokens.admin();
+    const old = (d: string) => d.replace(String(past), '2025').replace(String(past + 1), '2026');
+    const closed = Object.fromEntries(Object.entries(cycleDeadlines(past)).map(([k, v]) => [k, old(v)]));
+    expect(
+      (
+        await api('POST', '/v1/cycles', {
+          token: admin,
+          body: { year: past, frameworks: { district: 'district-2024' }, deadlines: closed },
+        })
+      ).status,
+    ).toBe(201);
+    const patched = await api('PATCH', `/v1/cycles/${past}`, {
+      token: admin,
+      body: { extensions: { [granted]: { selfAssessment: `${past}-12-31T23:59:59+07:00` } } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.extensions).toEqual({ [granted]: { selfAssessment: `${past}-12-31T23:59:59+07:00` } });
+    const file = pdfBytes('extension');
+    const evidence = { fileName: 'bao-cao.pdf', contentType: 'application/pdf', size: file.length, sha256: sha256(file) };
+    const extendedUnit = await api('POST', `/v1/cycles/${past}/units/${granted}/evidence`, {
+      token: await tokens.unit(granted),
+      body: evidence,
+    });
+    expect(extendedUnit.status).toBe(201);
+    const other = await api('POST', `/v1/cycles/${past}/units/H-CHOLACH/evidence`, {
+      token: await tokens.unit('H-CHOLACH'),
+      body: evidence,
+    });
+    expect(other.status).toBe(409);
+    expect(other.body.detail).toContain('deadline');
+    expect((await loadAssessment(past, 'H-CHOLACH')).evidence.size).toBe(0);
+    expect((await loadAssessment(past, granted)).evidence.size).toBe(1);
+    const view = await api('GET', `/v1/cycles/${past}/units/${granted}/assessment`, { token: await tokens.unit(granted) });
+    expect(view.body.deadline).toBe(`${past}-12-31T23:59:59+07:00`);
+  });
+
+  it('refuses an extension keyed by something that is no unit id, and writes nothing', async () => {
+    const admin = await tokens.admin();
+    const before = await getCycle(2038);
+    const refused = await api('PATCH', '/v1/cycles/2038', {
+      token: admin,
+      rawBody: '{"extensions": {"__proto__": {"selfAssessment": "2038-12-31T23:59:59+07:00"}}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(refused.status).toBe(400);
+    expect(await getCycle(2038)).toEqual(before);
   });
 });

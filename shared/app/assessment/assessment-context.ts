@@ -3,6 +3,7 @@
  * exemptions, the caller's access to the unit, and the assessment itself (one Query).
  */
 import type { AssessmentState } from '../../domain/assessment-workflow.ts';
+import { unitDeadline } from '../../domain/deadlines.ts';
 import { appraiserCoversUnit, canReadAssessment, canWriteOwnAssessment, type UnitRef } from '../../domain/permissions.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { problems } from '../../http/problems.ts';
@@ -81,12 +82,12 @@ export async function loadContext(caller: Caller, year: number, unitId: string, 
 }
 
 /**
- * A unit's writes close at the cycle's deadline (server time; an admin may extend it): the
- * self-assessment deadline before submission, the explanation deadline while returned.
+ * A unit's writes close at its deadline (server time; an admin may extend it for the cycle or for
+ * this unit): the self-assessment deadline before submission, the explanation deadline while returned.
  */
-export function assertBeforeDeadline(cycle: Cycle, state: AssessmentState = 'draft', now = new Date()): void {
+export function assertBeforeDeadline(cycle: Cycle, state: AssessmentState = 'draft', unitId = '', now = new Date()): void {
   const which = state === 'returned' ? 'explanation' : 'selfAssessment';
-  const deadline = cycle.deadlines[which];
+  const deadline = unitDeadline(cycle, unitId, which);
   if (now.getTime() > Date.parse(deadline)) {
     throw problems.conflict(`the ${which === 'explanation' ? 'explanation' : 'self-assessment'} deadline (${deadline}) has passed`, {
       deadline,
