@@ -151,10 +151,11 @@ describe('a per-unit extension in the write window', () => {
     const before = await getCycle(2038);
     const refused = await api('PATCH', '/v1/cycles/2038', {
       token: admin,
-      rawBody: '{"extensions": {"__proto__": {"selfAssessment": "2038-12-31T23:59:59+07:00"}}}',
+      rawBody: '{"extensions": {"../SNV": {"selfAssessment": "2038-12-31T23:59:59+07:00"}}}',
       headers: { 'content-type': 'application/json' },
     });
     expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('extensions');
     expect(await getCycle(2038)).toEqual(before);
   });
 });
