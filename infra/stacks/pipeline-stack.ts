@@ -70,6 +70,8 @@ export class PipelineStack extends Stack {
     }
     this.functions = functions;
     this.allowReminders(functions.SendReminders, props);
+    // AwaitApproval resumes the machine itself when the council approved before it got there.
+    this.allowCallback(functions.AwaitApproval);
 
     const logs = new LogGroup(this, 'StateMachineLogs', {
       retention: RetentionDays.ONE_YEAR,

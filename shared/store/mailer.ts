@@ -22,6 +22,9 @@ function outboxName(mail: Mail, at: Date, tag: string): string {
   return `${at.toISOString().replace(/[:.]/g, '-')}-${slug}.txt`;
 }
 
+/** Whether mail can leave at all (a stage deployed without a sender records reminders unsent). */
+export const mailConfigured = () => Boolean(process.env.OUTBOX_DIR || process.env.MAIL_FROM);
+
 /** Sends one message; answers the message id (SES) or the outbox file's path. */
 export async function sendMail(mail: Mail, tag = 'message'): Promise<string> {
   const outbox = process.env.OUTBOX_DIR;

@@ -17,7 +17,7 @@ export interface ReminderRecord {
   recipients: string[];
   messageSubject: string;
   missing: string[];
-  status: 'sending' | 'sent' | 'no-recipient';
+  status: 'sending' | 'sent' | 'no-recipient' | 'no-sender';
   at: string;
   execution?: string;
   messageIds?: string[];

@@ -144,6 +144,34 @@ describe('the pipeline definition (one ASL file for CDK and the local runner)', 
     }
   });
 
+  it('lets the reminders read the user pool and mail from the configured sender, and the approval resume the machine', () => {
+    const withSender = buildStage({ adminEmail: 'cchc@snv.example.gov.vn' });
+    const pipelineTemplate = withSender.template(withSender.stage.pipeline);
+    const reminders = withSender.stage.pipeline.functions.SendReminders;
+    pipelineTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Description: pipelineTasks.find((t) => t.state === 'SendReminders')!.description,
+      Environment: {
+        Variables: Match.objectLike({
+          USER_POOL_ID: Match.anyValue(),
+          MAIL_FROM: 'cchc@snv.example.gov.vn',
+          REMINDER_OFFSETS: '7d,2d,morning',
+        }),
+      },
+    });
+    const statements = (t: typeof pipelineTemplate) =>
+      Object.values(t.findResources('AWS::IAM::Policy')).flatMap(
+        (p) => p.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[],
+      );
+    const ses = statements(pipelineTemplate).filter((s) => [s.Action].flat().includes('ses:SendEmail'));
+    expect(ses).toHaveLength(1);
+    expect(JSON.stringify(ses[0]!.Resource)).toContain('identity/cchc@snv.example.gov.vn');
+    expect(JSON.stringify(ses[0]!.Resource)).toContain('identity/snv.example.gov.vn');
+    expect(statements(pipelineTemplate).some((s) => [s.Action].flat().includes('cognito-idp:ListUsersInGroup'))).toBe(true);
+    expect(reminders).toBeDefined();
+    const apiTemplate = withSender.template(withSender.stage.api);
+    expect(statements(apiTemplate).filter((s) => [s.Action].flat().includes('states:SendTaskSuccess'))).toHaveLength(1);
+  });
+
   it('is started yearly by EventBridge Scheduler in Vietnam time with the scheduled time as input', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: `cron(${yearlySchedule.minute} ${yearlySchedule.hour} ${yearlySchedule.day} ${yearlySchedule.month} ? *)`,

@@ -25,7 +25,7 @@ import type { Unit } from '../../schemas/units.ts';
 import { listAssessments, loadAssessment } from '../../store/assessment-store.ts';
 import { contactsOf, listContacts, type Contact } from '../../store/contacts.ts';
 import { getCycle } from '../../store/cycles-store.ts';
-import { sendMail } from '../../store/mailer.ts';
+import { mailConfigured, sendMail } from '../../store/mailer.ts';
 import { claimReminder, markSent, releaseReminder, type ReminderRecord } from '../../store/reminders-store.ts';
 import { listUnits } from '../../store/units-store.ts';
 import { frameworkOf } from '../assessment/assessment-context.ts';
@@ -130,13 +130,13 @@ async function remind(cycle: Cycle, work: PendingWork, slot: string, now: number
     recipients: to,
     messageSubject: message.subject,
     missing: message.text.split('\n').filter((l) => l.startsWith('Còn') || l.startsWith('  - ') || l.startsWith('Trạng thái')),
-    status: to.length > 0 ? 'sending' : 'no-recipient',
+    status: to.length === 0 ? 'no-recipient' : mailConfigured() ? 'sending' : 'no-sender',
     at: new Date(now).toISOString(),
     execution,
   };
   if (!(await claimReminder(record))) return false;
-  if (to.length === 0) {
-    logger.warn('reminder without recipient: nobody of this audience has an e-mail address', { year: cycle.year, subject: work.subject });
+  if (record.status !== 'sending') {
+    logger.warn('reminder recorded, not sent', { year: cycle.year, subject: work.subject, status: record.status });
     return false;
   }
   try {
