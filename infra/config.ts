@@ -3,6 +3,7 @@
  * Context values given on the command line arrive as strings, so each one is read here, once.
  */
 import type { Node } from 'constructs';
+import { parseReminderOffsets } from '../shared/domain/deadlines.ts';
 
 export interface StageConfig {
   /** Stage name, part of every stack name: several stages fit in one account. */
@@ -22,6 +23,12 @@ export interface StageConfig {
   readonly threatProtection: boolean;
   /** Where alarms are e-mailed; defaults to the admin e-mail. */
   readonly alarmEmail?: string;
+  /** The SES-verified sender of reminders; defaults to the admin e-mail (unset: reminders are recorded, not sent). */
+  readonly mailFrom?: string;
+  /** The web console's URL, linked from reminders. */
+  readonly consoleUrl?: string;
+  /** When reminders go out before each deadline, e.g. `7d,2d,morning` (07:00 Vietnam time on the day). */
+  readonly reminderOffsets: string;
 }
 
 export const defaultConfig = {
@@ -30,6 +37,7 @@ export const defaultConfig = {
   ephemeral: false,
   allowedOrigins: ['*'],
   threatProtection: false,
+  reminderOffsets: '7d,2d,morning',
 } as const satisfies Partial<StageConfig>;
 
 function text(node: Node, key: string): string | undefined {
@@ -68,6 +76,10 @@ export function readStageConfig(node: Node): StageConfig {
   if (adminEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(adminEmail)) {
     throw new Error(`context adminEmail: "${adminEmail}" is not an e-mail address`);
   }
+  const reminderOffsets = text(node, 'reminderOffsets') ?? defaultConfig.reminderOffsets;
+  if (!parseReminderOffsets(reminderOffsets)) {
+    throw new Error(`context reminderOffsets: "${reminderOffsets}" must be a list such as 7d,2d,morning`);
+  }
   return {
     stage,
     adminEmail,
@@ -78,5 +90,8 @@ export function readStageConfig(node: Node): StageConfig {
     allowedOrigins: list(node, 'allowedOrigins', defaultConfig.allowedOrigins),
     threatProtection: flag(node, 'threatProtection', defaultConfig.threatProtection),
     alarmEmail: text(node, 'alarmEmail') ?? adminEmail,
+    mailFrom: text(node, 'mailFrom') ?? adminEmail,
+    consoleUrl: text(node, 'consoleUrl'),
+    reminderOffsets,
   };
 }

@@ -33,19 +33,23 @@ export function addStage(app: App, config: StageConfig, overrides: Pick<ApiStack
     userPoolClient: auth.client,
     ...overrides,
   });
+  const pipeline = new PipelineStack(app, name('Pipeline'), {
+    config,
+    description: description('yearly pipeline: state machine, schedule and upload ingestion'),
+    table: data.table,
+    buckets: data.buckets,
+    userPool: auth.userPool,
+  });
+  // The council's approval resumes the waiting execution (SendTaskSuccess with its task token).
+  pipeline.allowCallback(api.functions.find((f) => f.node.id === 'approveResults')!);
+
   const observability = new ObservabilityStack(app, name('Observability'), {
     config,
     description: description('alarms and dashboard'),
     stage: api.stage,
     functions: api.functions,
     table: data.table,
-  });
-
-  const pipeline = new PipelineStack(app, name('Pipeline'), {
-    config,
-    description: description('yearly pipeline: state machine, schedule and upload ingestion'),
-    table: data.table,
-    buckets: data.buckets,
+    pipeline,
   });
 
   for (const stack of [data, auth, api, observability, pipeline]) {

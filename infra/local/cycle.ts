@@ -4,16 +4,18 @@
  *
  * --simulate   a fresh runtime: DynamoDB Local in memory, S3 data under .local/simulations/YYYY-<time>/
  *              (kept, so the published reports can be opened afterwards). Opens the cycle YYYY with
- *              deadlines ahead, the 184 units self-assess and submit, the machine starts; after it
+ *              deadlines ahead, the units self-assess and submit (three late: they are reminded,
+ *              into the outbox, and submit during the deadline wait), the machine starts; after it
  *              closes submission, appraisers appraise and survey CSV files are imported through the
- *              import route (ingested on the upload event); the council approves when the machine
- *              polls for approval. Prints the reports (key, file, sha256) and the top units per type.
+ *              import route (ingested on the upload event); the council approves while the machine
+ *              waits for its callback, which resumes it. Prints the reports (key, file, sha256), the
+ *              reminders written and the top units per type. Progress (phase, units, elapsed) as it goes.
  * without      the runtime over .local/ (stop `npm start` first: one DynamoDB Local per data file),
  *              the machine over the cycle as it is; the API stays up on the printed URL so the council
  *              can approve (POST /v1/cycles/YYYY/results/approve, token: npx par token --role council).
  * Exit code 0 when the execution succeeded, 1 when it failed, 2 on a bad command line.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cycleForYear } from '../../shared/domain/cycle.ts';
@@ -25,12 +27,16 @@ import { listSteps } from '../../shared/store/pipeline-store.ts';
 import { signToken } from './jwt.ts';
 import { localDir, projectRoot } from './paths.ts';
 import { runPipeline } from './pipeline-runner.ts';
+import { createProgress } from './progress.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
 import { appraise, eachLimited, Http, importSurvey, selfAssess, surveyCsv, type SimUnit } from './simulation.ts';
 
 const usage = 'usage: npm run cycle -- --year YYYY [--simulate]';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const log = (line: string) => process.stdout.write(`${line}\n`);
+const progress = createProgress(process.stdout);
+const log = (line: string) => progress.line(line);
+/** Units that submit late in the simulation: reminded before the deadline, they submit during the wait. */
+const lateUnits = 3;
 
 function args() {
   try {
@@ -110,17 +116,27 @@ async function main() {
         admin,
       );
       const assessed = units.filter((u) => cycle.frameworks[u.type]);
-      let t = Date.now();
+      const late = assessed.slice(-lateUnits);
       let leaves = 0;
-      await eachLimited(assessed, 4, async (u) => {
-        leaves += (await selfAssess(http, year, u)).leaves;
-      });
-      log(
-        `self-assessment: ${assessed.length} units, ${leaves} self scores with figures and evidence, submitted (${seconds(Date.now() - t)})`,
+      progress.phase('self-assessment', assessed.length - late.length);
+      await eachLimited(
+        assessed.slice(0, -lateUnits),
+        4,
+        async (u) => {
+          leaves += (await selfAssess(http, year, u)).leaves;
+        },
+        () => progress.tick(),
       );
+      progress.done(`${leaves} self scores with figures and evidence, submitted; ${late.map((u) => u.id).join(', ')} not yet`);
 
+      hooks.RemindBeforeSelfAssessmentDeadline = async (output) => {
+        // The late units act once reminded, while the machine waits for the deadline.
+        if ((output as { reminders?: { sent: number } }).reminders?.sent === 0 || late.length === 0) return;
+        const reminded = late.splice(0);
+        for (const u of reminded) await selfAssess(http, year, u);
+        log(`late units reminded (${reminded.map((u) => u.id).join(', ')}): self-assessed and submitted during the wait`);
+      };
       hooks.CloseSubmission = async () => {
-        t = Date.now();
         const failed = (what: string) => (error: unknown) => {
           log(`  simulation: ${what} failed: ${(error as Error).message}`);
           throw error;
@@ -138,34 +154,60 @@ async function main() {
           }),
         ).catch(failed('survey import'));
         let adjusted = 0;
-        await eachLimited(assessed, 4, async (u) => {
-          adjusted += (await appraise(http, year, u)).adjusted;
-        }).catch(async (error: unknown) => {
+        progress.phase('appraisal', assessed.length);
+        await eachLimited(
+          assessed,
+          4,
+          async (u) => {
+            adjusted += (await appraise(http, year, u)).adjusted;
+          },
+          () => progress.tick(),
+        ).catch(async (error: unknown) => {
           await surveys.catch(() => undefined);
           failed('appraisal')(error);
         });
-        log(`appraisal: ${assessed.length} units finalised, ${adjusted} scores lowered with a reason (${seconds(Date.now() - t)})`);
+        progress.done(`finalised, ${adjusted} scores lowered with a reason`);
         for (const line of await surveys) log(`survey import ${line}`);
       };
-      hooks.CheckPublication = async (output) => {
-        if ((output as { published?: boolean }).published) return;
-        const council = await signToken({ role: 'council' });
-        const draft = await http.call('GET', `/v1/cycles/${year}/results`, council);
-        await http.call('POST', `/v1/cycles/${year}/results/approve`, council, {
-          decision: `Quyết định số 01/QĐ-HĐTĐ năm ${year + 1} (mô phỏng)`,
-          computedAt: draft.computedAt,
-        });
-        log(`council: approved the draft computed at ${draft.computedAt}`);
+      let approvalSent = 0;
+      let approval: Promise<void> | undefined;
+      hooks.ComputeResults = async () => {
+        // The council reads the draft and approves a moment later, while the machine waits in AwaitApproval.
+        approval = (async () => {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          const council = await signToken({ role: 'council' });
+          const draft = await http.call('GET', `/v1/cycles/${year}/results`, council);
+          approvalSent = Date.now();
+          await http.call('POST', `/v1/cycles/${year}/results/approve`, council, {
+            decision: `Quyết định số 01/QĐ-HĐTĐ năm ${year + 1} (mô phỏng)`,
+            computedAt: draft.computedAt,
+          });
+          log(`council: approved the draft computed at ${draft.computedAt}`);
+        })();
+        approval.catch((error: unknown) => log(`  simulation: approval failed: ${(error as Error).message}`));
+      };
+      hooks.AwaitApproval = async (output) => {
+        const via = (output as { via?: string }).via;
+        log(
+          `state machine resumed by the approval callback (${via}) ${seconds(Date.now() - approvalSent)} after the approval was sent, no poll`,
+        );
       };
     }
 
     const t = Date.now();
+    progress.phase('state machine', undefined, t);
     const result = await runPipeline({
       year,
       executionName: `cycle-${year}`,
       afterTask: hooks,
-      onEvent: (line) => log(`  state machine: ${line}`),
+      // Simulated: the approval comes within seconds, so a timeout here would mean the callback was lost.
+      approvalTimeoutMs: simulate ? 120_000 : 5000,
+      onEvent: (line) => {
+        progress.phase(`state machine: ${line.replace(/^StateEntered\s+/, '')}`, undefined, t);
+        if (!line.startsWith('StateEntered')) log(`  state machine: ${line}`);
+      },
     });
+    progress.done();
     log(`state machine ${result.status} in ${seconds(Date.now() - t)}`);
     if (result.status !== 'SUCCEEDED') {
       const failure = (await listSteps(year)).find((s) => s.step === 'failure');
@@ -181,6 +223,9 @@ async function main() {
       const path = join(dataDir, 's3', bucket, `${f.key}._S3rver_object`);
       log(`  ${f.key}\n    sha256 ${f.sha256}  ${f.bytes} bytes${existsSync(path) ? `\n    ${path}` : ''}`);
     }
+    const outbox = runtime.env.OUTBOX_DIR;
+    const mails = outbox && existsSync(outbox) ? readdirSync(outbox).sort() : [];
+    log(`\nreminders: ${mails.length} messages in ${outbox}${mails[0] ? ` (e.g. ${mails[0]})` : ''}`);
     printRanking(publication.results);
     log(`\ndone in ${seconds(Date.now() - started)}`);
     await stop();

@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { openApiDocument } from '../../shared/openapi.ts';
 import { resetClients } from '../../shared/store/clients.ts';
 import { bucketDefinitions, tableDefinition } from '../../shared/store/resources.ts';
+import { localMailEnvironment, seedContacts } from './contacts.ts';
 import { docsPage } from './docs-page.ts';
 import { createLocalApi } from './http-adapter.ts';
 import { createVerifier } from './jwt.ts';
@@ -68,7 +69,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await dynamoDb.stop();
     throw error;
   });
-  const env = lambdaEnvironment(dynamoDb.endpoint, s3.endpoint);
+  const env = { ...lambdaEnvironment(dynamoDb.endpoint, s3.endpoint), ...localMailEnvironment(options.dataDir) };
   // Handlers run in this process, as Lambda would run them with these variables set.
   Object.assign(process.env, env);
   resetClients();
@@ -83,6 +84,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await ensureTable(admin, tableDefinition.localName);
     admin.destroy();
     const seeded = options.seed === false ? undefined : await seed();
+    if (seeded) await seedContacts(env.CONTACTS_FILE!);
     events.redrive({ periodic: options.periodicRedrive ?? false });
     const verifier = await createVerifier();
     let url = '';
@@ -99,6 +101,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       server.listen(options.port, '127.0.0.1', () => resolve());
     });
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // Links in reminders point at this runtime.
+    env.CONSOLE_URL = process.env.CONSOLE_URL = url;
     const runtimeFile = join(options.dataDir, 'runtime.json');
     writeFileSync(runtimeFile, JSON.stringify({ url, env }, null, 2));
     return {

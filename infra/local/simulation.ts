@@ -63,12 +63,20 @@ async function postForm(upload: { url: string; fields: Record<string, string> },
   if (res.status >= 300) throw new Error(`upload of ${name}: ${res.status} ${await res.text()}`);
 }
 
-/** Runs `fn` over `items`, `limit` at a time. */
-export async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+/** Runs `fn` over `items`, `limit` at a time; `onEach` after each one (progress). */
+export async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+  onEach?: () => void,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
+      while (next < items.length) {
+        await fn(items[next++]!);
+        onEach?.();
+      }
     }),
   );
 }

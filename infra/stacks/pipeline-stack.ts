@@ -5,7 +5,9 @@
  * bucket events start (`shared/events.ts`: survey imports), each invoked by an EventBridge rule on
  * the data stack's bucket events.
  */
-import { Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import { Arn, Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -25,6 +27,8 @@ export interface PipelineStackProps extends StackProps {
   readonly config: StageConfig;
   readonly table: ITable;
   readonly buckets: Readonly<Record<BucketId, IBucket>>;
+  /** Reminders reach the pool's unit and appraiser users by e-mail. */
+  readonly userPool: IUserPool;
 }
 
 /** Buckets a task reads (ConfirmPublication re-reads the published reports to check their checksums). */
@@ -67,6 +71,9 @@ export class PipelineStack extends Stack {
       functions[task.state] = fn;
     }
     this.functions = functions;
+    this.allowReminders(functions.SendReminders, props);
+    // AwaitApproval resumes the machine itself when the council approved before it got there.
+    this.allowCallback(functions.AwaitApproval);
 
     const logs = new LogGroup(this, 'StateMachineLogs', {
       retention: RetentionDays.ONE_YEAR,
@@ -140,5 +147,38 @@ export class PipelineStack extends Stack {
         return [[subscription.id, schedule]];
       }),
     );
+  }
+
+  /** SendReminders: the user pool's unit and appraiser groups, SES from the configured sender, the console link and offsets. */
+  private allowReminders(fn: AppFunction, props: PipelineStackProps): void {
+    const { config, userPool } = props;
+    fn.addEnvironment('USER_POOL_ID', userPool.userPoolId);
+    fn.addEnvironment('REMINDER_OFFSETS', config.reminderOffsets);
+    if (config.consoleUrl) fn.addEnvironment('CONSOLE_URL', config.consoleUrl);
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:ListUsersInGroup'], resources: [userPool.userPoolArn] }));
+    if (!config.mailFrom) return;
+    fn.addEnvironment('MAIL_FROM', config.mailFrom);
+    // The sender's SES identities: the address itself or its verified domain.
+    const identity = (name: string) => Arn.format({ service: 'ses', resource: 'identity', resourceName: name }, this);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [identity(config.mailFrom), identity(config.mailFrom.split('@')[1]!)],
+      }),
+    );
+  }
+
+  /**
+   * Lets `fn` (the approval route) send the waiting execution its task token back. SendTaskSuccess
+   * supports no resource-level permission (Service Authorization Reference): the token names the task.
+   */
+  allowCallback(fn: IFunction): void {
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }));
+    Validations.of(fn.role ?? fn).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) and states:SendTaskSuccess (the approval resuming the ' +
+        'yearly pipeline) support no resource-level permissions; the task token itself names the one waiting task.',
+    });
   }
 }

@@ -40,12 +40,13 @@ export function transitionRefusal(action: AssessmentAction, state: AssessmentSta
 
 /** A transition the unit makes (submit, explain): the cycle still open, the state right, the deadline not passed. */
 export function unitTransitionRefusal(
-  cycle: Pick<Cycle, 'year' | 'phase' | 'deadlines'>,
+  cycle: Pick<Cycle, 'year' | 'phase' | 'deadlines' | 'extensions'>,
+  unitId: string,
   action: AssessmentAction,
   state: AssessmentState,
   now: Date,
 ): Refusal | undefined {
-  return cycleClosedRefusal(cycle, 'the assessment') ?? transitionRefusal(action, state) ?? unitDeadlineRefusal(cycle, state, now);
+  return cycleClosedRefusal(cycle, 'the assessment') ?? transitionRefusal(action, state) ?? unitDeadlineRefusal(cycle, unitId, state, now);
 }
 
 /** A transition an appraiser or admin makes (return, finalise, reopen): the cycle still open, the state right. */

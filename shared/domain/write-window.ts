@@ -5,6 +5,7 @@
  */
 import type { Cycle } from '../schemas/cycles.ts';
 import type { AssessmentState } from './assessment-workflow.ts';
+import { unitDeadline } from './deadlines.ts';
 import { refusal, type Refusal } from './errors.ts';
 
 /** Once approved or published, nothing that feeds the index changes (a revision is its own procedure). */
@@ -22,10 +23,18 @@ export function stateRefusal(state: AssessmentState, allowed: readonly Assessmen
   });
 }
 
-/** The unit's own writes: the self-assessment deadline before submission, the explanation deadline while returned. */
-export function unitDeadlineRefusal(cycle: Pick<Cycle, 'deadlines'>, state: AssessmentState, now: Date): Refusal | undefined {
+/**
+ * The unit's own writes: the self-assessment deadline before submission, the explanation deadline
+ * while returned; each the unit's own (an extension granted to it), else the cycle's.
+ */
+export function unitDeadlineRefusal(
+  cycle: Pick<Cycle, 'deadlines' | 'extensions'>,
+  unitId: string,
+  state: AssessmentState,
+  now: Date,
+): Refusal | undefined {
   const which = state === 'returned' ? 'explanation' : 'selfAssessment';
-  const deadline = cycle.deadlines[which];
+  const deadline = unitDeadline(cycle, unitId, which);
   if (now.getTime() <= Date.parse(deadline)) return undefined;
   const label = which === 'explanation' ? 'explanation' : 'self-assessment';
   return refusal('DEADLINE_PASSED', `the ${label} deadline (${deadline}) has passed`, { deadline });
@@ -36,13 +45,16 @@ export function unitDeadlineRefusal(cycle: Pick<Cycle, 'deadlines'>, state: Asse
  * the cycle still open to change, the state one of `allowed`, the deadline not passed.
  */
 export function writeWindow(
-  cycle: Pick<Cycle, 'year' | 'phase' | 'deadlines'>,
+  cycle: Pick<Cycle, 'year' | 'phase' | 'deadlines' | 'extensions'>,
+  unitId: string,
   state: AssessmentState,
   allowed: readonly AssessmentState[],
   what: string,
   now: Date,
 ): Refusal | undefined {
-  return cycleClosedRefusal(cycle, 'the assessment') ?? stateRefusal(state, allowed, what) ?? unitDeadlineRefusal(cycle, state, now);
+  return (
+    cycleClosedRefusal(cycle, 'the assessment') ?? stateRefusal(state, allowed, what) ?? unitDeadlineRefusal(cycle, unitId, state, now)
+  );
 }
 
 /** Survey answers, files and definitions: closed with the cycle; answers also at the survey deadline. */

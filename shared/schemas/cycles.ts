@@ -13,6 +13,17 @@ export const deadlinesSchema = z.strictObject(
 export const cyclePhases = ['open', 'appraisal', 'computation', 'approved', 'published'] as const;
 export const cyclePhaseSchema = z.enum(cyclePhases);
 
+/**
+ * Per-unit extensions of the unit's own deadlines (unit id → the later deadline). Keys are unit
+ * ids (`idString`: no `__proto__`-like keys reach the record); a unit without an entry keeps the
+ * cycle's deadline (shared/domain/deadlines.ts `unitDeadline`).
+ */
+export const extensionsSchema = ownRecord(
+  idString,
+  z.strictObject({ selfAssessment: instant.optional(), explanation: instant.optional() }),
+);
+export type Extensions = z.infer<typeof extensionsSchema>;
+
 const codeList = z.array(z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a framework code such as "3" or "7.3"'));
 
 /** Area or criterion code (or "*") → the units that appraise it; "parent-district" for communes. */
@@ -25,6 +36,7 @@ export const cycleBody = z.strictObject({
   deadlines: deadlinesSchema,
   notApplicable: ownRecord(idString, codeList).default({}),
   appraisal: z.partialRecord(unitTypeSchema, appraisalAssignment).default({}),
+  extensions: extensionsSchema.optional(),
 });
 export type CycleBody = z.infer<typeof cycleBody>;
 
@@ -36,6 +48,7 @@ export const cycleSchema = z
     deadlines: deadlinesSchema,
     notApplicable: z.record(z.string(), z.array(z.string())),
     appraisal: z.partialRecord(unitTypeSchema, z.record(z.string(), z.array(z.string()))),
+    extensions: extensionsSchema.optional(),
     phase: cyclePhaseSchema,
     version: z.number().int(),
   })
@@ -45,6 +58,7 @@ export type Cycle = z.infer<typeof cycleSchema>;
 export const patchCycleBody = z.strictObject({
   deadlines: deadlinesSchema.partial().optional(),
   notApplicable: ownRecord(idString, codeList).optional(),
+  extensions: extensionsSchema.optional(),
   phase: cyclePhaseSchema.optional(),
   reason: z.string().min(1).max(2000).optional(),
   expectedVersion: z.number().int().min(0).optional(),

@@ -2,13 +2,24 @@ import { readFileSync } from 'node:fs';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { localSubstitutions } from '../../infra/local/pipeline-runner.ts';
-import { aslPath, pipelineTasks, placeholders, readAsl, substitute, substitutionOf } from '../../infra/pipeline/definition.ts';
+import { aslText, failureCatch, retryPolicy } from '../../infra/pipeline/build-asl.ts';
+import {
+  aslPath,
+  pipelineTasks,
+  placeholders,
+  readAsl,
+  substitute,
+  substitutionOf,
+  taskStatesOf,
+} from '../../infra/pipeline/definition.ts';
 import { pipelineFunctionSize, yearlySchedule } from '../../infra/stacks/pipeline-stack.ts';
 import { buildStage, logicalIdOf } from './support.ts';
 
 type AslState = {
   Type: string;
   Resource?: string;
+  Parameters?: Record<string, unknown>;
+  TimeoutSeconds?: number;
   Retry?: { ErrorEquals: string[] }[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
   Next?: string;
@@ -42,16 +53,48 @@ describe('the pipeline definition (one ASL file for CDK and the local runner)', 
     }
   });
 
-  it('has a task state per task, each retried and caught into the failure report, and a path from every state', () => {
-    for (const task of pipelineTasks) {
-      const state = asl.States[task.state]!;
-      expect(state.Type, task.state).toBe('Task');
-      expect(state.Resource).toBe(`\${${substitutionOf(task.state)}}`);
-      expect(state.Retry?.length, task.state).toBeGreaterThan(0);
-      expect(state.Retry!.at(-1)!.ErrorEquals).toEqual(['States.ALL']);
-      if (task.state !== 'ReportFailure')
-        expect(state.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'ReportFailure' }]);
+  it('is generated from one retry policy: the checked-in file is what build-asl.ts emits', () => {
+    expect(text).toBe(aslText());
+  });
+
+  it('runs every task function from a task state, each retried by the one policy and caught into the failure report', () => {
+    const states = taskStatesOf(asl as never);
+    expect(new Set(Object.values(states))).toEqual(new Set(pipelineTasks.map((t) => t.state)));
+    for (const [name, fn] of Object.entries(states)) {
+      const state = asl.States[name]!;
+      const resource =
+        state.Resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken' ? state.Parameters?.FunctionName : state.Resource;
+      expect(resource, name).toBe(`\${${substitutionOf(fn)}}`);
+      expect(state.Retry!.at(-1)!.ErrorEquals, name).toEqual(['States.ALL']);
+      if (fn === 'ReportFailure') continue;
+      expect(state.Retry!.slice(-retryPolicy.length), name).toEqual(retryPolicy);
+      expect(state.Catch!.at(-1), name).toEqual(failureCatch);
     }
+  });
+
+  it('waits for the approval by task token, polling only when the callback does not come within 6 hours', () => {
+    const wait = asl.States.AwaitApproval!;
+    expect(wait.Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
+    expect(wait.Parameters).toMatchObject({ Payload: { 'taskToken.$': '$$.Task.Token' } });
+    expect(wait.TimeoutSeconds).toBe(21_600);
+    expect(wait.Retry![0]).toEqual({ ErrorEquals: ['States.Timeout'], MaxAttempts: 0 });
+    expect(wait.Catch![0]).toMatchObject({ ErrorEquals: ['States.Timeout'], Next: 'CheckPublication' });
+    expect(asl.States.IsPublished!.Default).toBe('AwaitApproval');
+  });
+
+  it('reloads the cycle after every deadline wait and waits again while the deadline lies ahead', () => {
+    for (const [wait, remind] of [
+      ['WaitForSelfAssessmentDeadline', 'RemindBeforeSelfAssessmentDeadline'],
+      ['WaitForFinalAppraisalDeadline', 'RemindBeforeFinalAppraisalDeadline'],
+    ] as const) {
+      expect(asl.States[wait]).toMatchObject({ Type: 'Wait', Next: remind });
+      const passed = asl.States[asl.States[remind]!.Next!]!;
+      expect(passed.Type).toBe('Choice');
+      expect(passed.Default).toBe(wait);
+    }
+  });
+
+  it('has a path from every state to the end', () => {
     const targets = (s: AslState) =>
       [s.Next, s.Default, ...(s.Choices ?? []).map((c) => c.Next), ...(s.Catch ?? []).map((c) => c.Next)].filter(Boolean) as string[];
     for (const [name, state] of Object.entries(asl.States))
@@ -103,6 +146,34 @@ describe('the pipeline definition (one ASL file for CDK and the local runner)', 
         Timeout: pipelineFunctionSize.timeout.toSeconds(),
       });
     }
+  });
+
+  it('lets the reminders read the user pool and mail from the configured sender, and the approval resume the machine', () => {
+    const withSender = buildStage({ adminEmail: 'cchc@snv.example.gov.vn' });
+    const pipelineTemplate = withSender.template(withSender.stage.pipeline);
+    const reminders = withSender.stage.pipeline.functions.SendReminders;
+    pipelineTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Description: pipelineTasks.find((t) => t.state === 'SendReminders')!.description,
+      Environment: {
+        Variables: Match.objectLike({
+          USER_POOL_ID: Match.anyValue(),
+          MAIL_FROM: 'cchc@snv.example.gov.vn',
+          REMINDER_OFFSETS: '7d,2d,morning',
+        }),
+      },
+    });
+    const statements = (t: typeof pipelineTemplate) =>
+      Object.values(t.findResources('AWS::IAM::Policy')).flatMap(
+        (p) => p.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[],
+      );
+    const ses = statements(pipelineTemplate).filter((s) => [s.Action].flat().includes('ses:SendEmail'));
+    expect(ses).toHaveLength(1);
+    expect(JSON.stringify(ses[0]!.Resource)).toContain('identity/cchc@snv.example.gov.vn');
+    expect(JSON.stringify(ses[0]!.Resource)).toContain('identity/snv.example.gov.vn');
+    expect(statements(pipelineTemplate).some((s) => [s.Action].flat().includes('cognito-idp:ListUsersInGroup'))).toBe(true);
+    expect(reminders).toBeDefined();
+    const apiTemplate = withSender.template(withSender.stage.api);
+    expect(statements(apiTemplate).filter((s) => [s.Action].flat().includes('states:SendTaskSuccess'))).toHaveLength(1);
   });
 
   it('is started yearly by EventBridge Scheduler in Vietnam time with the scheduled time as input', () => {

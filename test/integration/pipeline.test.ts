@@ -1,13 +1,14 @@
 /**
  * The yearly state machine run locally (the ASL file CDK deploys, in aws-local-stepfunctions) over
- * a small cycle: the nine districts self-assess and submit, appraisers finalise while the machine
- * waits for the final appraisal deadline, the council approves while it polls, the reports are
- * published. Then retries and the failure path, with handlers that throw.
+ * a small cycle: the nine districts self-assess and eight submit (the late one is reminded),
+ * appraisers finalise while the machine waits for the final appraisal deadline, the council
+ * approves while the machine waits for its callback, the reports are published. Then retries and
+ * the failure path, with handlers that throw.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as loadCycle } from '../../functions/pipeline/load-cycle.ts';
 import { handler as confirmPublication } from '../../functions/pipeline/confirm-publication.ts';
-import { handler as checkPublication } from '../../functions/pipeline/check-publication.ts';
+import { listReminders } from '../../shared/store/reminders-store.ts';
 import { runPipeline } from '../../infra/local/pipeline-runner.ts';
 import { listAudit } from '../../shared/store/audit.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
@@ -48,13 +49,15 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('the yearly pipeline, run locally from the deployed ASL', () => {
-  it('closes submission, computes, waits for the council and confirms the published reports', async () => {
+  it("closes submission, computes, resumes on the council's approval and confirms the published reports", async () => {
     const lead = await tokens.appraiser('SNV', '*');
     const council = await tokens.council();
-    let checks = 0;
+    let approval: Promise<void> | undefined;
     const result = await runPipeline({
       year,
       executionName: `cycle-${year}`,
+      // Far longer than the run: only the callback can resume the machine in time.
+      approvalTimeoutMs: 60_000,
       afterTask: {
         // The appraisal window: the late unit submits (admin-extended in real life), appraisers finalise all.
         CloseSubmission: async () => {
@@ -66,11 +69,10 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
             expect((await api('POST', `${base(d.id)}/appraisal/finalize`, { token: lead })).status).toBe(200);
           }
         },
-      },
-      handlers: {
-        // The council approves between the first and the second poll.
-        CheckPublication: async (input) => {
-          if (++checks === 2) {
+        // The council approves a moment after the draft, while the machine waits in AwaitApproval.
+        ComputeResults: async () => {
+          approval = (async () => {
+            await new Promise((resolve) => setTimeout(resolve, 300));
             const draft = await api('GET', `/v1/cycles/${year}/results?type=district`, { token: council });
             expect(draft.status).toBe(200);
             const approved = await api('POST', `/v1/cycles/${year}/results/approve`, {
@@ -78,32 +80,45 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
               body: { decision: 'Quyết định số 9/QĐ-HĐTĐ', computedAt: draft.body.computedAt },
             });
             expect(approved.status).toBe(200);
-          }
-          return checkPublication(input);
+          })();
         },
       },
     });
+    await approval;
     expect(result.error).toBeUndefined();
     expect(result.status).toBe('SUCCEEDED');
     const entered = result.events.filter((e) => e.type === 'StateEntered').map((e) => e.state);
-    expect(entered).toEqual([
+    // Each deadline wait loops (reminders, then the deadline) and ends in its task; the approval needs no poll.
+    const main = entered.filter((s) => !/^(RemindBefore|WaitFor|.*DeadlinePassed$)/.test(s!));
+    expect(main).toEqual([
       'YearGiven',
       'LoadCycle',
       'AlreadyPublished',
-      'WaitForSelfAssessmentDeadline',
       'CloseSubmission',
-      'WaitForFinalAppraisalDeadline',
       'AggregateSurveys',
       'ComputeResults',
-      'WaitForCouncilApproval',
-      'CheckPublication',
-      'IsPublished',
-      'WaitForCouncilApproval',
+      'AwaitApproval',
       'CheckPublication',
       'IsPublished',
       'ConfirmPublication',
       'Published',
     ]);
+    expect(entered.slice(3, 6)).toEqual([
+      'RemindBeforeSelfAssessmentDeadline',
+      'SelfAssessmentDeadlinePassed',
+      'WaitForSelfAssessmentDeadline',
+    ]);
+    expect(result.events.some((e) => e.type === 'StateCaught')).toBe(false);
+    expect(result.ms).toBeLessThan(60_000);
+
+    // Only the unit that had not submitted was reminded, once per reminder moment of its deadline.
+    const reminders = (await listReminders(year)).filter((r) => r.kind === 'selfAssessment');
+    expect(reminders.map((r) => `${r.subject} ${r.slot} ${r.status}`).sort()).toEqual([
+      `${late} 2d sent`,
+      `${late} 7d sent`,
+      `${late} morning sent`,
+    ]);
+    expect(new Set(reminders.map((r) => r.deadline))).toEqual(new Set([cycleDeadlines(year).selfAssessment]));
     expect((await getCycle(year))?.phase).toBe('published');
     expect((await getStep(year, 'close-submission'))?.details).toMatchObject({
       units: 9,

@@ -21,6 +21,8 @@ export interface MemoryResults {
   audit: Pick<AuditEvent, 'subject' | 'action' | 'after'>[];
   frameworks: Map<string, StoredFramework>;
   units: Map<string, Unit>;
+  /** Years whose approval was notified to a waiting pipeline. */
+  notified: number[];
 }
 
 export function memoryResultsStores(inputs: TypeInputs[] = []): MemoryResults {
@@ -28,6 +30,7 @@ export function memoryResultsStores(inputs: TypeInputs[] = []): MemoryResults {
   const drafts = new Map<number, DraftResults>();
   const publications = new Map<number, Publication>();
   const objects = new Map<string, Buffer>();
+  const notified: number[] = [];
   const frameworks = new Map<string, StoredFramework>();
   const units = new Map<string, Unit>();
   const audit: MemoryResults['audit'] = [];
@@ -91,6 +94,10 @@ export function memoryResultsStores(inputs: TypeInputs[] = []): MemoryResults {
     },
     reportUrl: async (file) => `memory://${file.key}`,
     resultsInputs: async () => inputs,
+    notifyApproval: async (year) => {
+      notified.push(year);
+      return 'no-waiting-execution';
+    },
   };
-  return { stores, cycles, drafts, publications, objects, audit, frameworks, units };
+  return { stores, cycles, drafts, publications, objects, audit, frameworks, units, notified };
 }

@@ -28,7 +28,7 @@ export async function setExplanation(caller: Caller, input: SetExplanationInput,
   // Evidence links are checked as for a self score; the score itself is the stored one.
   const errors = evidenceLinkErrors(evidence, ctx.loaded.evidence);
   if (errors.length > 0) throw fail.invalid(errors);
-  enforce(writeWindow(ctx.cycle, ctx.state, explanationStates, 'explaining', new Date()));
+  enforce(writeWindow(ctx.cycle, ctx.unit.id, ctx.state, explanationStates, 'explaining', new Date()));
   const after = applyExplanation(before, input.text, evidence, roundOf(ctx), caller.username, new Date().toISOString());
   return writeLeaf(
     caller,

@@ -1,3 +1,4 @@
+import { unitDeadline } from '../../domain/deadlines.ts';
 import { assessmentView } from '../../domain/assessment.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { loadContext } from './assessment-context.ts';
@@ -25,7 +26,7 @@ export async function getAssessment(caller: Caller, input: AssessmentInput, stor
     frameworkId: ctx.framework.id,
     state: ctx.state,
     version: header?.version ?? 0,
-    deadline: ctx.cycle.deadlines.selfAssessment,
+    deadline: unitDeadline(ctx.cycle, ctx.unit.id, 'selfAssessment'),
     round: header?.round ?? 1,
     ...(header?.submittedAt ? { submittedAt: header.submittedAt } : {}),
     ...(header?.lastReturn ? { lastReturn: header.lastReturn } : {}),

@@ -22,7 +22,7 @@ export async function setSelfScore(caller: Caller, input: SetSelfScoreInput, sto
   refuseSurveyLeaf(notSelfScoredLeaf(entry.leaf));
   const errors = selfItemErrors(entry.leaf, item, ctx.loaded.evidence);
   if (errors.length > 0) throw fail.invalid(errors);
-  enforce(writeWindow(ctx.cycle, ctx.state, selfScoreStates, 'changing a self score', new Date()));
+  enforce(writeWindow(ctx.cycle, ctx.unit.id, ctx.state, selfScoreStates, 'changing a self score', new Date()));
   const after = applySelfItem(code, ctx.loaded.items.get(code), item);
   return writeLeaf(caller, ctx, entry, selfScoreStates, { after, action: 'self-score.set', expectedVersion }, stores);
 }

@@ -14,7 +14,7 @@ export async function submitAssessment(caller: Caller, input: AssessmentInput, s
   if (header?.state === 'submitted' && header.submittedAt) {
     return { state: header.state, version: header.version, submittedAt: header.submittedAt };
   }
-  enforce(unitTransitionRefusal(ctx.cycle, 'submit', ctx.state, new Date()));
+  enforce(unitTransitionRefusal(ctx.cycle, ctx.unit.id, 'submit', ctx.state, new Date()));
   const gaps = submissionGaps(ctx.framework, ctx.notApplicable, ctx.loaded.items, ctx.loaded.evidence);
   if (!header || gaps.length > 0) {
     throw fail.unprocessable(

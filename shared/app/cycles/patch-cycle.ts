@@ -25,6 +25,7 @@ export async function patchCycle(
     ...current,
     ...(change.phase ? { phase: change.phase } : {}),
     ...(change.notApplicable ? { notApplicable: change.notApplicable } : {}),
+    ...(change.extensions ? { extensions: { ...current.extensions, ...change.extensions } } : {}),
     deadlines: { ...current.deadlines, ...change.deadlines },
     version: current.version + 1,
   };

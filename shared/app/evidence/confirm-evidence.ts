@@ -21,7 +21,7 @@ export async function confirmEvidence(caller: Caller, input: EvidenceInput, stor
   // A retried confirm answers as the first did.
   if (record.status === 'confirmed') return evidenceBody(record);
   // Evidence is frozen with the submission: what was pending then stays unusable.
-  enforce(writeWindow(ctx.cycle, ctx.state, selfScoreStates, 'confirming evidence', new Date()));
+  enforce(writeWindow(ctx.cycle, ctx.unit.id, ctx.state, selfScoreStates, 'confirming evidence', new Date()));
   enforce(evidenceRefusal(record, await stores.inspectObject(record.objectKey)));
   const confirmed = await stores.confirmEvidence(caller, ctx.ref, ctx.loaded, selfScoreStates, record, new Date().toISOString());
   return evidenceBody(confirmed);

@@ -24,7 +24,7 @@ export async function createEvidence(caller: Caller, input: CreateEvidenceInput,
   const errors = evidenceDeclarationErrors({ fileName, contentType: input.contentType, size: input.size });
   if (errors.length > 0) throw fail.invalid(errors);
   // Evidence is frozen with the submission: nothing is added or replaced afterwards.
-  enforce(writeWindow(ctx.cycle, ctx.state, selfScoreStates, 'adding evidence', new Date()));
+  enforce(writeWindow(ctx.cycle, ctx.unit.id, ctx.state, selfScoreStates, 'adding evidence', new Date()));
   const evidenceId = randomUUID();
   const objectKey = evidenceObjectKey(input.year, input.unitId, evidenceId);
   const sha256 = input.sha256.toLowerCase();

@@ -36,5 +36,6 @@ export async function confirmPublication(
     details: { approvedAt: publication.approvedAt, decision: publication.decision, files },
   });
   logger.info('publication confirmed', { year, files: files.length });
-  return { approvedAt: publication.approvedAt, decision: publication.decision, files };
+  const unitsPublished = Object.values(publication.results).reduce((n, r) => n + (r?.units.length ?? 0), 0);
+  return { approvedAt: publication.approvedAt, decision: publication.decision, files, unitsPublished };
 }

@@ -24,6 +24,7 @@ async function publishClaimed(caller: Caller, draft: DraftResults, claim: Approv
   const files = await Promise.all(bodies.map((f) => stores.putReportFile(draft.year, f.name, f.contentType, f.body)));
   const publication: Publication = { ...content, approvedBy: claim.approvedBy, files };
   await stores.publish(caller, publication, approved, { ...approved, phase: 'published', version: approved.version + 1 });
+  await stores.notifyApproval(draft.year);
   return { year: draft.year, decision: claim.decision, approvedAt: claim.approvedAt, files: files.map(({ key: _k, ...f }) => f) };
 }
 

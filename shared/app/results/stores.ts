@@ -1,6 +1,7 @@
 /** The stores the results use cases call (a port: the fast tier passes in-memory ones). */
 import { getCycle, updateCycle } from '../../store/cycles-store.ts';
 import { claimApproval, getDraft, getPublication, publish, putReportFile, reportUrl, saveDraft } from '../../store/results-store.ts';
+import { notifyApproval } from '../pipeline/approval-callback.ts';
 import { resultsInputs } from './results-inputs.ts';
 
 export interface ResultsStores {
@@ -15,6 +16,8 @@ export interface ResultsStores {
   reportUrl: typeof reportUrl;
   /** Everything the computation reads (units, assessments, survey summaries), per unit type. */
   resultsInputs: typeof resultsInputs;
+  /** Resumes the yearly pipeline waiting for this approval (its task token), if one waits. */
+  notifyApproval: typeof notifyApproval;
 }
 
 export const resultsStores: ResultsStores = {
@@ -28,4 +31,5 @@ export const resultsStores: ResultsStores = {
   putReportFile,
   reportUrl,
   resultsInputs,
+  notifyApproval,
 };
