@@ -1,8 +1,6 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problems.ts';
-import { resultsCsv } from '../../shared/reports/csv.ts';
-import { resultsHtml } from '../../shared/reports/html.ts';
-import { resultsXlsx } from '../../shared/reports/xlsx.ts';
+import { publicationFiles } from '../../shared/app/results/report-input.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
 import { getDraft, publish, putReportFile, type Publication } from '../../shared/store/results-store.ts';
 
@@ -24,17 +22,9 @@ export const handler = httpHandler('approveResults', async ({ params, body, call
   }
   const approvedAt = new Date().toISOString();
   const content = { year: params.year, decision: body.decision, approvedAt, results: draft.results };
-  const files = await Promise.all([
-    putReportFile(params.year, `results-${params.year}.json`, 'application/json', Buffer.from(JSON.stringify(content, null, 2))),
-    putReportFile(params.year, `results-${params.year}.csv`, 'text/csv; charset=utf-8', Buffer.from(resultsCsv(draft.results))),
-    putReportFile(
-      params.year,
-      `results-${params.year}.xlsx`,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      await resultsXlsx(new Date(approvedAt), draft.results),
-    ),
-    putReportFile(params.year, `report-${params.year}.html`, 'text/html; charset=utf-8', Buffer.from(resultsHtml(content))),
-  ]);
+  const files = await Promise.all(
+    (await publicationFiles(content)).map((f) => putReportFile(params.year, f.name, f.contentType, f.body)),
+  );
   const publication: Publication = { ...content, approvedBy: caller.username, files };
   await publish(caller, draft, publication, cycle.version);
   return { body: { year: params.year, decision: body.decision, approvedAt, files: files.map(({ key: _k, ...f }) => f) } };

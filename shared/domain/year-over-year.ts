@@ -93,3 +93,18 @@ export function compareWithPrevious(
   });
   return { ...current, units, previousYear: previous?.year ?? null };
 }
+
+/**
+ * Predecessors as the registry records merges: a unit retired into another names it as its
+ * `successorId`; the successor then compares with them (and with itself, when it existed before).
+ */
+export function predecessorsFromRegistry(units: readonly { id: string; successorId?: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const u of units) {
+    if (!u.successorId) continue;
+    const list = out.get(u.successorId) ?? [u.successorId];
+    list.push(u.id);
+    out.set(u.successorId, list);
+  }
+  return out;
+}

@@ -8,6 +8,7 @@ import { scoreInput } from '../../domain/results-inputs.ts';
 import type { Caller } from '../../domain/roles.ts';
 import type { Cycle } from '../../schemas/cycles.ts';
 import { saveDraft, type DraftResults } from '../../store/results-store.ts';
+import { withInsights } from './insights.ts';
 import { resultsInputs } from './results-inputs.ts';
 
 export async function computeDraft(caller: Caller, cycle: Cycle, now = new Date()): Promise<DraftResults> {
@@ -18,7 +19,11 @@ export async function computeDraft(caller: Caller, cycle: Cycle, now = new Date(
     computedAt: now.toISOString(),
     computedBy: caller.username,
     notFinalized: inputs.flatMap((t) => t.notFinalized),
-    results: Object.fromEntries(inputs.map((t) => [t.unitType, computeResults(t.framework, t.units.map(scoreInput))])),
+    results: await withInsights(
+      cycle,
+      inputs,
+      Object.fromEntries(inputs.map((t) => [t.unitType, computeResults(t.framework, t.units.map(scoreInput))])),
+    ),
   };
   await saveDraft(caller, draft);
   return draft;
