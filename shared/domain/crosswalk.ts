@@ -10,15 +10,14 @@
 import type { Crosswalk, Framework } from '../schemas/framework.ts';
 import type { FieldError } from '../schemas/issues.ts';
 
-export type Counterpart =
-  | { kind: 'same-framework' | 'crosswalk'; codes: string[] }
-  | { kind: 'no-counterpart' | 'no-mapping'; codes: [] };
+export type Counterpart = { kind: 'same-framework' | 'crosswalk'; codes: string[] } | { kind: 'no-counterpart' | 'no-mapping'; codes: [] };
 
 /** The previous area codes an area of `current` compares with, when last year used `previousFrameworkId`. */
 export function counterpartOf(current: Pick<Framework, 'id' | 'predecessor'>, previousFrameworkId: string, areaCode: string): Counterpart {
   if (current.id === previousFrameworkId) return { kind: 'same-framework', codes: [areaCode] };
   const crosswalk: Crosswalk | undefined = current.predecessor;
-  if (!crosswalk || crosswalk.frameworkId !== previousFrameworkId || !(areaCode in crosswalk.areas)) return { kind: 'no-mapping', codes: [] };
+  if (!crosswalk || crosswalk.frameworkId !== previousFrameworkId || !(areaCode in crosswalk.areas))
+    return { kind: 'no-mapping', codes: [] };
   const target = crosswalk.areas[areaCode];
   if (target === null || target === undefined) return { kind: 'no-counterpart', codes: [] };
   return { kind: 'crosswalk', codes: Array.isArray(target) ? [...target] : [target] };

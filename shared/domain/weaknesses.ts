@@ -78,9 +78,9 @@ interface Tally {
   gap: Exact;
 }
 
-function add(map: Map<string, Tally>, key: string, area: string, leaf: LeafOutcome) {
+function add(map: Map<string, Tally>, key: string, area: string, leaf: LeafOutcome, newUnit = true) {
   const t = map.get(key) ?? { code: key, area, order: map.size, units: 0, achieved: ZERO, possible: ZERO, gap: ZERO };
-  t.units++;
+  if (newUnit) t.units++;
   t.achieved = t.achieved.add(fromNumber(leaf.score));
   t.possible = t.possible.add(fromNumber(leaf.max));
   t.gap = t.gap.add(gapOf(leaf) ?? ZERO);
@@ -115,9 +115,11 @@ export function analyse(units: readonly UnitOutcomes[]): { analysis: Analysis; w
   for (const unit of units) {
     let gap = ZERO;
     let lowered = 0;
+    const areasSeen = new Set<string>();
     for (const leaf of unit.leaves) {
       add(byLeaf, leaf.code, leaf.area, leaf);
-      add(byArea, leaf.area, leaf.area, leaf);
+      add(byArea, leaf.area, leaf.area, leaf, !areasSeen.has(leaf.area));
+      areasSeen.add(leaf.area);
       achieved = achieved.add(fromNumber(leaf.score));
       possible = possible.add(fromNumber(leaf.max));
       const g = gapOf(leaf);

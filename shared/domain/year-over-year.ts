@@ -87,7 +87,9 @@ export function compareWithPrevious(
   const units = current.units.map((unit): UnitResultJson => {
     const sources = (options.predecessors?.get(unit.unitId) ?? [unit.unitId]).map((id) => before.get(id)).filter((u) => u !== undefined);
     const prior = previous ? previousOf(sources, previous.year, previous.bands) : null;
-    const change = prior ? { index: toNumber(n(unit.index).sub(n(prior.index))), rank: prior.rank === null ? null : prior.rank - unit.rank } : null;
+    const change = prior
+      ? { index: toNumber(n(unit.index).sub(n(prior.index))), rank: prior.rank === null ? null : prior.rank - unit.rank }
+      : null;
     const areas = compareAreas(unit, framework, previous?.results.frameworkId ?? '', prior ? combinedAreas(sources) : undefined);
     return { ...unit, areas, previous: prior, change };
   });

@@ -22,7 +22,10 @@ function areaTable(u: UnitResultJson, names: Map<string, string>): string {
 function weakestTable(u: UnitResultJson, names: Map<string, string>): string {
   if (!u.weakest?.length) return '<p>Không có tiêu chí bị mất điểm.</p>';
   const rows = u.weakest
-    .map((w) => `<tr><td>${e(w.code)}</td><th scope="row">${e(names.get(w.code) ?? '')}</th><td>${vn(w.score)}</td><td>${vn(w.max)}</td><td>${vn(w.lost)}</td></tr>`)
+    .map(
+      (w) =>
+        `<tr><td>${e(w.code)}</td><th scope="row">${e(names.get(w.code) ?? '')}</th><td>${vn(w.score)}</td><td>${vn(w.max)}</td><td>${vn(w.lost)}</td></tr>`,
+    )
     .join('');
   return `<table class="weakest"><caption>Năm tiêu chí bị mất nhiều điểm nhất</caption><thead><tr><th scope="col">Mã</th><th scope="col">Tiêu chí</th><th scope="col">Điểm đạt</th><th scope="col">Điểm tối đa</th><th scope="col">Điểm bị mất</th></tr></thead><tbody>${rows}</tbody></table>`;
 }

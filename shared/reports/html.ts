@@ -8,7 +8,18 @@
 import type { Results, UnitResultJson } from '../schemas/results.ts';
 import { chart } from './charts.ts';
 import { escapeHtml } from './escape.ts';
-import { areaCodes, bandCounts, nodeNames, orderedResults, parentOf, signed, signedInt, typeLabels, vn, type ReportInput } from './model.ts';
+import {
+  areaCodes,
+  bandCounts,
+  nodeNames,
+  orderedResults,
+  parentOf,
+  signed,
+  signedInt,
+  typeLabels,
+  vn,
+  type ReportInput,
+} from './model.ts';
 import { unitPages } from './html-units.ts';
 
 export { escapeHtml };
@@ -39,7 +50,10 @@ function summary(input: ReportInput): string {
     .map(([type, r]) => {
       const fw = input.frameworks[type];
       const items = bandCounts(r, fw)
-        .map((b) => `<li><span class="swatch band-${bandIndex(fw, b.label)}"></span><strong>${e(b.label)}</strong>: từ ${b.min} đến dưới ${b.max === 100 ? 'hoặc bằng 100' : b.max} — ${b.count} đơn vị</li>`)
+        .map(
+          (b) =>
+            `<li><span class="swatch band-${bandIndex(fw, b.label)}"></span><strong>${e(b.label)}</strong>: từ ${b.min} đến dưới ${b.max === 100 ? 'hoặc bằng 100' : b.max} — ${b.count} đơn vị</li>`,
+        )
         .join('');
       return `<div class="legend"><h3>${e(typeLabels[type] ?? type)}: ${e(fw?.name ?? r.frameworkId)}</h3><ul>${items}</ul></div>`;
     })
@@ -85,12 +99,20 @@ function weaknesses(input: ReportInput, type: string, r: Results): string {
   const leafRows = (codes: string[], measure: 'lost' | 'gap') =>
     codes
       .map((c) => byCode.get(c)!)
-      .map((l) => `<tr><td>${e(l.code)}</td><th scope="row">${e(names.get(l.code) ?? '')}</th><td>${vn(l.share)}%</td><td>${vn(l[measure])}</td><td>${l.units}</td></tr>`)
+      .map(
+        (l) =>
+          `<tr><td>${e(l.code)}</td><th scope="row">${e(names.get(l.code) ?? '')}</th><td>${vn(l.share)}%</td><td>${vn(l[measure])}</td><td>${l.units}</td></tr>`,
+      )
       .join('');
   const areaRows = a.areas
-    .map((l) => `<tr><td>${e(l.code)}</td><th scope="row">${e(names.get(l.code) ?? '')}</th><td>${vn(l.share)}%</td><td>${vn(l.lost)}</td><td>${l.units}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td>${e(l.code)}</td><th scope="row">${e(names.get(l.code) ?? '')}</th><td>${vn(l.share)}%</td><td>${vn(l.lost)}</td><td>${l.units}</td></tr>`,
+    )
     .join('');
-  const unitRows = a.gapsByUnit.map((g) => `<tr><td>${e(g.unitId)}</td><th scope="row">${e(g.name)}</th><td>${vn(g.gap)}</td><td>${g.leaves}</td></tr>`).join('');
+  const unitRows = a.gapsByUnit
+    .map((g) => `<tr><td>${e(g.unitId)}</td><th scope="row">${e(g.name)}</th><td>${vn(g.gap)}</td><td>${g.leaves}</td></tr>`)
+    .join('');
   const head = (what: string) =>
     `<thead><tr><th scope="col">Mã</th><th scope="col">Nội dung</th><th scope="col">Tỷ lệ điểm đạt</th><th scope="col">${what}</th><th scope="col">Số đơn vị</th></tr></thead>`;
   return `<h3>Điểm mạnh, điểm yếu</h3>

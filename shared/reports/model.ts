@@ -76,7 +76,10 @@ export function areaCodes(results: Results, framework: Framework | undefined): s
 }
 
 /** Count of units in each band, bands highest first. */
-export function bandCounts(results: Results, framework: Framework | undefined): { label: string; min: number; max: number; count: number }[] {
+export function bandCounts(
+  results: Results,
+  framework: Framework | undefined,
+): { label: string; min: number; max: number; count: number }[] {
   const bands = framework?.bands ?? [];
   return bands.map((b, i) => ({
     label: b.label,

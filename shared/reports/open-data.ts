@@ -40,7 +40,12 @@ export const dataDictionary: DictionaryEntry[] = [
 
 type Flat = Record<string, string | number | null>;
 
-function records(input: ReportInput): { flat: Flat; areas: { code: string; name: string; score: number; max: number; index: number; previousIndex: number | null; change: number | null }[] }[] {
+function records(
+  input: ReportInput,
+): {
+  flat: Flat;
+  areas: { code: string; name: string; score: number; max: number; index: number; previousIndex: number | null; change: number | null }[];
+}[] {
   return orderedResults(input.results).flatMap(([type, r]) => {
     const names = nodeNames(input.frameworks[type]);
     return r.units.map((u) => ({
@@ -67,7 +72,9 @@ function records(input: ReportInput): { flat: Flat; areas: { code: string; name:
         previous_rank: u.previous?.rank ?? null,
         change_index: u.change?.index ?? null,
         change_rank: u.change?.rank ?? null,
-        ...Object.fromEntries(areaCodes(r, input.frameworks[type]).map((c) => [`area_${c}_index`, u.areas.find((a) => a.code === c)?.index ?? null])),
+        ...Object.fromEntries(
+          areaCodes(r, input.frameworks[type]).map((c) => [`area_${c}_index`, u.areas.find((a) => a.code === c)?.index ?? null]),
+        ),
       },
       areas: u.areas.map((a) => ({
         code: a.code,
@@ -108,5 +115,11 @@ export function openDataCsv(input: ReportInput): string {
 
 export function dictionaryCsv(): string {
   // A BOM: people read the dictionary in a spreadsheet; the data file itself stays plain UTF-8 for programs.
-  return '\uFEFF' + ['column,type,description', ...dataDictionary.map((d) => [d.column, d.type, d.description].map((v) => csvCell(v)).join(','))].join('\r\n') + '\r\n';
+  return (
+    '\uFEFF' +
+    ['column,type,description', ...dataDictionary.map((d) => [d.column, d.type, d.description].map((v) => csvCell(v)).join(','))].join(
+      '\r\n',
+    ) +
+    '\r\n'
+  );
 }

@@ -20,7 +20,11 @@ export async function buildReportFiles(input: ReportInput): Promise<ReportFileCo
     { name: `results-${y}.json`, contentType: 'application/json', body: Buffer.from(JSON.stringify(published, null, 2)) },
     { name: `results-${y}.csv`, contentType: csvType, body: Buffer.from(resultsCsv(input)) },
     { name: `results-${y}-excel.csv`, contentType: csvType, body: Buffer.from(resultsCsv(input, { separator: ';' })) },
-    { name: `results-${y}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await resultsXlsx(input) },
+    {
+      name: `results-${y}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: await resultsXlsx(input),
+    },
     { name: `report-${y}.html`, contentType: 'text/html; charset=utf-8', body: Buffer.from(resultsHtml(input)) },
     { name: `open-data-${y}.json`, contentType: 'application/json', body: Buffer.from(JSON.stringify(openDataJson(input), null, 2)) },
     { name: `open-data-${y}.csv`, contentType: csvType, body: Buffer.from(openDataCsv(input)) },

@@ -13,7 +13,11 @@ import { frameworkOf } from '../assessment/assessment-context.ts';
 import { previousPublication } from './previous-publications.ts';
 import type { TypeInputs } from './results-inputs.ts';
 
-export async function withInsights(cycle: Cycle, inputs: readonly TypeInputs[], results: Partial<Record<string, Results>>): Promise<Partial<Record<string, Results>>> {
+export async function withInsights(
+  cycle: Cycle,
+  inputs: readonly TypeInputs[],
+  results: Partial<Record<string, Results>>,
+): Promise<Partial<Record<string, Results>>> {
   const [previous, registry] = await Promise.all([previousPublication(cycle.year), listUnits({})]);
   const predecessors = predecessorsFromRegistry(registry);
   const out: Partial<Record<string, Results>> = {};
