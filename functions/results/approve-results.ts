@@ -22,9 +22,7 @@ export const handler = httpHandler('approveResults', async ({ params, body, call
   }
   const approvedAt = new Date().toISOString();
   const content = { year: params.year, decision: body.decision, approvedAt, results: draft.results };
-  const files = await Promise.all(
-    (await publicationFiles(content)).map((f) => putReportFile(params.year, f.name, f.contentType, f.body)),
-  );
+  const files = await Promise.all((await publicationFiles(content)).map((f) => putReportFile(params.year, f.name, f.contentType, f.body)));
   const publication: Publication = { ...content, approvedBy: caller.username, files };
   await publish(caller, draft, publication, cycle.version);
   return { body: { year: params.year, decision: body.decision, approvedAt, files: files.map(({ key: _k, ...f }) => f) } };

@@ -1,6 +1,8 @@
 /**
- * `npm run cycle -- --year YYYY [--simulate]`: runs the yearly state machine (the ASL file CDK
- * deploys, infra/pipeline/cycle.asl.json) on the local runtime, Wait states shortened.
+ * `npm run cycle -- --year YYYY [--simulate]` or `--years YYYY-YYYY`: runs the yearly state
+ * machine (the ASL file CDK deploys, infra/pipeline/cycle.asl.json) on the local runtime, Wait
+ * states shortened, for one year or for consecutive years one after the other on the same runtime
+ * and data (so each year compares with the one published before it).
  *
  * --simulate   a fresh runtime: DynamoDB Local in memory, S3 data under .local/simulations/YYYY-<time>/
  *              (kept, so the published reports can be opened afterwards). Opens the cycle YYYY with
@@ -11,9 +13,12 @@
  * without      the runtime over .local/ (stop `npm start` first: one DynamoDB Local per data file),
  *              the machine over the cycle as it is; the API stays up on the printed URL so the council
  *              can approve (POST /v1/cycles/YYYY/results/approve, token: npx par token --role council).
- * Exit code 0 when the execution succeeded, 1 when it failed, 2 on a bad command line.
+ * Every published report is also written under .local/reports/<year>/ (results.html, .xlsx, .csv,
+ * .json, open data); the links printed open in a browser, and `npm start` serves them at /reports/.
+ * Exit code 0 when every execution succeeded, 1 when one failed, 2 on a bad command line.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cycleForYear } from '../../shared/domain/cycle.ts';
@@ -25,26 +30,30 @@ import { listSteps } from '../../shared/store/pipeline-store.ts';
 import { signToken } from './jwt.ts';
 import { localDir, projectRoot } from './paths.ts';
 import { runPipeline } from './pipeline-runner.ts';
+import { parseYears } from './cycle-args.ts';
+import { localReportName } from './report-files.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
 import { appraise, eachLimited, Http, importSurvey, selfAssess, surveyCsv, type SimUnit } from './simulation.ts';
 
-const usage = 'usage: npm run cycle -- --year YYYY [--simulate]';
+const usage = 'usage: npm run cycle -- (--year YYYY | --years YYYY-YYYY) [--simulate]';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function args() {
   try {
     const { values } = parseArgs({
-      options: { year: { type: 'string' }, simulate: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+      options: {
+        year: { type: 'string' },
+        years: { type: 'string' },
+        simulate: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
     });
     if (values.help) {
       log(usage);
       process.exit(0);
     }
-    const year = Number(values.year);
-    if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100)
-      throw new Error('--year must be a year between 2000 and 2100');
-    return { year, simulate: values.simulate === true };
+    return { years: parseYears(values.year, values.years), simulate: values.simulate === true };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${usage}\n`);
     process.exit(2);
@@ -84,104 +93,121 @@ function printRanking(results: Partial<Record<string, Results>>, top = 5) {
   }
 }
 
+/** One year: open and simulate it (with --simulate), run the machine, print the reports and the ranking. */
+async function runYear(runtime: Runtime, http: Http, year: number, simulate: boolean, units: SimUnit[], dataDir: string): Promise<void> {
+  const admin = await signToken({ role: 'admin' });
+  const hooks: Parameters<typeof runPipeline>[0]['afterTask'] = {};
+  if (simulate) {
+    await openCycle(http, year);
+    const cycle = await http.call<{ frameworks: Record<string, string>; surveys?: Record<string, string> }>(
+      'GET',
+      `/v1/cycles/${year}`,
+      admin,
+    );
+    const assessed = units.filter((u) => cycle.frameworks[u.type]);
+    let t = Date.now();
+    let leaves = 0;
+    await eachLimited(assessed, 4, async (u) => {
+      leaves += (await selfAssess(http, year, u)).leaves;
+    });
+    log(
+      `self-assessment: ${assessed.length} units, ${leaves} self scores with figures and evidence, submitted (${seconds(Date.now() - t)})`,
+    );
+
+    hooks.CloseSubmission = async () => {
+      t = Date.now();
+      const failed = (what: string) => (error: unknown) => {
+        log(`  simulation: ${what} failed: ${(error as Error).message}`);
+        throw error;
+      };
+      const surveys = Promise.all(
+        Object.entries(cycle.surveys ?? {}).map(async ([type, surveyId]) => {
+          const definition = await http.call('GET', `/v1/cycles/${year}/surveys/${surveyId}`, admin);
+          const file = surveyCsv(
+            definition.definition ?? definition,
+            assessed.filter((u) => u.type === type),
+            year,
+          );
+          const report = await importSurvey(http, year, surveyId, file.csv);
+          return `${surveyId}: ${report.accepted} of ${file.rows} rows accepted (${report.status})`;
+        }),
+      ).catch(failed('survey import'));
+      let adjusted = 0;
+      await eachLimited(assessed, 4, async (u) => {
+        adjusted += (await appraise(http, year, u)).adjusted;
+      }).catch(async (error: unknown) => {
+        await surveys.catch(() => undefined);
+        failed('appraisal')(error);
+      });
+      log(`appraisal: ${assessed.length} units finalised, ${adjusted} scores lowered with a reason (${seconds(Date.now() - t)})`);
+      for (const line of await surveys) log(`survey import ${line}`);
+    };
+    hooks.CheckPublication = async (output) => {
+      if ((output as { published?: boolean }).published) return;
+      const council = await signToken({ role: 'council' });
+      const draft = await http.call('GET', `/v1/cycles/${year}/results`, council);
+      await http.call('POST', `/v1/cycles/${year}/results/approve`, council, {
+        decision: `Quyết định số 01/QĐ-HĐTĐ năm ${year + 1} (mô phỏng)`,
+        computedAt: draft.computedAt,
+      });
+      log(`council: approved the draft computed at ${draft.computedAt}`);
+    };
+  }
+
+  const t = Date.now();
+  const result = await runPipeline({
+    year,
+    executionName: `cycle-${year}`,
+    afterTask: hooks,
+    onEvent: (line) => log(`  state machine: ${line}`),
+  });
+  log(`state machine ${result.status} in ${seconds(Date.now() - t)}`);
+  if (result.status !== 'SUCCEEDED') {
+    const failure = (await listSteps(year)).find((s) => s.step === 'failure');
+    throw new Error(
+      `the pipeline of ${year} failed: ${result.error?.name}: ${result.error?.message}${failure ? ` (recorded at ${failure.at})` : ''}`,
+    );
+  }
+  const publication = await getPublication(year);
+  if (!publication) throw new Error(`the pipeline of ${year} ended without a publication`);
+  await runtime.reports.idle();
+  const bucket = bucketDefinition('reports').localName;
+  log(
+    `\npublished reports of ${year} (decision "${publication.decision}"; bucket ${bucket}, also under ${join(runtime.reports.dir, String(year))}):`,
+  );
+  for (const f of publication.files) {
+    const file = join(runtime.reports.dir, String(year), localReportName(f.name, year));
+    const object = join(dataDir, 's3', bucket, `${f.key}._S3rver_object`);
+    log(`  ${f.name}  ${f.bytes} bytes  sha256 ${f.sha256}`);
+    log(`    ${existsSync(file) ? pathToFileURL(file).href : `(not copied) ${existsSync(object) ? object : f.key}`}`);
+  }
+  log(`  with npm start running: http://127.0.0.1:${process.env.PORT ?? 3000}/reports/${year}/results.html`);
+  printRanking(publication.results);
+}
+
 async function main() {
-  const { year, simulate } = args();
+  const { years, simulate } = args();
   const started = Date.now();
-  const dataDir = simulate ? localDir('simulations', `${year}-${new Date().toISOString().replace(/[:.]/g, '-')}`) : localDir();
-  log(simulate ? `simulation of ${year}: data under ${dataDir}` : `pipeline of ${year} over ${dataDir}`);
+  const label = years.length === 1 ? String(years[0]) : `${years[0]}-${years.at(-1)}`;
+  const dataDir = simulate ? localDir('simulations', `${label}-${new Date().toISOString().replace(/[:.]/g, '-')}`) : localDir();
+  log(simulate ? `simulation of ${label}: data under ${dataDir}` : `pipeline of ${label} over ${dataDir}`);
   let runtime: Runtime | undefined;
   const stop = async () => {
     await runtime?.stop().catch(() => undefined);
   };
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  let year = years[0]!;
   try {
-    runtime = await startRuntime({ port: 0, dataDir, inMemory: simulate });
+    // Reports land in .local/reports/<year>/ whichever data directory the simulation uses.
+    runtime = await startRuntime({ port: 0, dataDir, inMemory: simulate, reportsDir: localDir('reports') });
     const http = new Http(runtime.url);
     log(`local API on ${runtime.url} (${seconds(Date.now() - started)})`);
     const admin = await signToken({ role: 'admin' });
     const units = simulate ? (await http.call<{ units: SimUnit[] }>('GET', '/v1/units', admin)).units : [];
-
-    const hooks: Parameters<typeof runPipeline>[0]['afterTask'] = {};
-    if (simulate) {
-      await openCycle(http, year);
-      const cycle = await http.call<{ frameworks: Record<string, string>; surveys?: Record<string, string> }>(
-        'GET',
-        `/v1/cycles/${year}`,
-        admin,
-      );
-      const assessed = units.filter((u) => cycle.frameworks[u.type]);
-      let t = Date.now();
-      let leaves = 0;
-      await eachLimited(assessed, 4, async (u) => {
-        leaves += (await selfAssess(http, year, u)).leaves;
-      });
-      log(
-        `self-assessment: ${assessed.length} units, ${leaves} self scores with figures and evidence, submitted (${seconds(Date.now() - t)})`,
-      );
-
-      hooks.CloseSubmission = async () => {
-        t = Date.now();
-        const failed = (what: string) => (error: unknown) => {
-          log(`  simulation: ${what} failed: ${(error as Error).message}`);
-          throw error;
-        };
-        const surveys = Promise.all(
-          Object.entries(cycle.surveys ?? {}).map(async ([type, surveyId]) => {
-            const definition = await http.call('GET', `/v1/cycles/${year}/surveys/${surveyId}`, admin);
-            const file = surveyCsv(
-              definition.definition ?? definition,
-              assessed.filter((u) => u.type === type),
-              year,
-            );
-            const report = await importSurvey(http, year, surveyId, file.csv);
-            return `${surveyId}: ${report.accepted} of ${file.rows} rows accepted (${report.status})`;
-          }),
-        ).catch(failed('survey import'));
-        let adjusted = 0;
-        await eachLimited(assessed, 4, async (u) => {
-          adjusted += (await appraise(http, year, u)).adjusted;
-        }).catch(async (error: unknown) => {
-          await surveys.catch(() => undefined);
-          failed('appraisal')(error);
-        });
-        log(`appraisal: ${assessed.length} units finalised, ${adjusted} scores lowered with a reason (${seconds(Date.now() - t)})`);
-        for (const line of await surveys) log(`survey import ${line}`);
-      };
-      hooks.CheckPublication = async (output) => {
-        if ((output as { published?: boolean }).published) return;
-        const council = await signToken({ role: 'council' });
-        const draft = await http.call('GET', `/v1/cycles/${year}/results`, council);
-        await http.call('POST', `/v1/cycles/${year}/results/approve`, council, {
-          decision: `Quyết định số 01/QĐ-HĐTĐ năm ${year + 1} (mô phỏng)`,
-          computedAt: draft.computedAt,
-        });
-        log(`council: approved the draft computed at ${draft.computedAt}`);
-      };
+    for (year of years) {
+      if (years.length > 1) log(`\n=== ${year} ===`);
+      await runYear(runtime, http, year, simulate, units, dataDir);
     }
-
-    const t = Date.now();
-    const result = await runPipeline({
-      year,
-      executionName: `cycle-${year}`,
-      afterTask: hooks,
-      onEvent: (line) => log(`  state machine: ${line}`),
-    });
-    log(`state machine ${result.status} in ${seconds(Date.now() - t)}`);
-    if (result.status !== 'SUCCEEDED') {
-      const failure = (await listSteps(year)).find((s) => s.step === 'failure');
-      throw new Error(
-        `the pipeline of ${year} failed: ${result.error?.name}: ${result.error?.message}${failure ? ` (recorded at ${failure.at})` : ''}`,
-      );
-    }
-    const publication = await getPublication(year);
-    if (!publication) throw new Error(`the pipeline of ${year} ended without a publication`);
-    const bucket = bucketDefinition('reports').localName;
-    log(`\npublished reports (bucket ${bucket}, decision "${publication.decision}"):`);
-    for (const f of publication.files) {
-      const path = join(dataDir, 's3', bucket, `${f.key}._S3rver_object`);
-      log(`  ${f.key}\n    sha256 ${f.sha256}  ${f.bytes} bytes${existsSync(path) ? `\n    ${path}` : ''}`);
-    }
-    printRanking(publication.results);
     log(`\ndone in ${seconds(Date.now() - started)}`);
     await stop();
     process.exit(0);

@@ -40,9 +40,7 @@ export const dataDictionary: DictionaryEntry[] = [
 
 type Flat = Record<string, string | number | null>;
 
-function records(
-  input: ReportInput,
-): {
+function records(input: ReportInput): {
   flat: Flat;
   areas: { code: string; name: string; score: number; max: number; index: number; previousIndex: number | null; change: number | null }[];
 }[] {
