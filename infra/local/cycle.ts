@@ -128,10 +128,13 @@ async function runYear(runtime: Runtime, http: Http, year: number, simulate: boo
             assessed.filter((u) => u.type === type),
             year,
           );
-          const report = await importSurvey(http, year, surveyId, file.csv);
+          // Generous: on a loaded 2-core machine the ingestion of a commune file can take minutes.
+          const report = await importSurvey(http, year, surveyId, file.csv, 600_000);
           return `${surveyId}: ${report.accepted} of ${file.rows} rows accepted (${report.status})`;
         }),
       ).catch(failed('survey import'));
+      // Handled here too, so a failed import ends the run through the error path rather than as an unhandled rejection.
+      surveys.catch(() => undefined);
       let adjusted = 0;
       await eachLimited(assessed, 4, async (u) => {
         adjusted += (await appraise(http, year, u)).adjusted;

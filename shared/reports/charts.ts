@@ -29,9 +29,10 @@ function thresholds(framework: Framework | undefined, x: (v: number) => number, 
   return (framework?.bands ?? [])
     .filter((b) => b.min > from)
     .map(
-      (b) =>
+      // Labels alternate between two lines so that close thresholds stay readable.
+      (b, i) =>
         `<line x1="${x(b.min)}" y1="${top}" x2="${x(b.min)}" y2="${bottom}" stroke="#a0aec0" stroke-dasharray="3 3"/>` +
-        `<text x="${x(b.min) + 2}" y="${top + 9}" fill="#4a5568">${escapeHtml(b.label)} ≥ ${b.min}</text>`,
+        `<text x="${x(b.min) + 2}" y="${top + 8 + (i % 2) * 10}" fill="#4a5568">${escapeHtml(b.label)} ≥ ${b.min}</text>`,
     )
     .join('');
 }
@@ -50,7 +51,7 @@ function description(type: string, r: Results, framework: Framework | undefined)
 export function barChart(type: string, r: Results, framework: Framework | undefined, id: string): string {
   const row = 16;
   const label = 250;
-  const top = 14;
+  const top = 24;
   const x = (v: number) => +(label + ((width - label - 50) * v) / 100).toFixed(1);
   const bottom = top + r.units.length * row;
   const bars = r.units
@@ -82,7 +83,7 @@ export function dotPlot(type: string, r: Results, framework: Framework | undefin
       stacks.set(bin, level + 1);
       return { u, cx: bin * radius * 2, level };
     });
-  const height = Math.max(...dots.map((d) => d.level), 0) * radius * 2 + 30;
+  const height = Math.max(...dots.map((d) => d.level), 0) * radius * 2 + 40;
   const base = height;
   const body = dots
     .map(

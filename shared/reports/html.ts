@@ -8,18 +8,7 @@
 import type { Results, UnitResultJson } from '../schemas/results.ts';
 import { chart } from './charts.ts';
 import { escapeHtml } from './escape.ts';
-import {
-  areaCodes,
-  bandCounts,
-  nodeNames,
-  orderedResults,
-  parentOf,
-  signed,
-  signedInt,
-  typeLabels,
-  vn,
-  type ReportInput,
-} from './model.ts';
+import { areaCodes, bandCounts, nodeNames, orderedResults, parentOf, signed, typeLabels, vn, type ReportInput } from './model.ts';
 import { unitPages } from './html-units.ts';
 
 export { escapeHtml };
@@ -34,7 +23,7 @@ export function vietnamDate(iso: string): string {
 
 export const changeCell = (u: UnitResultJson) =>
   u.change
-    ? `${signed(u.change.index)}${u.change.rank === null ? '' : ` <small>(${signedInt(u.change.rank)} bậc)</small>`}`
+    ? `${signed(u.change.index)}${u.change.rank === null ? '' : ` <small title="thứ hạng">${u.change.rank > 0 ? '↑' : u.change.rank < 0 ? '↓' : '='}${u.change.rank === 0 ? '' : Math.abs(u.change.rank)}</small>`}`
     : '<small>chưa có năm trước</small>';
 
 function summary(input: ReportInput): string {
@@ -52,7 +41,7 @@ function summary(input: ReportInput): string {
       const items = bandCounts(r, fw)
         .map(
           (b) =>
-            `<li><span class="swatch band-${bandIndex(fw, b.label)}"></span><strong>${e(b.label)}</strong>: từ ${b.min} đến dưới ${b.max === 100 ? 'hoặc bằng 100' : b.max} — ${b.count} đơn vị</li>`,
+            `<li><span class="swatch band-${bandIndex(fw, b.label)}"></span><strong>${e(b.label)}</strong>: ${b.max === 100 ? `từ ${b.min} trở lên` : `từ ${b.min} đến dưới ${b.max}`} — ${b.count} đơn vị</li>`,
         )
         .join('');
       return `<div class="legend"><h3>${e(typeLabels[type] ?? type)}: ${e(fw?.name ?? r.frameworkId)}</h3><ul>${items}</ul></div>`;
@@ -72,14 +61,14 @@ function rankingTable(input: ReportInput, type: string, r: Results): string {
   const withParent = type === 'commune';
   const head =
     `<th scope="col">Hạng</th><th scope="col">Mã</th><th scope="col">Đơn vị</th>${withParent ? '<th scope="col">Huyện</th>' : ''}` +
-    `<th scope="col">Chỉ số</th><th scope="col">Thay đổi so với năm trước</th><th scope="col">Xếp loại</th>` +
+    `<th scope="col">Chỉ số</th><th scope="col">Thay đổi so với năm trước (điểm, hạng)</th><th scope="col">Xếp loại</th>` +
     codes.map((c) => `<th scope="col" class="area"><abbr title="${e(names.get(c) ?? c)}">LV ${e(c)}</abbr></th>`).join('');
   const rows = r.units
     .map((u) => {
       const parent = parentOf(input, u);
       const areas = new Map(u.areas.map((a) => [a.code, a]));
       return (
-        `<tr><td>${u.rank}</td><td>${e(u.unitId)}</td><th scope="row">${e(u.name)}</th>${withParent ? `<td>${e(parent?.name ?? '')}</td>` : ''}` +
+        `<tr><td>${u.rank}</td><td>${e(u.unitId)}</td><th scope="row">${e(u.name)}</th>${withParent ? `<td class="t">${e(parent?.name ?? '')}</td>` : ''}` +
         `<td>${vn(u.index)}</td><td>${changeCell(u)}</td><td class="band-${bandIndex(fw, u.band)}">${e(u.band)}</td>` +
         codes.map((c) => `<td>${areas.has(c) ? vn(areas.get(c)!.index) : '—'}</td>`).join('') +
         '</tr>'
@@ -133,6 +122,7 @@ thead th{background:#edf2f7}tbody th{text-align:left;font-weight:normal}td{text-
 .band-0{color:#22543d}.band-1{color:#2a4365}.band-2{color:#744210}.band-3{color:#7b341e}.band-4{color:#742a2a}
 span.band-0{background:#2f855a}span.band-1{background:#3182ce}span.band-2{background:#d69e2e}span.band-3{background:#dd6b20}span.band-4{background:#c53030}
 svg{max-width:100%;height:auto;display:block;margin:.3rem 0}abbr{text-decoration:none}
+table.ranking{font-size:7.5pt}table.ranking td{white-space:nowrap;padding:.1rem .2rem}table.ranking td.t{text-align:left;white-space:normal}
 .page{break-before:page;page-break-before:always}.unit{break-inside:avoid;margin-bottom:.8rem}
 @media screen{.page{border-top:1px dashed #a0aec0;padding-top:.5rem;margin-top:1.5rem}}`;
 

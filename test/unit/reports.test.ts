@@ -60,7 +60,7 @@ describe('HTML report', () => {
     const table = doc.querySelector('#bang-commune')!;
     const head = cells(table.querySelector('thead tr')!);
     const areas = input.frameworks.commune!.areas.map((a) => `LV ${a.code}`);
-    expect(head).toEqual(['Hạng', 'Mã', 'Đơn vị', 'Huyện', 'Chỉ số', 'Thay đổi so với năm trước', 'Xếp loại', ...areas]);
+    expect(head).toEqual(['Hạng', 'Mã', 'Đơn vị', 'Huyện', 'Chỉ số', 'Thay đổi so với năm trước (điểm, hạng)', 'Xếp loại', ...areas]);
     const rows = table.querySelectorAll('tbody tr').map(cells);
     expect(rows).toHaveLength(45);
     communes.units.forEach((u, i) => {
