@@ -1,6 +1,7 @@
 /**
  * Published years across the plan: the publication a draft compares with, every published year,
- * and one unit's history. Years are looked up in [2000, year asked] (the cycle years the API accepts).
+ * and one unit's history. Years are looked up among the cycle years the API accepts, 2000-2100
+ * (two BatchGets of the cycles' small META items, not a scan).
  */
 import { fail } from '../../domain/errors.ts';
 import type { UnitResultJson } from '../../schemas/results.ts';
@@ -8,6 +9,7 @@ import { publishedYears } from '../../store/publications-store.ts';
 import { getPublication, type Publication } from '../../store/results-store.ts';
 
 const firstYear = 2000;
+const lastYear = 2100;
 
 /** The latest publication before `year`, if any. */
 export async function previousPublication(year: number): Promise<Publication | undefined> {
@@ -16,8 +18,8 @@ export async function previousPublication(year: number): Promise<Publication | u
   return last === undefined ? undefined : getPublication(last);
 }
 
-export async function allPublishedYears(now = new Date()): Promise<number[]> {
-  return publishedYears(firstYear, now.getUTCFullYear() + 1);
+export async function allPublishedYears(): Promise<number[]> {
+  return publishedYears(firstYear, lastYear);
 }
 
 export interface UnitHistoryEntry extends Pick<UnitResultJson, 'index' | 'rank' | 'band' | 'areas' | 'previous' | 'change'> {
@@ -29,8 +31,8 @@ export interface UnitHistoryEntry extends Pick<UnitResultJson, 'index' | 'rank' 
 }
 
 /** A unit's published results, oldest first; unknown in every year: UNIT_NOT_FOUND. */
-export async function unitHistory(unitId: string, now = new Date()): Promise<{ unitId: string; years: UnitHistoryEntry[] }> {
-  const years = await allPublishedYears(now);
+export async function unitHistory(unitId: string): Promise<{ unitId: string; years: UnitHistoryEntry[] }> {
+  const years = await allPublishedYears();
   const publications = await Promise.all(years.map((y) => getPublication(y)));
   const entries: UnitHistoryEntry[] = [];
   for (const p of publications) {
