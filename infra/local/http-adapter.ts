@@ -116,6 +116,8 @@ export interface LocalApiOptions {
   verifier: Verifier;
   /** Extra local-only pages (OpenAPI document, docs) served before the route table. */
   extras?: Record<string, { contentType: string; body: () => string }>;
+  /** Published report files under `/reports/` (infra/local/report-files.ts). */
+  reports?: (path: string) => { contentType: string; body: Buffer | string } | undefined;
   /** Set the Lambda environment for handlers (table and bucket names, endpoints). */
 }
 
@@ -137,6 +139,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
     const page = extra.body();
     res.writeHead(200, { ...corsHeaders, 'content-type': extra.contentType });
     res.end(page);
+    return;
+  }
+  const report = method === 'GET' && url.pathname.startsWith('/reports') ? options.reports?.(url.pathname) : undefined;
+  if (report) {
+    res.writeHead(200, { ...corsHeaders, 'content-type': report.contentType });
+    res.end(report.body);
     return;
   }
   if (method === 'OPTIONS' && req.headers['access-control-request-method']) {

@@ -14,6 +14,7 @@ import { docsPage } from './docs-page.ts';
 import { createLocalApi } from './http-adapter.ts';
 import { createVerifier } from './jwt.ts';
 import { ensureTable } from './provision.ts';
+import { mirrorReports, reportResponse, type ReportMirror } from './report-files.ts';
 import { seed, type SeedReport } from './seed.ts';
 import { deliverS3Events } from './s3-events.ts';
 import { startDynamoDbLocal, startS3Emulator } from './services.ts';
@@ -32,12 +33,16 @@ export interface RuntimeOptions {
   periodicRedrive?: boolean;
   dynamoPort?: number;
   s3Port?: number;
+  /** Where published reports are also written as plain files (default `<dataDir>/reports`). */
+  reportsDir?: string;
 }
 
 export interface Runtime {
   url: string;
   env: Record<string, string>;
   seeded?: SeedReport;
+  /** The folder the published reports are copied to, served at `${url}/reports/`. */
+  reports: ReportMirror;
   stop(): Promise<void>;
 }
 
@@ -75,7 +80,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   resetClients();
   // The imports bucket's upload events reach the ingestion function as S3 notifications would.
   const events = deliverS3Events(s3.server, { env, dataDir: options.dataDir });
+  const reports = mirrorReports(s3.server, options.reportsDir ?? join(options.dataDir, 'reports'));
   const stopServices = async () => {
+    reports.stop();
     await events.stop();
     await Promise.allSettled([s3.stop(), dynamoDb.stop()]);
   };
@@ -90,6 +97,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     let url = '';
     const server = createLocalApi({
       verifier,
+      reports: (path) => reportResponse(reports.dir, path),
       extras: {
         '/openapi.json': { contentType: 'application/json; charset=utf-8', body: () => JSON.stringify(openApiDocument(url)) },
         '/docs': { contentType: 'text/html; charset=utf-8', body: () => docsPage() },
@@ -109,7 +117,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       url,
       env,
       seeded,
+      reports,
       stop: async () => {
+        await reports.idle();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         resetClients();

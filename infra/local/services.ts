@@ -62,7 +62,11 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()).slice(-4000));
   child.once('exit', (code, signal) => (exit = `code ${code} signal ${signal} ${stderr}`));
   child.once('error', (error) => (exit = error.message));
-  await waitForPort(port, 30_000, () => exit);
+  // Java takes long to start on a loaded machine; a start that never listens must not leave the JVM behind.
+  await waitForPort(port, 120_000, () => exit).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,

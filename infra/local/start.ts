@@ -18,6 +18,7 @@ PAR Index local runtime
   API        ${runtime.url}/v1   (e.g. GET ${runtime.url}/v1/units?type=department)
   OpenAPI    ${runtime.url}/openapi.json
   Docs       ${runtime.url}/docs
+  Reports    ${runtime.url}/reports/   (published reports, also as files under ${runtime.reports.dir})
   DynamoDB   ${runtime.env.DYNAMODB_ENDPOINT}  (table ${runtime.env.TABLE_NAME})
   S3         ${runtime.env.S3_ENDPOINT}  (buckets ${runtime.env.EVIDENCE_BUCKET}, ${runtime.env.IMPORTS_BUCKET}, ${runtime.env.REPORTS_BUCKET})
   Data       ${localDir()}

@@ -6,6 +6,7 @@
  * (`areas[2].items[0].maxPoints`) and a message naming the rule, so an admin can fix a framework
  * in one pass. All sums are exact (see exact.ts): 0.1 + 0.2 must equal 0.3 here.
  */
+import { crosswalkErrors } from './crosswalk.ts';
 import { frameworkSchema, isLeaf, type Area, type Framework, type FrameworkNode, type Leaf } from '../schemas/framework.ts';
 import { fieldErrors, type FieldError } from '../schemas/issues.ts';
 import { fromNumber, isMultipleOf, QUARTER, sum, toDecimalString, type Exact } from './exact.ts';
@@ -92,6 +93,7 @@ export function frameworkErrors(framework: Framework): FieldError[] {
   });
 
   errors.push(...bandErrors(framework.bands));
+  errors.push(...crosswalkErrors(framework));
   return errors;
 }
 

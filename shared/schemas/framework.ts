@@ -73,6 +73,17 @@ export const adjustmentSchema = z.strictObject({
 
 export const bandSchema = z.strictObject({ label: z.string().min(1).max(100), min: z.number().min(0).max(100) });
 
+/**
+ * The crosswalk to the version this framework replaces (year-over-year comparison of areas):
+ * each area code of this framework → the previous version's area code(s) it continues, or null for
+ * an area with no counterpart. An area not listed is not comparable; codes are never matched silently.
+ */
+export const crosswalkSchema = z.strictObject({
+  frameworkId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be letters, digits, ".", "_" or "-"'),
+  areas: z.record(code, z.union([code, z.array(code).min(1), z.null()])),
+});
+export type Crosswalk = z.infer<typeof crosswalkSchema>;
+
 export const frameworkSchema = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be letters, digits, ".", "_" or "-"'),
@@ -83,6 +94,7 @@ export const frameworkSchema = z
     areas: z.array(areaSchema).min(1),
     adjustments: z.array(adjustmentSchema).default([]),
     bands: z.array(bandSchema).min(1),
+    predecessor: crosswalkSchema.optional(),
   })
   .meta({ id: 'Framework' });
 export type Framework = z.infer<typeof frameworkSchema>;

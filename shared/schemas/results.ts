@@ -1,18 +1,45 @@
 /**
  * Results of an index computation: the output of `par compute` and of the results API
  * (DESIGN §3.4). Numbers are JSON numbers with at most 2 decimals.
+ *
+ * The comparison with the previous published year (`previous`, `change`, the areas'
+ * `previousIndex`/`change`/`comparison`) and the strengths and weaknesses (`weakest`, `analysis`)
+ * are attached by the council's draft computation; `par compute`, which knows one year only,
+ * leaves them out.
  */
 import { unitTypeSchema } from './framework.ts';
 import * as z from 'zod';
 
 const points = z.number();
 
+/** How an area compares with last year: by the same framework, through the framework's crosswalk, or not at all (and why). */
+export const areaComparisons = ['same-framework', 'crosswalk', 'no-counterpart', 'no-mapping', 'not-scored', 'no-previous'] as const;
+
 export const areaResultSchema = z.strictObject({
   code: z.string(),
   score: points,
   max: points,
   index: points,
+  previousIndex: points.nullable().optional(),
+  change: points.nullable().optional(),
+  comparison: z.enum(areaComparisons).optional(),
 });
+
+export const previousResultSchema = z.strictObject({
+  year: z.number().int(),
+  index: points,
+  /** null when the unit compares with several merged predecessors (no single rank existed) */
+  rank: z.number().int().min(1).nullable(),
+  band: z.string().nullable(),
+  /** the units whose results were compared: the unit itself, or its predecessors as the registry records them */
+  unitIds: z.array(z.string()),
+});
+
+/** `index`: points of index gained (negative: lost); `rank`: places gained (previous rank − rank). */
+export const changeSchema = z.strictObject({ index: points, rank: z.number().int().nullable() });
+
+/** A leaf where the unit lost points: its final score, maximum and the points lost. */
+export const weakLeafSchema = z.strictObject({ code: z.string(), score: points, max: points, lost: points });
 
 export const unitResultSchema = z
   .strictObject({
@@ -31,6 +58,9 @@ export const unitResultSchema = z
     surveyTotal: points,
     missing: z.array(z.string()),
     areas: z.array(areaResultSchema),
+    previous: previousResultSchema.nullable().optional(),
+    change: changeSchema.nullable().optional(),
+    weakest: z.array(weakLeafSchema).optional(),
   })
   .meta({ id: 'UnitResult' });
 export type UnitResultJson = z.infer<typeof unitResultSchema>;
@@ -44,11 +74,44 @@ export const statsSchema = z.strictObject({
 });
 export type StatsJson = z.infer<typeof statsSchema>;
 
+/** One leaf (or area) across the units of a type: share of the maximum achieved, points lost, self-vs-appraised gap. */
+export const leafStrengthSchema = z.strictObject({
+  code: z.string(),
+  area: z.string(),
+  units: z.number().int(),
+  achieved: points,
+  possible: points,
+  /** 100 × achieved / possible, 2 decimals */
+  share: points,
+  lost: points,
+  /** Σ (self score − appraised score) over the units, self-assessed leaves only */
+  gap: points,
+});
+
+export const unitGapSchema = z.strictObject({ unitId: z.string(), name: z.string(), gap: points, leaves: z.number().int() });
+
+export const analysisSchema = z
+  .strictObject({
+    share: points,
+    areas: z.array(leafStrengthSchema.omit({ area: true })),
+    leaves: z.array(leafStrengthSchema),
+    /** leaf codes, most points lost first (at most 10) */
+    mostLost: z.array(z.string()),
+    /** leaf codes, largest self-vs-appraised gap first (at most 10, gaps > 0) */
+    gapsByLeaf: z.array(z.string()),
+    gapsByUnit: z.array(unitGapSchema),
+  })
+  .meta({ id: 'ResultsAnalysis' });
+export type Analysis = z.infer<typeof analysisSchema>;
+
 export const resultsSchema = z
   .strictObject({
     frameworkId: z.string(),
     units: z.array(unitResultSchema),
     stats: z.partialRecord(unitTypeSchema, statsSchema),
+    /** the year compared with, when one was published before */
+    previousYear: z.number().int().nullable().optional(),
+    analysis: analysisSchema.optional(),
   })
   .meta({ id: 'Results' });
 export type Results = z.infer<typeof resultsSchema>;

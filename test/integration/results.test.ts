@@ -108,7 +108,11 @@ describe('computation, approval and publication', () => {
     });
     expect(approved.status).toBe(200);
     expect(approved.body.files.map((f: { name: string }) => f.name).sort()).toEqual([
+      `data-dictionary-${year}.csv`,
+      `open-data-${year}.csv`,
+      `open-data-${year}.json`,
       `report-${year}.html`,
+      `results-${year}-excel.csv`,
       `results-${year}.csv`,
       `results-${year}.json`,
       `results-${year}.xlsx`,
@@ -126,7 +130,7 @@ describe('computation, approval and publication', () => {
       expect(createHash('sha256').update(bytes).digest('hex'), file.name).toBe(file.sha256);
     }
     const csv = Buffer.from(
-      await (await fetch(reports.body.files.find((f: { name: string }) => f.name.endsWith('.csv')).url)).arrayBuffer(),
+      await (await fetch(reports.body.files.find((f: { name: string }) => f.name === `results-${year}.csv`).url)).arrayBuffer(),
     ).toString('utf8');
     expect(csv.split('\r\n')[1]).toContain(results.units[0].unitId);
 

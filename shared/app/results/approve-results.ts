@@ -20,7 +20,7 @@ export interface ApproveInput {
 
 async function publishClaimed(caller: Caller, draft: DraftResults, claim: ApprovalClaim, approved: Cycle, stores: ResultsStores) {
   const content = { year: draft.year, decision: claim.decision, approvedAt: claim.approvedAt, results: draft.results };
-  const bodies = await reportBodies(content);
+  const bodies = await reportBodies(content, stores);
   const files = await Promise.all(bodies.map((f) => stores.putReportFile(draft.year, f.name, f.contentType, f.body)));
   const publication: Publication = { ...content, approvedBy: claim.approvedBy, files };
   await stores.publish(caller, publication, approved, { ...approved, phase: 'published', version: approved.version + 1 });

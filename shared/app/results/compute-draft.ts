@@ -13,7 +13,7 @@ import { resultsStores, type ResultsStores } from './stores.ts';
 export async function computeDraft(
   caller: Caller,
   cycle: Cycle,
-  stores: Pick<ResultsStores, 'resultsInputs' | 'saveDraft'> = resultsStores,
+  stores: Pick<ResultsStores, 'resultsInputs' | 'saveDraft' | 'withInsights'> = resultsStores,
   now = new Date(),
 ): Promise<DraftResults> {
   const inputs = await stores.resultsInputs(cycle);
@@ -23,7 +23,11 @@ export async function computeDraft(
     computedAt: now.toISOString(),
     computedBy: caller.username,
     notFinalized: inputs.flatMap((t) => t.notFinalized),
-    results: Object.fromEntries(inputs.map((t) => [t.unitType, computeIndex(t.framework, t.units.map(scoreInput))])),
+    results: await stores.withInsights(
+      cycle,
+      inputs,
+      Object.fromEntries(inputs.map((t) => [t.unitType, computeIndex(t.framework, t.units.map(scoreInput))])),
+    ),
   };
   await stores.saveDraft(caller, draft);
   return draft;

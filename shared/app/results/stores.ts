@@ -2,6 +2,8 @@
 import { getCycle, updateCycle } from '../../store/cycles-store.ts';
 import { claimApproval, getDraft, getPublication, publish, putReportFile, reportUrl, saveDraft } from '../../store/results-store.ts';
 import { notifyApproval } from '../pipeline/approval-callback.ts';
+import { withInsights } from './insights.ts';
+import { reportInput } from './report-input.ts';
 import { resultsInputs } from './results-inputs.ts';
 
 export interface ResultsStores {
@@ -18,6 +20,10 @@ export interface ResultsStores {
   resultsInputs: typeof resultsInputs;
   /** Resumes the yearly pipeline waiting for this approval (its task token), if one waits. */
   notifyApproval: typeof notifyApproval;
+  /** What the report files need beside the results: frameworks and the registry's parents. */
+  reportInput: typeof reportInput;
+  /** Year over year and strengths and weaknesses (reads the previous publication and the registry). */
+  withInsights: typeof withInsights;
 }
 
 export const resultsStores: ResultsStores = {
@@ -32,4 +38,6 @@ export const resultsStores: ResultsStores = {
   reportUrl,
   resultsInputs,
   notifyApproval,
+  reportInput,
+  withInsights,
 };

@@ -1,0 +1,7 @@
+import { openDataBundle } from '../../shared/app/results/open-data-bundle.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
+
+export const handler = httpHandler('publicOpenData', async ({ params }) => ({
+  body: await openDataBundle(params.year),
+  headers: { 'cache-control': 'public, max-age=3600' },
+}));
