@@ -110,6 +110,8 @@ export interface LocalApiOptions {
   verifier: Verifier;
   /** Extra local-only pages (OpenAPI document, docs) served before the route table. */
   extras?: Record<string, { contentType: string; body: () => string }>;
+  /** Local-only pages outside the route table (the console, its development sign-in); true when answered. */
+  before?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   /** Set the Lambda environment for handlers (table and bucket names, endpoints). */
 }
 
@@ -133,6 +135,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
     res.end(page);
     return;
   }
+  if (options.before && (await options.before(req, res, url))) return;
   if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
     res.writeHead(204, corsHeaders);
     res.end();
