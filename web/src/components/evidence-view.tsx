@@ -18,7 +18,7 @@ export function OpenEvidence(props: { year: number; unitId: string; evidenceId: 
   return (
     <span class="doc">
       <button type="button" class="link" onClick={() => void open()}>
-        📄 {props.name}
+        {props.name}
       </button>
       {error ? <span class="error"> {error}</span> : null}
       {view ? (

@@ -37,13 +37,13 @@ export function LeafTree(props: {
     if (n.leaf) {
       const item = props.items.get(n.code);
       if (!item) return null;
-      const m = item.method === 'self' ? props.mark(item) : { done: true, flag: 'khảo sát' };
+      const m = item.method === 'self' ? props.mark(item) : { done: false, flag: 'khảo sát' };
       return (
         <li key={n.code} class={`leaf${m.done ? ' done' : ''}${m.flag ? ' flagged' : ''}`}>
           <a href={props.hrefOf(n.code)} aria-current={props.selected === n.code ? 'page' : undefined}>
             <span class="code">{n.code}</span> <span class="name">{n.name}</span>
             <span class="state">{m.flag ?? (m.done ? '✓' : '')}</span>
-            <span class="sr-only">{m.done ? 'đã xong' : 'chưa xong'}</span>
+            {item.method === 'self' ? <span class="sr-only">{m.done ? 'đã xong' : 'chưa xong'}</span> : null}
           </a>
         </li>
       );
@@ -74,7 +74,7 @@ export function LeafTree(props: {
     );
   };
   return (
-    <nav class="tree" aria-label="Bộ tiêu chí">
+    <nav class="tree" id="bo-tieu-chi" aria-label="Bộ tiêu chí">
       <p class="overall">
         Tổng tiến độ: <strong>{fmtPercent(all.done, all.total)}</strong> <Progress done={all.done} total={all.total} label="Tổng tiến độ" />
       </p>

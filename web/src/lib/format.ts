@@ -1,7 +1,14 @@
 /** Vietnamese formats: decimal commas, Asia/Ho_Chi_Minh dates, collation for names. */
 const timeZone = 'Asia/Ho_Chi_Minh';
 const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-const dateTime = new Intl.DateTimeFormat('vi-VN', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+const dateTime = new Intl.DateTimeFormat('vi-VN', {
+  timeZone,
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
 const date = new Intl.DateTimeFormat('vi-VN', { timeZone, dateStyle: 'long' });
 
 export const fmtNumber = (n: number | null | undefined) => (n === null || n === undefined ? '—' : number.format(n));

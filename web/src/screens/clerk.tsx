@@ -90,6 +90,9 @@ export function ClerkScreen() {
       <div class="work">
         <LeafTree tree={tree} items={items} mark={mark} selected={selected?.code} hrefOf={href} />
         <div class="detail">
+          <a class="to-tree" href="#bo-tieu-chi">
+            Đến danh sách tiêu chí
+          </a>
           {selected && data.leaves.get(selected.code) ? (
             selected.method === 'self' ? (
               <LeafEditor

@@ -12,8 +12,10 @@ export function SignIn() {
   useEffect(() => {
     if (!cloud) devUsers().then(setUsers);
   }, []);
+  // `?thoi-han=N` (seconds) asks the local sign-in for a short session: how expiry is tried out.
+  const seconds = Number(query['thoi-han']) || undefined;
   const pick = (id: string) =>
-    devSignIn(id).then(
+    devSignIn(id, seconds).then(
       () => route(takeReturn(), true),
       () => setError('Không đăng nhập được. Vui lòng thử lại.'),
     );
