@@ -30,7 +30,7 @@ async function userManager() {
     scope: 'openid email profile',
     userStore: new WebStorageStateStore({ store: sessionStorage }),
     // Cognito's logout is not the OIDC end_session endpoint: it lives on the managed login domain.
-    metadataSeed: { end_session_endpoint: `https://${auth.domain}/logout` },
+    metadataSeed: { end_session_endpoint: `${auth.domainUrl}/logout` },
   });
 }
 
@@ -51,7 +51,7 @@ export async function signOut(): Promise<void> {
     const um = await userManager();
     await um.removeUser();
     location.assign(
-      `https://${auth.domain}/logout?client_id=${encodeURIComponent(auth.clientId)}&logout_uri=${encodeURIComponent(`${location.origin}/`)}`,
+      `${auth.domainUrl}/logout?client_id=${encodeURIComponent(auth.clientId)}&logout_uri=${encodeURIComponent(`${location.origin}/`)}`,
     );
   }
 }

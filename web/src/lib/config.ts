@@ -3,7 +3,7 @@
  * cloud; the local runtime answers it). The development sign-in exists only when the local
  * runtime's `/local/config` says so: in the cloud that path is not served.
  */
-export type AuthConfig = { kind: 'local' } | { kind: 'cognito'; authority: string; domain: string; clientId: string };
+export type AuthConfig = { kind: 'local' } | { kind: 'cognito'; authority: string; domainUrl: string; clientId: string };
 
 export interface ConsoleConfig {
   apiUrl: string;
