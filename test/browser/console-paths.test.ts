@@ -60,7 +60,7 @@ describe('the clerk', () => {
 
   it('uploads a PDF with a progress bar and links it, with its page, to two leaves', async () => {
     const file = pdfBytes('Kế hoạch CCHC năm của xã Mỹ Hòa');
-    await page.getByLabel(/Kéo thả tệp vào đây/).setInputFiles({ name: 'Kế hoạch CCHC.pdf', mimeType: 'application/pdf', buffer: file });
+    await page.getByLabel('Chọn tệp tài liệu…').setInputFiles({ name: 'Kế hoạch CCHC.pdf', mimeType: 'application/pdf', buffer: file });
     await page.getByText('Đã tải lên và xác nhận.').waitFor();
     await page.getByLabel('Trang/mục').first().fill('tr. 2');
     await page.locator('.save-status', { hasText: 'Đã lưu' }).waitFor();

@@ -24,7 +24,7 @@ function Header({ session }: { session: Session }) {
       </a>
       <span class="who">
         {role}
-        {session.unitId ? ` · ${session.unitId}` : ''}
+        {session.username ? ` · ${session.username}` : ''}
       </span>
       <button type="button" class="link" onClick={() => signOut().then(() => route('/dang-nhap'))}>
         Đăng xuất

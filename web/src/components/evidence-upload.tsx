@@ -46,14 +46,23 @@ export function EvidenceUpload(props: {
         void send(e.dataTransfer?.files[0]);
       }}
     >
-      <label for={props.id}>Kéo thả tệp vào đây hoặc chọn tệp (PDF, JPG, PNG, DOCX, XLSX)</label>
+      {/* The native picker's own text follows the browser's language: a Vietnamese button stands in for it. */}
       <input
         id={props.id}
+        class="file-input"
         type="file"
         accept={Object.keys(acceptedTypes).join(',')}
         disabled={busy}
+        aria-describedby={`${props.id}-hint`}
         onChange={(e) => void send((e.currentTarget as HTMLInputElement).files?.[0])}
       />
+      <label for={props.id} class="file-button">
+        Chọn tệp tài liệu…
+      </label>
+      <span id={`${props.id}-hint`} class="muted">
+        {' '}
+        hoặc kéo thả tệp vào khung này (PDF, JPG, PNG, DOCX, XLSX; tối đa 20 MB)
+      </span>
       {step ? (
         <p role="status" class="upload-step">
           {stepText[step]}

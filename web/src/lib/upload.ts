@@ -42,6 +42,9 @@ export async function uploadEvidence(
 ): Promise<UploadOutcome> {
   const contentType = file.type || 'application/octet-stream';
   if (!acceptedTypes[contentType]) return { ok: false, message: 'Chỉ nhận tệp PDF, ảnh JPG/PNG, Word (.docx) hoặc Excel (.xlsx).' };
+  // The API's limit (shared/domain/evidence.ts, 20 MB by default), said before a long upload.
+  if (file.size > 20 * 1024 * 1024) return { ok: false, message: 'Tệp lớn hơn 20 MB. Vui lòng nén hoặc chia nhỏ tệp.' };
+  if (file.size === 0) return { ok: false, message: 'Tệp rỗng, vui lòng chọn tệp khác.' };
   onStep('hashing');
   const sha256 = await sha256Hex(file);
   const params = { path: { year, unitId } };
