@@ -44,7 +44,7 @@ function Home() {
   return (
     <main id="main" class="page">
       <h1>Chỉ số cải cách hành chính</h1>
-      <p>Tài khoản này chưa có màn hình làm việc trong bảng điều khiển.</p>
+      <p>Màn hình của Hội đồng (kết quả, phê duyệt) thuộc phần sau của bảng điều khiển; hiện có thể xem qua API.</p>
     </main>
   );
 }
@@ -83,7 +83,14 @@ function Shell() {
   }, [session]);
   return (
     <>
-      {session && !open ? <Header session={session} /> : null}
+      {session && !open ? (
+        <Header session={session} />
+      ) : (
+        <header class="top">
+          <span class="brand">Chỉ số CCHC</span>
+          <span class="who">Đánh giá Chỉ số cải cách hành chính</span>
+        </header>
+      )}
       <Router>
         <Route path="/dang-nhap" component={SignIn} />
         <Route path="/auth/callback" component={AuthCallback} />
