@@ -6,11 +6,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { ensureConsoleBuilt } from '../../infra/local/console-build.ts';
 import { apiUrl } from '../support/api.ts';
 
 export { apiUrl };
+// A browser step waits on the page, the API and the services of a shared 2-core machine: generous limits.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const screenshotDir = join(process.cwd(), 'docs', 'screenshots');
