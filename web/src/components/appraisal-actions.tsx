@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, idempotencyKey, type Assessment } from '../api/client';
 import { dropDraft, readDraft, writeDraft } from '../lib/drafts';
 import type { Problem } from '../lib/problems';
-import { ProblemBox } from './leaf-editor';
+import { ProblemBox } from './problem-box';
 
 export function AppraisalActions(props: {
   year: number;

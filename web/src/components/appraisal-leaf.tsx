@@ -6,7 +6,7 @@ import { fmtDateTime, fmtNumber } from '../lib/format';
 import type { Problem } from '../lib/problems';
 import { ruleText, scoreOptions, type Leaf } from '../lib/rules';
 import { OpenEvidence } from './evidence-view';
-import { ProblemBox } from './leaf-editor';
+import { ProblemBox } from './problem-box';
 
 interface Form {
   score: string;

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, type AssessmentItem } from '../api/client';
 import { dropDraft, readDraft, writeDraft } from '../lib/drafts';
 import { fmtNumber } from '../lib/format';
-import { ProblemBox } from './leaf-editor';
+import { ProblemBox } from './problem-box';
 import { EvidenceLinks, type Link } from './evidence-links';
 import type { Doc } from '../lib/assessment-data';
 import type { Problem } from '../lib/problems';

@@ -6,48 +6,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type AssessmentItem } from '../api/client';
 import { dropDraft, readDraft, writeDraft } from '../lib/drafts';
-import { fmtNumber, parseDecimal } from '../lib/format';
-import { fieldProblems, problemText, type Problem } from '../lib/problems';
+import { fmtNumber } from '../lib/format';
+import type { Problem } from '../lib/problems';
 import { ruleText, scoreOptions, suggestedScore, type Leaf } from '../lib/rules';
 import type { Doc } from '../lib/assessment-data';
-import { EvidenceLinks, type Link } from './evidence-links';
-
-export interface SelfForm {
-  selfScore: number | null;
-  figure: string;
-  note: string;
-  evidence: Link[];
-  noEvidenceReason: string;
-}
-
-export function formOf(item: AssessmentItem): SelfForm {
-  return {
-    selfScore: item.selfScore,
-    figure: item.figure === null ? '' : typeof item.figure === 'boolean' ? String(item.figure) : fmtNumber(item.figure),
-    note: item.note ?? '',
-    evidence: item.evidence.map((e) => ({ evidenceId: e.evidenceId, page: e.page ?? '', fileName: e.fileName })),
-    noEvidenceReason: item.noEvidenceReason ?? '',
-  };
-}
-
-function figureValue(leaf: Leaf, text: string): number | boolean | undefined {
-  if (leaf.rule?.kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : undefined;
-  if (leaf.rule?.kind === 'tiers') return parseDecimal(text);
-  return undefined;
-}
-
-export function selfBody(leaf: Leaf, f: SelfForm, expectedVersion: number) {
-  const figure = figureValue(leaf, f.figure);
-  const reason = f.noEvidenceReason.trim();
-  return {
-    selfScore: f.selfScore ?? 0,
-    ...(figure !== undefined ? { figure } : {}),
-    note: f.note,
-    evidence: f.evidence.map((e) => ({ evidenceId: e.evidenceId, ...(e.page.trim() ? { page: e.page.trim() } : {}) })),
-    ...(reason.length >= 10 ? { noEvidenceReason: reason } : {}),
-    expectedVersion,
-  };
-}
+import { figureValue, formOf, selfBody, type SelfForm } from '../lib/self-form';
+import { Conflict } from './conflict';
+import { EvidenceLinks } from './evidence-links';
+import { ProblemBox } from './problem-box';
 
 type Status = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict' | 'needs-score';
 const statusText: Record<Status, string> = {
@@ -247,65 +213,5 @@ export function LeafEditor(props: {
       </p>
       {problem ? <ProblemBox problem={problem} /> : null}
     </section>
-  );
-}
-
-export function ProblemBox({ problem, hrefOf }: { problem: Problem | undefined; hrefOf?: (code: string) => string }) {
-  const fields = problem ? fieldProblems(problem) : [];
-  return (
-    <div class="error" role="alert">
-      <p>{problemText(problem)}</p>
-      {fields.length ? (
-        <ul>
-          {fields.map((f, i) => (
-            <li key={i}>
-              {f.code && hrefOf ? <a href={hrefOf(f.code)}>{f.label}</a> : f.label}: {f.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
-function Conflict(props: { mine: SelfForm; theirs: AssessmentItem | null; onKeepMine: () => void; onTakeTheirs: () => void }) {
-  const theirs = props.theirs ? formOf(props.theirs) : undefined;
-  const row = (f: SelfForm | undefined) =>
-    f ? (
-      <dl>
-        <dt>Điểm</dt>
-        <dd>{fmtNumber(f.selfScore)}</dd>
-        <dt>Số liệu</dt>
-        <dd>{f.figure || '—'}</dd>
-        <dt>Ghi chú</dt>
-        <dd>{f.note || '—'}</dd>
-        <dt>Tài liệu</dt>
-        <dd>{f.evidence.length}</dd>
-      </dl>
-    ) : (
-      <p>(chưa có)</p>
-    );
-  return (
-    <div class="conflict" role="alert">
-      <p>
-        <strong>Người khác vừa lưu tiêu chí này.</strong> So sánh hai bản và chọn bản muốn giữ.
-      </p>
-      <div class="two">
-        <div>
-          <h3>Bản của bạn</h3>
-          {row(props.mine)}
-          <button type="button" class="primary" onClick={props.onKeepMine}>
-            Giữ bản của tôi
-          </button>
-        </div>
-        <div>
-          <h3>Bản đã lưu</h3>
-          {row(theirs)}
-          <button type="button" onClick={props.onTakeTheirs}>
-            Dùng bản đã lưu
-          </button>
-        </div>
-      </div>
-    </div>
   );
 }

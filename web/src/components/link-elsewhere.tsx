@@ -1,7 +1,8 @@
 /** Links one document to several leaves at once, each with its own page or section. */
 import { useState } from 'preact/hooks';
 import { api, type AssessmentItem } from '../api/client';
-import { formOf, ProblemBox, selfBody } from './leaf-editor';
+import { formOf, selfBody } from '../lib/self-form';
+import { ProblemBox } from './problem-box';
 import type { Doc } from '../lib/assessment-data';
 import type { Leaf } from '../lib/rules';
 import type { Problem } from '../lib/problems';
