@@ -82,13 +82,17 @@ describe('the clerk', () => {
     await expect.poll(async () => (await itemOf('1.1.1')).evidence).toMatchObject([{ page: 'tr. 5', status: 'confirmed' }]);
     expect((await itemOf('1.1.1')).evidence[0].evidenceId).toBe((await itemOf('1.1.2')).evidence[0].evidenceId);
     await checkAccessibility(page, 'clerk leaf');
-    await screenshot(page, 'clerk-leaf');
+    await tree.getByRole('link', { name: /1\.1\.2 Mức độ hoàn thành/ }).click();
+    await page.getByRole('heading', { name: /^1\.1\.2\. Mức độ/ }).waitFor();
+    await screenshot(page, 'clerk-leaf', { top: true });
   });
 
   it('is refused while incomplete, with the missing leaves as links, then submits', async () => {
     await page.getByRole('button', { name: 'Nộp hồ sơ tự đánh giá' }).click();
     await page.getByRole('alert').filter({ hasText: 'Hồ sơ chưa đầy đủ' }).waitFor();
-    await expect.poll(() => page.locator('.submit a[href*="muc=1.2"]').count()).toBeGreaterThan(0);
+    // The list of what is missing opens, each leaf a link to its editor.
+    await page.locator('.submit details[open] a[href*="muc=1.2"]').first().waitFor();
+    await page.locator('.submit').scrollIntoViewIfNeeded();
     expect((await stored()).state).toBe('draft');
     await checkAccessibility(page, 'submit refused');
     await screenshot(page, 'clerk-submit-refused');
@@ -126,7 +130,7 @@ describe('the district appraiser, and the clerk explains', () => {
     await page.getByLabel('Tìm theo tên đơn vị').fill('my hoa');
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
     await checkAccessibility(page, 'worklist');
-    await screenshot(page, 'worklist');
+    await screenshot(page, 'worklist', { top: true });
     await page.getByRole('link', { name: 'Xã Mỹ Hòa' }).click();
     await page.getByRole('heading', { name: /Thẩm định .*Mỹ Hòa/ }).waitFor();
   });
@@ -147,7 +151,7 @@ describe('the district appraiser, and the clerk explains', () => {
     await page.keyboard.press('j');
     await expect.poll(() => new URL(page.url()).searchParams.get('muc')).toBe(before);
     await checkAccessibility(page, 'appraisal');
-    await screenshot(page, 'appraisal');
+    await screenshot(page, 'appraisal', { top: true });
 
     await page.getByLabel(/Yêu cầu đơn vị giải trình/).fill('Đề nghị giải trình tiêu chí 1.1.2: số liệu 85,5% chưa đạt bậc 100%.');
     await page.getByRole('button', { name: 'Trả lại để giải trình' }).click();

@@ -53,6 +53,7 @@ export async function checkAccessibility(page: Page, screen: string): Promise<vo
   expect(bad, `axe on ${screen}`).toEqual([]);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, options: { top?: boolean } = {}): Promise<void> {
+  if (options.top) await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
 }

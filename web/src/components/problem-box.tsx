@@ -1,8 +1,10 @@
 import { fieldProblems, problemText, type Problem } from '../lib/problems';
 
 /** A refusal in Vietnamese, with its field errors; leaf codes become links when `hrefOf` is given. */
-export function ProblemBox({ problem, hrefOf }: { problem: Problem | undefined; hrefOf?: (code: string) => string }) {
-  const fields = problem ? fieldProblems(problem) : [];
+export function ProblemBox(props: { problem: Problem | undefined; hrefOf?: (code: string) => string; brief?: boolean }) {
+  const { problem, hrefOf } = props;
+  // `brief`: the page lists the items itself (the clerk's missing leaves).
+  const fields = problem && !props.brief ? fieldProblems(problem) : [];
   return (
     <div class="error" role="alert">
       <p>{problemText(problem)}</p>

@@ -146,8 +146,8 @@ export function ClerkScreen() {
             <section class="submit" aria-labelledby="submit-title">
               <h2 id="submit-title">{returned ? 'Nộp giải trình' : 'Nộp hồ sơ'}</h2>
               {!returned && missing.length ? (
-                <>
-                  <p>Còn {missing.length} tiêu chí chưa đủ:</p>
+                <details class="missing-list" open={!!submitProblem}>
+                  <summary>Còn {missing.length} tiêu chí chưa đủ (xem danh sách)</summary>
                   <ul class="missing">
                     {missing.map((m) => (
                       <li key={m.code}>
@@ -158,12 +158,14 @@ export function ClerkScreen() {
                       </li>
                     ))}
                   </ul>
-                </>
+                </details>
               ) : null}
               <button type="button" class="primary" onClick={() => void submit()}>
                 {returned ? 'Nộp giải trình' : 'Nộp hồ sơ tự đánh giá'}
               </button>
-              {submitProblem ? <ProblemBox problem={submitProblem} hrefOf={href} /> : null}
+              {submitProblem ? (
+                <ProblemBox problem={submitProblem} hrefOf={href} brief={submitProblem.code === 'ASSESSMENT_INCOMPLETE'} />
+              ) : null}
             </section>
           ) : null}
         </div>
