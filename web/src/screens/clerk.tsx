@@ -38,6 +38,9 @@ export function ClerkScreen() {
   const returned = a.state === 'returned';
   const editable = a.state === 'draft' || returned;
   const docs = documentsOf(a.items);
+  // From the items, so a save shows at once (the loaded totals are the page's first read).
+  const selfTotal = selfItems.reduce((sum, i) => sum + (i.selfScore ?? 0), 0);
+  const scored = selfItems.filter((i) => i.selfScore !== null).length;
   const missing = missingItems(a.items);
   const deadline = returned ? data.deadlines.explanation : a.deadline;
   const href = (code: string) => `/don-vi/${unitId}?muc=${encodeURIComponent(code)}${query.nam ? `&nam=${year}` : ''}`;
@@ -72,8 +75,7 @@ export function ClerkScreen() {
             {remaining(deadline ?? a.deadline)})
           </span>
           <span>
-            Tự chấm: <strong>{fmtNumber(a.totals.selfTotal)}</strong>/{fmtNumber(a.totals.selfMax)} điểm · đã chấm {a.totals.scored}/
-            {a.totals.toScore}
+            Tự chấm: <strong>{fmtNumber(selfTotal)}</strong>/{fmtNumber(a.totals.selfMax)} điểm · đã chấm {scored}/{selfItems.length}
           </span>
           <a href={`/don-vi/${unitId}/lich-su${query.nam ? `?nam=${year}` : ''}`}>Lịch sử thay đổi</a>
         </p>
