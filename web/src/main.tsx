@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { App } from './app';
 import { loadConfig } from './lib/config';
 import './styles.css';
+import './styles-work.css';
+import './styles-lists.css';
 
 const root = document.getElementById('app')!;
 root.textContent = '';
