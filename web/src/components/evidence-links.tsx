@@ -38,7 +38,7 @@ export function EvidenceLinks(props: {
             </label>
             <input
               id={id(`page-${i}`)}
-              class="page"
+              class="page-ref"
               value={l.page}
               disabled={!props.editable}
               placeholder="vd. tr. 2, mục II"

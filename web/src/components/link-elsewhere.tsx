@@ -64,7 +64,7 @@ export function LinkElsewhere(props: {
             {i.code in chosen ? (
               <input
                 aria-label={`Trang/mục cho tiêu chí ${i.code}`}
-                class="page"
+                class="page-ref"
                 placeholder="vd. tr. 3"
                 value={chosen[i.code]}
                 onInput={(e) => setChosen({ ...chosen, [i.code]: (e.currentTarget as HTMLInputElement).value })}

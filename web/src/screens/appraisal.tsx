@@ -1,5 +1,5 @@
 /** The appraisal of one unit: the tree, the leaf under appraisal (j/k or arrows move), and the actions. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { AssessmentItem } from '../api/client';
 import { AppraisalActions } from '../components/appraisal-actions';
@@ -30,10 +30,15 @@ export function AppraisalScreen() {
   const selfItems = data ? data.assessment.items.filter((i) => i.method === 'self') : [];
   const selected = selfItems.find((i) => i.code === query.muc) ?? selfItems[0];
   const href = (code: string) => `/tham-dinh/${unitId}?muc=${encodeURIComponent(code)}${query.nam ? `&nam=${year}` : ''}`;
+  const codes = useRef<string[]>([]);
+  codes.current = selfItems.map((i) => i.code);
+  // Reads the leaf from the address, not from the last render: two quick key presses stay in step.
   const move = (step: number) => {
-    const i = selfItems.findIndex((x) => x.code === selected?.code);
-    const next = selfItems[Math.min(selfItems.length - 1, Math.max(0, i + step))];
-    if (next && next.code !== selected?.code) route(href(next.code));
+    const list = codes.current;
+    const current = new URLSearchParams(window.location.search).get('muc') ?? list[0];
+    const i = Math.max(0, list.indexOf(current ?? ''));
+    const next = list[Math.min(list.length - 1, Math.max(0, i + step))];
+    if (next && next !== current) route(href(next));
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
