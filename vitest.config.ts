@@ -31,9 +31,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
-          // One shared DynamoDB Local: files run one after another to keep its JVM unhurried.
+          // One shared DynamoDB Local (the browser tests drive the console served by the same runtime):
+          // files run one after another to keep its JVM unhurried.
           fileParallelism: false,
         },
       },

@@ -10,8 +10,11 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { readStageConfig } from './config.ts';
 import { ParNagChecks } from './nag.ts';
+import { ensureConsoleBuilt } from './local/console-build.ts';
 import { addStage } from './stages.ts';
 
+// The console stack deploys web/dist: build it when missing or older than web/src (offline, no AWS).
+await ensureConsoleBuilt((line) => console.error(line));
 const app = new App();
 addStage(app, readStageConfig(app.node));
 Validations.of(app).addPlugins(new ParNagChecks(app));

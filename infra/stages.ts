@@ -6,6 +6,7 @@ import { Tags, type App } from 'aws-cdk-lib';
 import type { StageConfig } from './config.ts';
 import { ApiStack, type ApiStackProps } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
+import { ConsoleConfigStack, ConsoleStack } from './stacks/console-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { ObservabilityStack } from './stacks/observability-stack.ts';
 import { PipelineStack } from './stacks/pipeline-stack.ts';
@@ -16,6 +17,8 @@ export interface ParStage {
   readonly api: ApiStack;
   readonly observability: ObservabilityStack;
   readonly pipeline: PipelineStack;
+  readonly console: ConsoleStack;
+  readonly consoleConfig: ConsoleConfigStack;
 }
 
 export function addStage(app: App, config: StageConfig, overrides: Pick<ApiStackProps, 'routes'> = {}): ParStage {
@@ -23,7 +26,13 @@ export function addStage(app: App, config: StageConfig, overrides: Pick<ApiStack
   const description = (what: string) => `PAR Index ${what} (stage ${config.stage})`;
 
   const data = new DataStack(app, name('Data'), { config, description: description('data: table and buckets') });
-  const auth = new AuthStack(app, name('Auth'), { config, description: description('auth: Cognito user pool') });
+  // The console's site first: the Cognito client needs its URL, the API its origin (console-stack.ts).
+  const site = new ConsoleStack(app, name('Console'), { config, description: description('web console: bucket and CloudFront') });
+  const auth = new AuthStack(app, name('Auth'), {
+    config,
+    consoleUrl: site.url,
+    description: description('auth: Cognito user pool and managed login'),
+  });
   const api = new ApiStack(app, name('Api'), {
     config,
     description: description('HTTP API and functions'),
@@ -31,6 +40,7 @@ export function addStage(app: App, config: StageConfig, overrides: Pick<ApiStack
     buckets: data.buckets,
     userPool: auth.userPool,
     userPoolClient: auth.client,
+    consoleOrigin: site.url,
     ...overrides,
   });
   const pipeline = new PipelineStack(app, name('Pipeline'), {
@@ -43,6 +53,15 @@ export function addStage(app: App, config: StageConfig, overrides: Pick<ApiStack
   // The council's approval resumes the waiting execution (SendTaskSuccess with its task token).
   pipeline.allowCallback(api.functions.find((f) => f.node.id === 'approveResults')!);
 
+  const consoleConfig = new ConsoleConfigStack(app, name('ConsoleConfig'), {
+    config,
+    description: description('web console: config.json'),
+    site,
+    api: api.api,
+    userPool: auth.userPool,
+    client: auth.client,
+    loginDomain: auth.loginDomain!,
+  });
   const observability = new ObservabilityStack(app, name('Observability'), {
     config,
     description: description('alarms and dashboard'),
@@ -52,9 +71,9 @@ export function addStage(app: App, config: StageConfig, overrides: Pick<ApiStack
     pipeline,
   });
 
-  for (const stack of [data, auth, api, observability, pipeline]) {
+  for (const stack of [data, site, auth, api, observability, pipeline, consoleConfig]) {
     Tags.of(stack).add('project', 'par-index');
     Tags.of(stack).add('stage', config.stage);
   }
-  return { data, auth, api, observability, pipeline };
+  return { data, auth, api, observability, pipeline, console: site, consoleConfig };
 }

@@ -118,6 +118,8 @@ export interface LocalApiOptions {
   extras?: Record<string, { contentType: string; body: () => string }>;
   /** Published report files under `/reports/` (infra/local/report-files.ts). */
   reports?: (path: string) => { contentType: string; body: Buffer | string } | undefined;
+  /** Local-only pages outside the route table (the console, its development sign-in); true when answered. */
+  before?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   /** Set the Lambda environment for handlers (table and bucket names, endpoints). */
 }
 
@@ -147,6 +149,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
     res.end(report.body);
     return;
   }
+  if (options.before && (await options.before(req, res, url))) return;
   if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
     res.writeHead(204, corsHeaders);
     res.end();

@@ -10,6 +10,7 @@ import { openApiDocument } from '../../shared/openapi.ts';
 import { resetClients } from '../../shared/store/clients.ts';
 import { bucketDefinitions, tableDefinition } from '../../shared/store/resources.ts';
 import { localMailEnvironment, seedContacts } from './contacts.ts';
+import { consoleHandler } from './console-server.ts';
 import { docsPage } from './docs-page.ts';
 import { createLocalApi } from './http-adapter.ts';
 import { createVerifier } from './jwt.ts';
@@ -101,8 +102,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       extras: {
         '/openapi.json': { contentType: 'application/json; charset=utf-8', body: () => JSON.stringify(openApiDocument(url)) },
         '/docs': { contentType: 'text/html; charset=utf-8', body: () => docsPage() },
-        '/': { contentType: 'text/html; charset=utf-8', body: () => docsPage() },
       },
+      before: consoleHandler({ s3Endpoint: s3.endpoint }),
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

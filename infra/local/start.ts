@@ -1,8 +1,10 @@
 /** `npm start`: the whole product on this machine, data kept under `.local/` between runs. */
+import { ensureConsoleBuilt } from './console-build.ts';
 import { localDir } from './paths.ts';
 import { startRuntime } from './runtime.ts';
 
 const port = Number(process.env.PORT ?? 3000);
+await ensureConsoleBuilt((line) => console.log(line));
 // PAR_IN_MEMORY=1 keeps DynamoDB Local in memory (benchmarks, throw-away demos).
 const runtime = await startRuntime({
   port,
@@ -15,6 +17,7 @@ const seeded = runtime.seeded;
 
 console.log(`
 PAR Index local runtime
+  Console    ${runtime.url}/   (development sign-in: pick a seeded user)
   API        ${runtime.url}/v1   (e.g. GET ${runtime.url}/v1/units?type=department)
   OpenAPI    ${runtime.url}/openapi.json
   Docs       ${runtime.url}/docs

@@ -35,6 +35,8 @@ export interface ApiStackProps extends StackProps {
   readonly buckets: Readonly<Record<BucketId, IBucket>>;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** The web console's origin (`https://…`): the one browser origin CORS admits besides `allowedOrigins`. */
+  readonly consoleOrigin?: string;
   /** Defaults to the shared route table; tests pass their own to exercise every kind of route. */
   readonly routes?: readonly (RouteDefinition & { readonly id: string })[];
 }
@@ -88,7 +90,10 @@ export class ApiStack extends Stack {
         userPoolClients: [props.userPoolClient],
       }),
       corsPreflight: {
-        allowOrigins: [...config.allowedOrigins],
+        // With a console, CORS admits its origin (and any other listed origin, but not "*").
+        allowOrigins: props.consoleOrigin
+          ? [props.consoleOrigin, ...config.allowedOrigins.filter((o) => o !== '*')]
+          : [...config.allowedOrigins],
         allowMethods: [...new Set(routes.map((r) => r.method)), 'OPTIONS'].map((m) => CorsHttpMethod[m as keyof typeof CorsHttpMethod]),
         allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
         exposeHeaders: ['etag', 'location'],

@@ -6,18 +6,23 @@
  * `custom:*`), so clients call the API with the ID token; the authorizer accepts it because its
  * `aud` is the app client id.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   CfnUserPoolUser,
   CfnUserPoolUserToGroupAttachment,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   UserPoolClient,
+  UserPoolClientIdentityProvider,
+  UserPoolDomain,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -26,6 +31,8 @@ import type { StageConfig } from '../config.ts';
 
 export interface AuthStackProps extends StackProps {
   readonly config: StageConfig;
+  /** The web console's URL (infra/stacks/console-stack.ts): the OAuth callback and logout address. */
+  readonly consoleUrl?: string;
 }
 
 /** `custom:unitId` → `unitId`: Cognito adds the prefix itself. */
@@ -34,6 +41,8 @@ const customName = (claim: string) => claim.replace(/^custom:/, '');
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** Cognito managed login (the console's sign-in page), when the stage has a console. */
+  readonly loginDomain?: UserPoolDomain;
   readonly groups: Readonly<Record<Role, UserPoolGroup>>;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
@@ -80,10 +89,23 @@ export class AuthStack extends Stack {
     }
 
     // Users may edit their own standard attributes only: roles and scopes are set by administrators.
+    // The console signs in through managed login with the authorization code flow and PKCE (a
+    // public client: no secret); MFA stays required by the pool. Without a console, no OAuth.
+    const console_ = props.consoleUrl;
     this.client = this.userPool.addClient('WebClient', {
       generateSecret: false,
       authFlows: { userSrp: true },
-      disableOAuth: true,
+      ...(console_
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true },
+              scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+              callbackUrls: [`${console_}/auth/callback`],
+              logoutUrls: [`${console_}/`],
+            },
+            supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+          }
+        : { disableOAuth: true }),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),
@@ -91,6 +113,21 @@ export class AuthStack extends Stack {
       refreshTokenValidity: Duration.days(30),
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, phoneNumber: true, locale: true }),
     });
+
+    if (console_) {
+      // Managed login's domain: a prefix unique per account and stage (Cognito domains are regional and global).
+      this.loginDomain = this.userPool.addDomain('ManagedLogin', {
+        cognitoDomain: { domainPrefix: `par-index-${config.stage}-${Aws.ACCOUNT_ID}` },
+        managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+      });
+      // The newer managed login shows a page only once the client has a branding (Cognito's own style here).
+      new CfnManagedLoginBranding(this, 'ManagedLoginBranding', {
+        userPoolId: this.userPool.userPoolId,
+        clientId: this.client.userPoolClientId,
+        useCognitoProvidedValues: true,
+      });
+      new CfnOutput(this, 'LoginUrl', { value: this.loginDomain.baseUrl() });
+    }
 
     const groups: Partial<Record<Role, UserPoolGroup>> = {};
     for (const role of roles) {

@@ -73,11 +73,16 @@ export const assessmentSchema = z
   .object({
     year: z.number().int(),
     unitId: z.string(),
+    unitName: z.string(),
     unitType: z.string(),
     frameworkId: z.string(),
     state: z.enum(assessmentStates),
     version: z.number().int(),
     deadline: z.string(),
+    round: z.number().int(),
+    submittedAt: z.string().optional(),
+    // The appraiser's message of the latest return for explanation (giải trình).
+    lastReturn: z.object({ message: z.string(), by: z.string(), at: z.string() }).optional(),
     items: z.array(assessmentItemSchema),
     totals: z.object({ selfTotal: z.number(), maxApplicable: z.number(), selfMax: z.number(), scored: z.number(), toScore: z.number() }),
   })

@@ -46,12 +46,16 @@ describe('auth stack (default stage)', () => {
     for (const role of roles) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
   });
 
-  it('app client: no secret, SRP and refresh only, no OAuth, users cannot write their role or scope', () => {
+  it('app client: no secret, SRP and refresh, OAuth code flow for the console only, users cannot write their role or scope', () => {
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      AllowedOAuthFlowsUserPoolClient: false,
+      // A public client with the code flow: oidc-client-ts adds PKCE; no implicit flow hands out tokens in URLs.
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      SupportedIdentityProviders: ['COGNITO'],
       PreventUserExistenceErrors: 'ENABLED',
     });
     const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0]!;

@@ -1,0 +1,16 @@
+import { problemText, type Problem } from '../lib/problems';
+
+/** A page that could not load: the refusal in Vietnamese (e.g. another unit's assessment). */
+export function PageProblem({ problem }: { problem: Problem | undefined }) {
+  return (
+    <main id="main" class="page">
+      <h1>Không mở được trang</h1>
+      <p class="error" role="alert">
+        {problemText(problem)}
+      </p>
+      <p>
+        <a href="/">Về trang chính</a>
+      </p>
+    </main>
+  );
+}
