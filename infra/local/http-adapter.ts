@@ -143,8 +143,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
     res.end(page);
     return;
   }
-  const report = method === 'GET' && url.pathname.startsWith('/reports') ? options.reports?.(url.pathname) : undefined;
-  if (report) {
+  if (options.reports && method === 'GET' && (url.pathname === '/reports' || url.pathname.startsWith('/reports/'))) {
+    // The reports folder answers for itself: a file, or 404 (never the console's page).
+    const report = options.reports(url.pathname);
+    if (!report) return send(res, 404, problem(404, 'Not found', `no report file at ${url.pathname}`, 'NOT_FOUND'));
     res.writeHead(200, { ...corsHeaders, 'content-type': report.contentType });
     res.end(report.body);
     return;

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { EventEmitter } from 'node:events';
 import { extname, join, normalize, sep } from 'node:path';
-import { readReportFile } from '../../shared/store/results-store.ts';
+import { readReportFile } from '../../shared/store/report-files-store.ts';
 import { bucketDefinition } from '../../shared/store/resources.ts';
 
 /** `report-2032.html` → `results.html`, `results-2032-excel.csv` → `results-excel.csv`. */

@@ -3,15 +3,12 @@
  * publication. Approval is three steps so that a refused or losing approval writes nothing:
  * claim the draft (conditional), write the report objects, write the publication.
  */
-import { createHash } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
 import type { Cycle } from '../schemas/cycles.ts';
 import { auditEvent, auditPut } from './audit.ts';
-import { bucketName, dynamo, s3, tableName } from './clients.ts';
+import { dynamo, tableName } from './clients.ts';
 import { cycleKeys } from './entities/cycle.ts';
 import { publicationFromItem, publicationKeys, publicationToItem, type Publication, type ReportFile } from './entities/publication.ts';
 import { draftFromItem, draftToItem, resultsDraftKeys, type ApprovalClaim, type DraftResults } from './entities/results-draft.ts';
@@ -127,25 +124,4 @@ export async function publish(caller: Caller, publication: Publication, cycle: C
     ],
     () => fail.conflict('ALREADY_PUBLISHED', `the results of ${publication.year} are already published`),
   );
-}
-
-/** Report objects are named by their content hash: a published file can never be overwritten by a different one. */
-export async function putReportFile(year: number, name: string, contentType: string, body: Buffer): Promise<ReportFile> {
-  const sha256 = createHash('sha256').update(body).digest('hex');
-  const key = `published/${year}/${sha256.slice(0, 16)}/${name}`;
-  // Object Lock buckets refuse writes without an integrity checksum; S3 also verifies it.
-  const checksum = Buffer.from(sha256, 'hex').toString('base64');
-  await s3().send(
-    new PutObjectCommand({ Bucket: bucketName('reports'), Key: key, Body: body, ContentType: contentType, ChecksumSHA256: checksum }),
-  );
-  return { name, contentType, bytes: body.length, sha256, key };
-}
-
-export async function readReportFile(key: string): Promise<Buffer> {
-  const out = await s3().send(new GetObjectCommand({ Bucket: bucketName('reports'), Key: key }));
-  return Buffer.from(await out.Body!.transformToByteArray());
-}
-
-export function reportUrl(file: ReportFile): Promise<string> {
-  return getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucketName('reports'), Key: file.key }), { expiresIn: 3600 });
 }

@@ -49,7 +49,10 @@ describe('the worklist', () => {
       total: selfCodes('2').length,
     });
     const district = await api('GET', `/v1/cycles/${year}/appraisals`, { token: await tokens.appraiser('H-BATRI', '*', 'H-BATRI') });
-    expect(district.body.assessments.map((a: { unitId: string }) => a.unitId)).toEqual([commune]);
+    // The seeded cycle is shared with the console's browser tests, which submit a Ba Tri commune too.
+    const seen = district.body.assessments.map((a: { unitId: string }) => a.unitId) as string[];
+    expect(seen).toContain(commune);
+    expect(seen.filter((id) => !id.startsWith('X-BATRI-'))).toEqual([]);
     const other = await api('GET', `/v1/cycles/${year}/appraisals`, { token: await tokens.appraiser('H-CHOLACH', '*', 'H-CHOLACH') });
     expect(other.body.assessments).toEqual([]);
     expect((await api('GET', `/v1/cycles/${year}/appraisals`, { token: clerk })).status).toBe(403);

@@ -16,7 +16,7 @@ import { listReminders } from '../../shared/store/reminders-store.ts';
 import { api, tokens } from '../support/api.ts';
 import { cycleDeadlines, pdfBytes, sha256 } from '../support/assessment-helpers.ts';
 
-const year = 2037;
+const year = 2083;
 const deadlines = cycleDeadlines(year);
 const extended = `${year}-12-18T23:59:59+07:00`;
 const ownDeadline = `${year}-12-23T23:59:59+07:00`;
@@ -89,7 +89,7 @@ describe('deadline waits on the local runner', () => {
       'utf8',
     );
     expect(mail).toContain(`To: cchc.${granted.toLowerCase().replace('-', '.')}@donvi.local`);
-    expect(mail).toContain('Subject: [Chỉ số CCHC 2037] Nhắc hạn nộp bản tự đánh giá: hôm nay là hạn cuối (hạn 23:59 23/12/2037)');
+    expect(mail).toContain('Subject: [Chỉ số CCHC 2083] Nhắc hạn nộp bản tự đánh giá: hôm nay là hạn cuối (hạn 23:59 23/12/2083)');
     expect(mail).toContain('Còn thiếu: ');
     expect(mail).toContain(`/cycles/${year}/units/${granted}/assessment`);
   }, 120_000);

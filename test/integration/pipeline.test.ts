@@ -13,7 +13,8 @@ import { runPipeline } from '../../infra/local/pipeline-runner.ts';
 import { listAudit } from '../../shared/store/audit.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
 import { getStep } from '../../shared/store/pipeline-store.ts';
-import { getPublication, readReportFile } from '../../shared/store/results-store.ts';
+import { readReportFile } from '../../shared/store/report-files-store.ts';
+import { getPublication } from '../../shared/store/results-store.ts';
 import { api, tokens } from '../support/api.ts';
 import { cycleDeadlines, fillSelfLeaves, pdfBytes, referenceFramework, sha256, uploadEvidence } from '../support/assessment-helpers.ts';
 

@@ -216,7 +216,7 @@ describe('twenty concurrent approvals', () => {
     const publication = await getPublication(y);
     expect(publication?.decision).toBe(won[0]!.body.decision);
     expect(await reportObjects(y)).toEqual(publication!.files.map((f) => f.key).sort());
-    expect(publication!.files).toHaveLength(4);
+    expect(publication!.files).toHaveLength(8);
     expect((await getCycle(y))?.phase).toBe('published');
     const approvals = (await listAudit(`RESULTS#${y}`)).filter((e) => e.action === 'results.approved');
     expect(approvals).toHaveLength(1);

@@ -8,7 +8,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ingestImport } from '../../shared/app/surveys/ingestion/ingest-upload.ts';
 import { resumeStuckImports } from '../../shared/app/surveys/ingestion/resume-stuck-imports.ts';
-import { ingestionStores } from '../../shared/app/surveys/stores.ts';
+import { ingestionStores } from '../../shared/app/surveys/ingestion/stores.ts';
 import { hashCode, normaliseCode } from '../../shared/domain/invitation-codes.ts';
 import { listAudit } from '../../shared/store/audit.ts';
 import { bucketName, dynamo, s3, tableName } from '../../shared/store/clients.ts';
@@ -83,7 +83,7 @@ describe('names that are not ids', () => {
 describe('a published cycle', () => {
   it('answers 409 CYCLE_PUBLISHED to definitions, imports, invitations, re-runs and answers, writing nothing', async () => {
     const admin = await tokens.admin();
-    const y = 2041;
+    const y = 2089;
     const surveyId = 'published-survey';
     const deadlines = Object.fromEntries(
       ['selfAssessment', 'appraisal', 'explanation', 'survey', 'finalAppraisal', 'publication'].map((n) => [

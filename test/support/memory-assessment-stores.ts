@@ -4,7 +4,7 @@
  * pending evidence), so the use cases' rules can be tested without Java.
  */
 import { readFileSync } from 'node:fs';
-import type { AssessmentStores } from '../../shared/app/assessment/stores.ts';
+import type { AssessmentStores, EvidenceFileStores } from '../../shared/app/assessment/stores.ts';
 import type { AssessmentState } from '../../shared/domain/assessment-workflow.ts';
 import type { StoredItem } from '../../shared/domain/assessment.ts';
 import type { StoredObject } from '../../shared/domain/evidence.ts';
@@ -28,7 +28,7 @@ interface Stored {
 
 const copy = <T>(value: T): T => structuredClone(value);
 
-export class MemoryAssessmentStores implements AssessmentStores {
+export class MemoryAssessmentStores implements AssessmentStores, EvidenceFileStores {
   cycles = new Map<number, Cycle>();
   units = new Map<string, Unit>();
   frameworks = new Map<string, Framework>();

@@ -4,7 +4,7 @@
  */
 import { fail } from '../../shared/domain/errors.ts';
 import type { CyclesStores } from '../../shared/app/cycles/stores.ts';
-import type { ResultsStores } from '../../shared/app/results/stores.ts';
+import type { PublicationStores } from '../../shared/app/results/publication-stores.ts';
 import type { TypeInputs } from '../../shared/app/results/results-inputs.ts';
 import type { Cycle } from '../../shared/schemas/cycles.ts';
 import type { AuditEvent } from '../../shared/store/audit.ts';
@@ -13,7 +13,7 @@ import type { DraftResults, Publication, ReportFile } from '../../shared/store/r
 import type { Unit } from '../../shared/schemas/units.ts';
 
 export interface MemoryResults {
-  stores: ResultsStores & CyclesStores;
+  stores: PublicationStores & CyclesStores;
   cycles: Map<number, Cycle>;
   drafts: Map<number, DraftResults>;
   publications: Map<number, Publication>;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DomainError } from '../../shared/domain/errors.ts';
+import type { SurveyFileStores } from '../../shared/app/surveys/file-stores.ts';
 import type { SurveyStores } from '../../shared/app/surveys/stores.ts';
 import type { Cycle } from '../../shared/schemas/cycles.ts';
 import type { Framework } from '../../shared/schemas/framework.ts';
@@ -16,7 +17,7 @@ import type { StoredSurvey } from '../../shared/store/entities/survey.ts';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
-export interface MemorySurveys extends SurveyStores {
+export interface MemorySurveys extends SurveyStores, SurveyFileStores {
   cycles: Map<number, Cycle>;
   surveys: Map<string, StoredSurvey>;
   invitations: Map<string, Invitation & { answers?: Record<string, string> }>;

@@ -1,6 +1,8 @@
 /**
  * The port of the assessment, appraisal and evidence use cases: exactly the store functions they
- * call. The default binds it to DynamoDB and S3; the fast test tier passes an in-memory one.
+ * call. The default binds it to DynamoDB; the evidence files (S3) are their own port
+ * (shared/app/evidence/stores.ts), so the assessment and appraisal bundles carry no S3 client.
+ * The fast test tier passes an in-memory implementation of both.
  */
 import type { StoredObject } from '../../domain/evidence.ts';
 import type { Cycle } from '../../schemas/cycles.ts';
@@ -9,7 +11,6 @@ import type { Unit } from '../../schemas/units.ts';
 import * as assessments from '../../store/assessment-store.ts';
 import { listAudit } from '../../store/audit.ts';
 import { getCycle } from '../../store/cycles-store.ts';
-import { inspectObject, presignDownload, presignUpload } from '../../store/evidence-files.ts';
 import { getFramework } from '../../store/frameworks-store.ts';
 import { cachedRead } from '../../store/read-cache.ts';
 import { getUnit, listUnits } from '../../store/units-store.ts';
@@ -27,6 +28,10 @@ export interface AssessmentStores {
   addEvidence: typeof assessments.addEvidence;
   confirmEvidence: typeof assessments.confirmEvidence;
   listAudit: typeof listAudit;
+}
+
+/** The evidence bucket: presigned forms and downloads, and what was uploaded. */
+export interface EvidenceFileStores {
   presignUpload(
     objectKey: string,
     contentType: string,
@@ -63,7 +68,4 @@ export const assessmentStores: AssessmentStores = {
   addEvidence: assessments.addEvidence,
   confirmEvidence: assessments.confirmEvidence,
   listAudit,
-  presignUpload,
-  presignDownload,
-  inspectObject,
 };

@@ -2,7 +2,7 @@
 import { listAssessments } from '../../store/assessment-store.ts';
 import { importUploadExpirySeconds } from '../../store/import-files.ts';
 import { recordStep } from '../../store/pipeline-store.ts';
-import { readReportFile } from '../../store/results-store.ts';
+import { readReportFile } from '../../store/report-files-store.ts';
 import { listImports } from '../../store/survey-imports-store.ts';
 import { listUnits } from '../../store/units-store.ts';
 import { surveySummary } from '../surveys/survey-summary.ts';

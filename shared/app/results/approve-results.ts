@@ -10,7 +10,7 @@ import type { Caller } from '../../domain/roles.ts';
 import type { Cycle } from '../../schemas/cycles.ts';
 import type { ApprovalClaim, DraftResults, Publication } from '../../store/results-store.ts';
 import { reportBodies } from './report-files.ts';
-import { resultsStores, type ResultsStores } from './stores.ts';
+import { publicationStores, type PublicationStores } from './publication-stores.ts';
 
 export interface ApproveInput {
   year: number;
@@ -18,7 +18,7 @@ export interface ApproveInput {
   computedAt: string;
 }
 
-async function publishClaimed(caller: Caller, draft: DraftResults, claim: ApprovalClaim, approved: Cycle, stores: ResultsStores) {
+async function publishClaimed(caller: Caller, draft: DraftResults, claim: ApprovalClaim, approved: Cycle, stores: PublicationStores) {
   const content = { year: draft.year, decision: claim.decision, approvedAt: claim.approvedAt, results: draft.results };
   const bodies = await reportBodies(content, stores);
   const files = await Promise.all(bodies.map((f) => stores.putReportFile(draft.year, f.name, f.contentType, f.body)));
@@ -28,7 +28,7 @@ async function publishClaimed(caller: Caller, draft: DraftResults, claim: Approv
   return { year: draft.year, decision: claim.decision, approvedAt: claim.approvedAt, files: files.map(({ key: _k, ...f }) => f) };
 }
 
-export async function approveResults(caller: Caller, input: ApproveInput, stores: ResultsStores = resultsStores, now = new Date()) {
+export async function approveResults(caller: Caller, input: ApproveInput, stores: PublicationStores = publicationStores, now = new Date()) {
   const [cycle, draft] = await Promise.all([stores.getCycle(input.year), stores.getDraft(input.year)]);
   if (!cycle) throw fail.notFound(`cycle ${input.year} does not exist`, 'CYCLE_NOT_FOUND');
   if (draft?.approval && cycle.phase === 'approved' && resumableApproval(draft, input, now)) {

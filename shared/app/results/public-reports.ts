@@ -1,12 +1,12 @@
 import { fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
-import { resultsStores, type ResultsStores } from './stores.ts';
+import { publicationStores, type PublicationStores } from './publication-stores.ts';
 
 /** The published report files with their checksums and download links (never the object keys). */
 export async function publicReports(
   _caller: Caller,
   input: { year: number },
-  stores: Pick<ResultsStores, 'getPublication' | 'reportUrl'> = resultsStores,
+  stores: Pick<PublicationStores, 'getPublication' | 'reportUrl'> = publicationStores,
 ) {
   const published = await stores.getPublication(input.year);
   if (!published) throw fail.notFound(`the results of ${input.year} are not published`, 'RESULTS_NOT_PUBLISHED');

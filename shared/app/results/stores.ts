@@ -1,7 +1,10 @@
-/** The stores the results use cases call (a port: the fast tier passes in-memory ones). */
+/**
+ * The stores the results use cases call (a port: the fast tier passes in-memory ones). The report
+ * bucket and the pipeline callback are the publication's own port (publication-stores.ts), so the
+ * routes that only read or compute carry no S3 or Step Functions client.
+ */
 import { getCycle, updateCycle } from '../../store/cycles-store.ts';
-import { claimApproval, getDraft, getPublication, publish, putReportFile, reportUrl, saveDraft } from '../../store/results-store.ts';
-import { notifyApproval } from '../pipeline/approval-callback.ts';
+import { claimApproval, getDraft, getPublication, publish, saveDraft } from '../../store/results-store.ts';
 import { withInsights } from './insights.ts';
 import { reportInput } from './report-input.ts';
 import { resultsInputs } from './results-inputs.ts';
@@ -14,12 +17,8 @@ export interface ResultsStores {
   saveDraft: typeof saveDraft;
   claimApproval: typeof claimApproval;
   publish: typeof publish;
-  putReportFile: typeof putReportFile;
-  reportUrl: typeof reportUrl;
   /** Everything the computation reads (units, assessments, survey summaries), per unit type. */
   resultsInputs: typeof resultsInputs;
-  /** Resumes the yearly pipeline waiting for this approval (its task token), if one waits. */
-  notifyApproval: typeof notifyApproval;
   /** What the report files need beside the results: frameworks and the registry's parents. */
   reportInput: typeof reportInput;
   /** Year over year and strengths and weaknesses (reads the previous publication and the registry). */
@@ -34,10 +33,7 @@ export const resultsStores: ResultsStores = {
   saveDraft,
   claimApproval,
   publish,
-  putReportFile,
-  reportUrl,
   resultsInputs,
-  notifyApproval,
   reportInput,
   withInsights,
 };

@@ -8,7 +8,8 @@ import type { Caller } from '../../domain/roles.ts';
 import { surveyWindow } from '../../domain/write-window.ts';
 import type { ImportFormat } from '../../schemas/survey-api.ts';
 import { loadSurveyContext } from './survey-context.ts';
-import { surveyStores, type SurveyStores } from './stores.ts';
+import { surveyImportStores, type SurveyFileStores } from './file-stores.ts';
+import type { SurveyStores } from './stores.ts';
 
 /** Sortable by creation time (listings read chronologically), unguessable enough to name an object. */
 function newImportId(now: Date): string {
@@ -29,7 +30,7 @@ export interface CreateSurveyImportInput {
 export async function createSurveyImport(
   caller: Caller,
   input: CreateSurveyImportInput,
-  stores: SurveyStores = surveyStores,
+  stores: SurveyStores & SurveyFileStores = surveyImportStores,
   now = new Date(),
 ) {
   const { cycle } = await loadSurveyContext(input.year, input.surveyId, stores);

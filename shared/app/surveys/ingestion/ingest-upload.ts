@@ -16,7 +16,7 @@ import { logger } from '../../../observability.ts';
 import { BatchWriter } from '../../../store/batch-writer.ts';
 import type { ImportCounts, ImportRef } from '../../../store/survey-imports-store.ts';
 import { loadSurveyContext } from '../survey-context.ts';
-import { ingestionStores, type IngestionStores } from '../stores.ts';
+import { ingestionStores, type IngestionStores } from './stores.ts';
 import { FileRefused } from './file-refused.ts';
 import { ImportRun } from './import-run.ts';
 import { rowsOf } from './row-sources.ts';

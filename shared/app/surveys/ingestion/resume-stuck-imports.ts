@@ -10,7 +10,7 @@
  */
 import { logger } from '../../../observability.ts';
 import type { ImportRecord, ImportRef } from '../../../store/survey-imports-store.ts';
-import { ingestionStores, type IngestionStores } from '../stores.ts';
+import { ingestionStores, type IngestionStores } from './stores.ts';
 import { ingestImport, type IngestOptions, type IngestOutcome } from './ingest-upload.ts';
 
 /** A pending import's upload event normally arrives within seconds; after this the re-drive stops waiting for it. */
