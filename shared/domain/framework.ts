@@ -7,7 +7,7 @@
  * in one pass. All sums are exact (see exact.ts): 0.1 + 0.2 must equal 0.3 here.
  */
 import { crosswalkErrors } from './crosswalk.ts';
-import { frameworkSchema, isLeaf, type Area, type Framework, type FrameworkNode, type Leaf } from '../schemas/framework.ts';
+import { frameworkSchema, isLeaf, type Area, type Framework, type FrameworkNode, type Leaf } from '../schemas/files/framework.ts';
 import { fieldErrors, type FieldError } from '../schemas/issues.ts';
 import { fromNumber, isMultipleOf, QUARTER, sum, toDecimalString, type Exact } from './exact.ts';
 

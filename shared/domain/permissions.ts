@@ -2,7 +2,7 @@
  * Object-level authorisation: who reaches which unit's assessment. Decided from the verified
  * token's claims only (Caller) and the unit's registry entry. Rules answer with a refusal or nothing.
  */
-import type { UnitType } from '../schemas/framework.ts';
+import type { UnitType } from '../schemas/files/framework.ts';
 import { refusal, type Refusal } from './errors.ts';
 import type { Caller } from './roles.ts';
 

@@ -9,7 +9,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
-import type { Cycle } from '../schemas/cycles.ts';
+import type { Cycle } from '../schemas/domain/cycles.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { bucketName, dynamo, s3, tableName } from './clients.ts';
 import { cycleKeys } from './entities/cycle.ts';

@@ -20,7 +20,7 @@ import type { AssessmentState } from '../../shared/domain/assessment-workflow.ts
 import { DomainError, type ErrorCode } from '../../shared/domain/errors.ts';
 import { applicableLeaves } from '../../shared/domain/framework.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
+import type { Cycle } from '../../shared/schemas/domain/cycles.ts';
 import { framework, MemoryAssessmentStores } from '../support/memory-assessment-stores.ts';
 
 const year = 2030;

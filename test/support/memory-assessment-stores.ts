@@ -9,9 +9,9 @@ import type { AssessmentState } from '../../shared/domain/assessment-workflow.ts
 import type { StoredItem } from '../../shared/domain/assessment.ts';
 import type { StoredObject } from '../../shared/domain/evidence.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
-import type { Framework } from '../../shared/schemas/framework.ts';
-import type { Unit } from '../../shared/schemas/units.ts';
+import type { Cycle } from '../../shared/schemas/domain/cycles.ts';
+import type { Framework } from '../../shared/schemas/files/framework.ts';
+import type { Unit } from '../../shared/schemas/domain/units.ts';
 import type { AssessmentHeader, AssessmentRef, EvidenceRecord, LoadedAssessment } from '../../shared/store/assessment-store.ts';
 import { auditEvent, type AuditEvent } from '../../shared/store/audit.ts';
 import { StateConflict, VersionConflict } from '../../shared/store/errors.ts';

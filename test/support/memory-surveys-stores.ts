@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { DomainError } from '../../shared/domain/errors.ts';
 import type { SurveyStores } from '../../shared/app/surveys/stores.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
-import type { Framework } from '../../shared/schemas/framework.ts';
-import type { Unit } from '../../shared/schemas/units.ts';
+import type { Cycle } from '../../shared/schemas/domain/cycles.ts';
+import type { Framework } from '../../shared/schemas/files/framework.ts';
+import type { Unit } from '../../shared/schemas/domain/units.ts';
 import type { Invitation } from '../../shared/store/entities/invitation.ts';
 import type { StoredCounts } from '../../shared/store/entities/respondent.ts';
 import type { ImportRecord } from '../../shared/store/entities/survey-import.ts';

@@ -4,7 +4,7 @@ import { byVietnameseName } from '../../domain/collation.ts';
 import { DomainError, enforce } from '../../domain/errors.ts';
 import { appraiserCoversUnit, conflictOfInterest } from '../../domain/permissions.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { UnitType } from '../../schemas/framework.ts';
+import type { UnitType } from '../../schemas/files/framework.ts';
 import { assessmentStores, type AssessmentStores } from '../assessment/stores.ts';
 
 export interface ListAppraisalsInput {

@@ -7,9 +7,9 @@ import { DomainError, enforce, fail, type Refusal } from '../../domain/errors.ts
 import { findApplicableLeaf, type LeafEntry } from '../../domain/framework.ts';
 import { appraisalRefusal, readRefusal, writeOwnRefusal, type UnitRef } from '../../domain/permissions.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
-import type { Framework } from '../../schemas/framework.ts';
-import type { Unit } from '../../schemas/units.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
+import type { Framework } from '../../schemas/files/framework.ts';
+import type { Unit } from '../../schemas/domain/units.ts';
 import type { AssessmentRef, LoadedAssessment } from '../../store/assessment-store.ts';
 import { assessmentStores, frameworkOf, type AssessmentStores } from './stores.ts';
 

@@ -3,9 +3,9 @@
  * call. The default binds it to DynamoDB and S3; the fast test tier passes an in-memory one.
  */
 import type { StoredObject } from '../../domain/evidence.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
-import type { Framework } from '../../schemas/framework.ts';
-import type { Unit } from '../../schemas/units.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
+import type { Framework } from '../../schemas/files/framework.ts';
+import type { Unit } from '../../schemas/domain/units.ts';
 import * as assessments from '../../store/assessment-store.ts';
 import { listAudit } from '../../store/audit.ts';
 import { getCycle } from '../../store/cycles-store.ts';

@@ -1,7 +1,7 @@
 import { newCycle } from '../../domain/cycle.ts';
 import { fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { Cycle, CycleBody } from '../../schemas/cycles.ts';
+import type { Cycle, CycleBody } from '../../schemas/domain/cycles.ts';
 import { cycleErrors } from './cycle-checks.ts';
 import { cyclesStores, type CyclesStores } from './stores.ts';
 

@@ -3,7 +3,7 @@
  * units that did not submit are recorded. Run twice, it records the same.
  */
 import type { Caller } from '../../domain/roles.ts';
-import type { UnitType } from '../../schemas/framework.ts';
+import type { UnitType } from '../../schemas/files/framework.ts';
 import { logger } from '../../observability.ts';
 import { advancePhase } from '../cycles/advance-phase.ts';
 import { cycleOf } from './cycle-of.ts';

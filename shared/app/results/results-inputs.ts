@@ -2,8 +2,8 @@
 import type { StoredItem } from '../../domain/assessment.ts';
 import type { UnitInputs } from '../../domain/results-inputs.ts';
 import { isDomainError } from '../../domain/errors.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
-import type { Framework, UnitType } from '../../schemas/framework.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
+import type { Framework, UnitType } from '../../schemas/files/framework.ts';
 import { loadAssessment } from '../../store/assessment-store.ts';
 import { listUnits } from '../../store/units-store.ts';
 import { getFramework } from '../../store/frameworks-store.ts';

@@ -6,10 +6,10 @@
  * and the sample tracking. Rules that need the framework or the unit registry are in
  * shared/domain/survey-definition.ts.
  */
-import { yearParam } from './common.ts';
+import { yearParam } from '../api/common.ts';
 import { unitTypeSchema } from './framework.ts';
 import * as z from 'zod';
-import { idString, nfcText } from './zod.ts';
+import { idString, nfcText } from '../zod.ts';
 
 /**
  * Names a plain object inherits or uses for its machinery: never a group, option, question or

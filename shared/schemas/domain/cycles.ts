@@ -1,7 +1,7 @@
-import { unitTypeSchema } from './framework.ts';
+import { unitTypeSchema } from '../files/framework.ts';
 import * as z from 'zod';
-import { ownRecord } from './own-record.ts';
-import { idString } from './zod.ts';
+import { ownRecord } from '../own-record.ts';
+import { idString } from '../zod.ts';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' });
 
