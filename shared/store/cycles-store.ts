@@ -6,7 +6,9 @@ import type { Cycle } from '../schemas/cycles.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
 import { cycleFromItem, cycleKeys, cycleToItem } from './entities/cycle.ts';
+import { cycleUnitChunks, cycleUnitKeys, cycleUnitsFromChunks, type CycleUnit } from './entities/cycle-unit.ts';
 import { frameworkKeys } from './entities/framework.ts';
+import { queryAll } from './query.ts';
 import { transact } from './transactions.ts';
 
 export async function getCycle(year: number): Promise<Cycle | undefined> {
@@ -14,11 +16,30 @@ export async function getCycle(year: number): Promise<Cycle | undefined> {
   return out.Item ? cycleFromItem(out.Item) : undefined;
 }
 
-export async function createCycle(caller: Caller, cycle: Cycle, action = 'cycle.opened'): Promise<Cycle> {
+/**
+ * The units cycle `year` froze when it opened, or undefined for a cycle opened before cycles had
+ * their own registry (those keep reading the live registry: see registryOf in shared/app/cycles).
+ */
+export async function getCycleRegistry(year: number): Promise<CycleUnit[] | undefined> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': cycleKeys.item(year).pk, ':prefix': cycleUnitKeys.prefix },
+  });
+  return items.length > 0 ? cycleUnitsFromChunks(items) : undefined;
+}
+
+/** Opens the cycle, its frameworks marked used and its registry frozen, all in one transaction. */
+export async function createCycle(
+  caller: Caller,
+  cycle: Cycle,
+  registry: readonly CycleUnit[] = [],
+  action = 'cycle.opened',
+): Promise<Cycle> {
   const frameworkIds = [...new Set(Object.values(cycle.frameworks))];
   await transact(
     [
       { Put: { TableName: tableName(), Item: cycleToItem(cycle), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...cycleUnitChunks(cycle.year, registry).map((Item) => ({ Put: { TableName: tableName(), Item } })),
       ...frameworkIds.map((id) => ({
         Update: {
           TableName: tableName(),

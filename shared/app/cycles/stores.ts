@@ -1,7 +1,7 @@
 /** The stores the cycle use cases call (a port: the fast tier passes in-memory ones). */
 import { createCycle, getCycle, updateCycle } from '../../store/cycles-store.ts';
 import { getFramework } from '../../store/frameworks-store.ts';
-import { getUnit } from '../../store/units-store.ts';
+import { getUnit, listUnits } from '../../store/units-store.ts';
 
 export interface CyclesStores {
   getCycle: typeof getCycle;
@@ -9,6 +9,7 @@ export interface CyclesStores {
   updateCycle: typeof updateCycle;
   getFramework: typeof getFramework;
   getUnit: typeof getUnit;
+  listUnits: typeof listUnits;
 }
 
-export const cyclesStores: CyclesStores = { getCycle, createCycle, updateCycle, getFramework, getUnit };
+export const cyclesStores: CyclesStores = { getCycle, createCycle, updateCycle, getFramework, getUnit, listUnits };
