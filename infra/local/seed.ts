@@ -78,7 +78,7 @@ export async function seed(now = new Date()): Promise<SeedReport> {
     const { note: _note, ...reference } = readReference<Record<string, unknown>>('cycles', '2024.json');
     const template = cycleBody.parse(reference);
     const opened = newCycle(cycleForYear(template, year, now));
-    await createCycle(seeder, opened, await cycleSnapshot(opened, { listUnits }));
+    await createCycle(seeder, opened, { registry: await cycleSnapshot(opened, { listUnits }) });
     cycle = year;
   }
   const surveys = await seedSurveys(year);

@@ -41,6 +41,13 @@ export const cycleSchema = z
   .openapi('Cycle');
 export type Cycle = z.infer<typeof cycleSchema>;
 
+/** The answer to opening a cycle: the cycle, and the named surveys not carried over from the previous cycle. */
+export const cycleOpenedSchema = cycleSchema
+  .extend({
+    surveysToDefine: z.array(z.object({ unitType: unitTypeSchema, surveyId: z.string(), reason: z.string() })),
+  })
+  .openapi('CycleOpened');
+
 export const patchCycleBody = z.strictObject({
   deadlines: deadlinesSchema.partial().optional(),
   notApplicable: ownRecord(idString, codeList).optional(),

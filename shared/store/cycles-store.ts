@@ -9,6 +9,8 @@ import { cycleFromItem, cycleKeys, cycleToItem } from './entities/cycle.ts';
 import { cycleUnitChunks, cycleUnitKeys, cycleUnitsFromChunks, type CycleUnit } from './entities/cycle-unit.ts';
 import { frameworkKeys } from './entities/framework.ts';
 import { queryAll } from './query.ts';
+import { surveyAuditSubject, surveyToItem } from './entities/survey.ts';
+import type { SurveyFields } from './surveys-store.ts';
 import { transact } from './transactions.ts';
 
 export async function getCycle(year: number): Promise<Cycle | undefined> {
@@ -28,18 +30,39 @@ export async function getCycleRegistry(year: number): Promise<CycleUnit[] | unde
   return items.length > 0 ? cycleUnitsFromChunks(items) : undefined;
 }
 
-/** Opens the cycle, its frameworks marked used and its registry frozen, all in one transaction. */
-export async function createCycle(
-  caller: Caller,
-  cycle: Cycle,
-  registry: readonly CycleUnit[] = [],
-  action = 'cycle.opened',
-): Promise<Cycle> {
+export interface CycleOpening {
+  /** The units the cycle assesses, frozen (entities/cycle-unit.ts). */
+  registry?: readonly CycleUnit[];
+  /** Survey definitions carried over from an earlier cycle (`from`: `year/surveyId`). */
+  surveys?: readonly (SurveyFields & { from: string })[];
+}
+
+/** A carried-over survey's item and its audit event (created only if absent). */
+function surveyCopyItems(caller: Caller, copy: SurveyFields & { from: string }) {
+  const { from, ...fields } = copy;
+  return [
+    { Put: { TableName: tableName(), Item: surveyToItem({ ...fields, version: 1 }), ConditionExpression: 'attribute_not_exists(pk)' } },
+    auditPut(
+      auditEvent(caller, surveyAuditSubject(copy.year, copy.surveyId), 'survey.carried-over', {
+        target: copy.surveyId,
+        after: { version: 1, unitType: copy.unitType, frameworkId: copy.frameworkId, from, questions: copy.definition.questions.length },
+      }),
+    ),
+  ];
+}
+
+/**
+ * Opens the cycle in one transaction: its frameworks marked used, its registry frozen and the
+ * surveys carried over from the previous cycle, each with its audit event.
+ */
+export async function createCycle(caller: Caller, cycle: Cycle, opening: CycleOpening = {}, action = 'cycle.opened'): Promise<Cycle> {
+  const { registry = [], surveys = [] } = opening;
   const frameworkIds = [...new Set(Object.values(cycle.frameworks))];
   await transact(
     [
       { Put: { TableName: tableName(), Item: cycleToItem(cycle), ConditionExpression: 'attribute_not_exists(pk)' } },
       ...cycleUnitChunks(cycle.year, registry).map((Item) => ({ Put: { TableName: tableName(), Item } })),
+      ...surveys.flatMap((copy) => surveyCopyItems(caller, copy)),
       ...frameworkIds.map((id) => ({
         Update: {
           TableName: tableName(),
@@ -54,7 +77,10 @@ export async function createCycle(
     async () => {
       const existing = await getCycle(cycle.year);
       if (existing) return fail.conflict('CYCLE_EXISTS', `cycle ${cycle.year} already exists`, { current: existing });
-      return fail.conflict('FRAMEWORK_NOT_FOUND', 'a framework of the cycle was removed meanwhile; reload and retry');
+      return fail.conflict(
+        'FRAMEWORK_NOT_FOUND',
+        'a framework of the cycle was removed, or one of its surveys defined, meanwhile; reload and retry',
+      );
     },
   );
   return cycle;

@@ -1,6 +1,7 @@
 /** The stores the cycle use cases call (a port: the fast tier passes in-memory ones). */
 import { createCycle, getCycle, updateCycle } from '../../store/cycles-store.ts';
 import { getFramework } from '../../store/frameworks-store.ts';
+import { getSurvey } from '../../store/surveys-store.ts';
 import { getUnit, listUnits } from '../../store/units-store.ts';
 
 export interface CyclesStores {
@@ -10,6 +11,7 @@ export interface CyclesStores {
   getFramework: typeof getFramework;
   getUnit: typeof getUnit;
   listUnits: typeof listUnits;
+  getSurvey: typeof getSurvey;
 }
 
-export const cyclesStores: CyclesStores = { getCycle, createCycle, updateCycle, getFramework, getUnit, listUnits };
+export const cyclesStores: CyclesStores = { getCycle, createCycle, updateCycle, getFramework, getUnit, listUnits, getSurvey };
