@@ -1,6 +1,7 @@
 import { unitTypeSchema } from './framework.ts';
 import { ownRecord } from './own-record.ts';
 import { idString, z } from './zod.ts';
+import { frameworkCode } from './codes.ts';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' });
 
@@ -12,7 +13,7 @@ export const deadlinesSchema = z.strictObject(
 export const cyclePhases = ['open', 'appraisal', 'computation', 'approved', 'published'] as const;
 export const cyclePhaseSchema = z.enum(cyclePhases);
 
-const codeList = z.array(z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a framework code such as "3" or "7.3"'));
+const codeList = z.array(frameworkCode('7.3'));
 
 /** Area or criterion code (or "*") → the units that appraise it; "parent-district" for communes. */
 const appraisalAssignment = ownRecord(z.string(), z.array(idString).min(1));
