@@ -10,7 +10,7 @@ import { loadAssessment } from '../../shared/store/assessment-store.ts';
 import { api, tokens } from '../support/api.ts';
 import { cycleDeadlines, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 
-const [yearA, yearB] = [2041, 2042];
+const [yearA, yearB] = [2071, 2072];
 const commune = 'X-BATRI-TAN-XUAN';
 const code = '1.1.1';
 const district = () => tokens.appraiser('H-BATRI', '*', 'H-BATRI');
