@@ -6,7 +6,7 @@
 import type { BucketId } from './store/resources.ts';
 import type { Role } from './domain/roles.ts';
 import { problemSchema } from './schemas/api/common.ts';
-import { cycleBody, cycleSchema, patchCycleBody } from './schemas/domain/cycles.ts';
+import { cycleBody, cycleOpenedSchema, cycleSchema, patchCycleBody } from './schemas/domain/cycles.ts';
 import { frameworkSchema, putFrameworkBody } from './schemas/files/framework.ts';
 import { listUnitsQuery, putUnitBody, unitListSchema, unitParams, unitSchema } from './schemas/domain/units.ts';
 import { yearParam } from './schemas/api/common.ts';
@@ -145,7 +145,7 @@ export const routes = {
     access: ['admin'],
     summary: 'Open a cycle: year, framework per unit type, deadlines',
     body: cycleBody,
-    success: { status: 201, schema: cycleSchema },
+    success: { status: 201, schema: cycleOpenedSchema },
     idempotent: true,
   },
   getCycle: {

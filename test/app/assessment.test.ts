@@ -293,3 +293,19 @@ describe('a published cycle', () => {
     expect(writesSoFar()).toBe(0);
   });
 });
+
+describe("the cycle's registry", () => {
+  it('leaves a unit created after the cycle opened outside it, and reads the live registry for a cycle without one', async () => {
+    stores.units.set('SMOI', { id: 'SMOI', type: 'department', name: 'Sở Mới', version: 1 });
+    const input = { year, unitId: 'SMOI', code: plainLeaf.code, selfScore: 0 };
+    // No frozen registry (a cycle opened before registries were frozen): the live one decides.
+    await setSelfScore(clerk('SMOI'), input, stores);
+    expect(stores.snapshot(year, 'SMOI').items.get(plainLeaf.code)?.selfScore).toBe(0);
+    stores.registries.set(year, [{ id: 'SNV', type: 'department', name: 'Sở SNV' }]);
+    const written = writesSoFar();
+    await refusedWith('ASSESSMENT_NOT_FOUND', setSelfScore(clerk('SMOI'), { ...input, selfScore: 0.25 }, stores));
+    expect(writesSoFar()).toBe(written);
+    await setSelfScore(clerk('SNV'), { ...input, unitId: 'SNV' }, stores);
+    expect(stores.snapshot(year, 'SNV').items.get(plainLeaf.code)?.selfScore).toBe(0);
+  });
+});

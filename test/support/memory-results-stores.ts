@@ -53,6 +53,8 @@ export function memoryResultsStores(inputs: TypeInputs[] = []): MemoryResults {
     },
     getFramework: async (id) => structuredClone(frameworks.get(id)),
     getUnit: async (id) => structuredClone(units.get(id)),
+    getSurvey: async () => undefined,
+    listUnits: async () => structuredClone([...units.values()]),
     getDraft: async (year) => structuredClone(drafts.get(year)),
     getPublication: async (year) => structuredClone(publications.get(year)),
     saveDraft: async (_caller, draft) => {
