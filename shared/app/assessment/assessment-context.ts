@@ -9,7 +9,6 @@ import { appraisalRefusal, assignedUnits, readRefusal, writeOwnRefusal, type Uni
 import type { Caller } from '../../domain/roles.ts';
 import type { Cycle } from '../../schemas/domain/cycles.ts';
 import type { Framework } from '../../schemas/files/framework.ts';
-import type { Unit } from '../../schemas/domain/units.ts';
 import type { AssessmentRef, LoadedAssessment } from '../../store/assessment-store.ts';
 import type { CycleUnit } from '../cycles/cycle-registry.ts';
 import { assessmentStores, frameworkOf, type AssessmentStores } from './stores.ts';
