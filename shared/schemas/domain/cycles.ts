@@ -61,7 +61,7 @@ export const cycleOpenedSchema = cycleSchema
   .extend({
     surveysToDefine: z.array(z.object({ unitType: unitTypeSchema, surveyId: z.string(), reason: z.string() })),
   })
-  .openapi('CycleOpened');
+  .meta({ id: 'CycleOpened' });
 
 export const patchCycleBody = z.strictObject({
   deadlines: deadlinesSchema.partial().optional(),
