@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { Framework } from '../shared/schemas/framework.ts';
+import type { Framework } from '../shared/schemas/files/framework.ts';
 import {
   generateResponses,
   generateScores,

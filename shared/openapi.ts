@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document, generated from the route table and the zod schemas it names. */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { routeList } from './routes.ts';
-import { problemSchema } from './schemas/common.ts';
+import { problemSchema } from './schemas/api/common.ts';
 import { errorCodes, type ErrorKind } from './domain/errors.ts';
 import { statusOfKind } from './http/problems.ts';
 

@@ -5,14 +5,14 @@
  */
 import type { BucketId } from './store/resources.ts';
 import type { Role } from './domain/roles.ts';
-import { problemSchema } from './schemas/common.ts';
-import { cycleBody, cycleSchema, patchCycleBody } from './schemas/cycles.ts';
-import { frameworkSchema, putFrameworkBody } from './schemas/framework.ts';
-import { listUnitsQuery, putUnitBody, unitListSchema, unitParams, unitSchema } from './schemas/units.ts';
-import { yearParam } from './schemas/common.ts';
+import { problemSchema } from './schemas/api/common.ts';
+import { cycleBody, cycleOpenedSchema, cycleSchema, patchCycleBody } from './schemas/domain/cycles.ts';
+import { frameworkSchema, putFrameworkBody } from './schemas/files/framework.ts';
+import { listUnitsQuery, putUnitBody, unitListSchema, unitParams, unitSchema } from './schemas/domain/units.ts';
+import { yearParam } from './schemas/api/common.ts';
 import * as z from 'zod';
 import { idString } from './schemas/zod.ts';
-import { approveBody, draftSchema, publicationSchema, reportsSchema, resultsParams, resultsQuery } from './schemas/results-api.ts';
+import { approveBody, draftSchema, publicationSchema, reportsSchema, resultsParams, resultsQuery } from './schemas/api/results-api.ts';
 import {
   explanationSchema,
   openDataSchema,
@@ -20,8 +20,8 @@ import {
   publishedYearsSchema,
   unitHistorySchema,
   unitResultParams,
-} from './schemas/results-insights.ts';
-import { putSurveyBody, storedSurveySchema, surveyParams } from './schemas/survey-definition.ts';
+} from './schemas/api/results-insights.ts';
+import { putSurveyBody, storedSurveySchema, surveyParams } from './schemas/files/survey-definition.ts';
 import {
   createImportBody,
   createImportResponse,
@@ -34,7 +34,7 @@ import {
   publicResponseBody,
   publicSurveyParams,
   summarySchema,
-} from './schemas/survey-api.ts';
+} from './schemas/api/survey-api.ts';
 import {
   assessmentParams,
   assessmentSchema,
@@ -55,7 +55,7 @@ import {
   transitionResultSchema,
   worklistQuery,
   worklistSchema,
-} from './schemas/assessment.ts';
+} from './schemas/api/assessment.ts';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -145,7 +145,7 @@ export const routes = {
     access: ['admin'],
     summary: 'Open a cycle: year, framework per unit type, deadlines',
     body: cycleBody,
-    success: { status: 201, schema: cycleSchema },
+    success: { status: 201, schema: cycleOpenedSchema },
     idempotent: true,
   },
   getCycle: {

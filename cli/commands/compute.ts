@@ -14,8 +14,8 @@ import { checkScores } from '../../shared/domain/scores-validation.ts';
 import { compileSurvey, surveyLeafScore, tallyResponses } from '../../shared/domain/survey-aggregation.ts';
 import type { SurveyLeafSource } from '../../shared/domain/scoring.ts';
 import { fieldErrors, formatErrors, type FieldError } from '../../shared/schemas/issues.ts';
-import { scoresFileSchema } from '../../shared/schemas/scores-file.ts';
-import { surveyDefinitionSchema } from '../../shared/schemas/survey-file.ts';
+import { scoresFileSchema } from '../../shared/schemas/files/scores-file.ts';
+import { surveyDefinitionSchema } from '../../shared/schemas/files/survey-file.ts';
 import { resultsTable } from '../format/results-table.ts';
 
 interface Io {

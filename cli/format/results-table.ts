@@ -3,8 +3,8 @@
  * type: rank, unit, index, band, points, and the group's statistics. Numbers use the Vietnamese
  * decimal comma and are printed from their exact decimal strings (no float formatting).
  */
-import type { Framework, UnitType } from '../../shared/schemas/framework.ts';
-import type { Results } from '../../shared/schemas/results.ts';
+import type { Framework, UnitType } from '../../shared/schemas/files/framework.ts';
+import type { Results } from '../../shared/schemas/files/results.ts';
 
 const typeLabels: Record<UnitType, string> = {
   province: 'Ủy ban nhân dân tỉnh',

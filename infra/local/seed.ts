@@ -8,14 +8,15 @@ import { join } from 'node:path';
 import { cycleForYear, newCycle } from '../../shared/domain/cycle.ts';
 import { parseFramework } from '../../shared/domain/framework.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
-import { cycleBody } from '../../shared/schemas/cycles.ts';
-import { unitTypes, type UnitType } from '../../shared/schemas/framework.ts';
-import type { SurveyDefinitionInput } from '../../shared/schemas/survey-definition.ts';
+import { cycleBody } from '../../shared/schemas/domain/cycles.ts';
+import { unitTypes, type UnitType } from '../../shared/schemas/files/framework.ts';
+import type { SurveyDefinitionInput } from '../../shared/schemas/files/survey-definition.ts';
+import { cycleSnapshot } from '../../shared/app/cycles/create-cycle.ts';
 import { createCycle, getCycle } from '../../shared/store/cycles-store.ts';
 import { getFramework, saveFramework } from '../../shared/store/frameworks-store.ts';
 import { getSurvey, saveSurvey } from '../../shared/store/surveys-store.ts';
 import { listUnits, seedNewUnits } from '../../shared/store/units-store.ts';
-import type { Unit } from '../../shared/schemas/units.ts';
+import type { Unit } from '../../shared/schemas/domain/units.ts';
 import { projectRoot } from './paths.ts';
 
 const seeder: Caller = { subject: 'system', username: 'system:seed', roles: ['admin'], areas: [] };
@@ -76,7 +77,8 @@ export async function seed(now = new Date()): Promise<SeedReport> {
   if (!(await getCycle(year))) {
     const { note: _note, ...reference } = readReference<Record<string, unknown>>('cycles', '2024.json');
     const template = cycleBody.parse(reference);
-    await createCycle(seeder, newCycle(cycleForYear(template, year, now)));
+    const opened = newCycle(cycleForYear(template, year, now));
+    await createCycle(seeder, opened, { registry: await cycleSnapshot(opened, { listUnits }) });
     cycle = year;
   }
   const surveys = await seedSurveys(year);

@@ -13,7 +13,7 @@ import { selfScoreStates } from '../../shared/domain/assessment-workflow.ts';
 import { applicableLeaves } from '../../shared/domain/framework.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
 import { suggestedScore } from '../../shared/domain/rules.ts';
-import type { Leaf, UnitType } from '../../shared/schemas/framework.ts';
+import type { Leaf, UnitType } from '../../shared/schemas/files/framework.ts';
 import { saveItems } from '../../shared/store/assessment-store.ts';
 import { loadContext } from '../../shared/app/assessment/assessment-context.ts';
 import { signToken } from './jwt.ts';

@@ -2,7 +2,7 @@
  * Appraisal (thẩm định) and explanation (giải trình) of one assessment's leaves: who may appraise a
  * leaf, what an appraised score needs, the rounds kept per leaf, and what finalising requires.
  */
-import type { Framework, Leaf, UnitType } from '../schemas/framework.ts';
+import type { Framework, Leaf, UnitType } from '../schemas/files/framework.ts';
 import type { FieldError } from './errors.ts';
 import type { EvidenceRef, StoredItem } from './assessment.ts';
 import { applicableLeaves } from './framework.ts';

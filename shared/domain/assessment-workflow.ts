@@ -3,7 +3,7 @@
  *   draft → submitted → (returned → explained)* → appraised
  * Each action names the states it may start from; anything else is refused (STATE_CONFLICT).
  */
-import type { Cycle } from '../schemas/cycles.ts';
+import type { Cycle } from '../schemas/domain/cycles.ts';
 import type { Refusal } from './errors.ts';
 import { cycleClosedRefusal, stateRefusal, unitDeadlineRefusal } from './write-window.ts';
 

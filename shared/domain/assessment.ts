@@ -2,7 +2,7 @@
  * One unit's self-assessment as the domain sees it: the applicable leaves of its framework, the
  * checks on what a unit writes for a leaf, the view returned to clients and what submission needs.
  */
-import type { Framework, Leaf } from '../schemas/framework.ts';
+import type { Framework, Leaf } from '../schemas/files/framework.ts';
 import type { FieldError } from './errors.ts';
 import { fromNumber, sum, toNumber } from './exact.ts';
 import { applicableLeaves, type LeafEntry } from './framework.ts';

@@ -7,7 +7,7 @@
  * and `par`. Within one framework version codes are comparable by construction; across versions
  * only what the crosswalk says is: no crosswalk, or an area it does not list, is "not comparable".
  */
-import type { Crosswalk, Framework } from '../schemas/framework.ts';
+import type { Crosswalk, Framework } from '../schemas/files/framework.ts';
 import type { FieldError } from '../schemas/issues.ts';
 
 export type Counterpart = { kind: 'same-framework' | 'crosswalk'; codes: string[] } | { kind: 'no-counterpart' | 'no-mapping'; codes: [] };

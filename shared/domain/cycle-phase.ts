@@ -4,7 +4,7 @@
  * self-assessment deadline has passed); `→ computation` by the computation of a draft;
  * `→ approved` only by the council's approval of a draft; `→ published` only by the publication.
  */
-import type { Cycle } from '../schemas/cycles.ts';
+import type { Cycle } from '../schemas/domain/cycles.ts';
 import { refusal, type Refusal } from './errors.ts';
 
 export type CyclePhase = Cycle['phase'];

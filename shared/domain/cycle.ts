@@ -1,6 +1,6 @@
 /** Cycle rules: deadline order, frameworks per unit type, and the yearly cycle built from a template. */
-import type { UnitType } from '../schemas/framework.ts';
-import { deadlineNames, type Cycle, type CycleBody } from '../schemas/cycles.ts';
+import type { UnitType } from '../schemas/files/framework.ts';
+import { deadlineNames, type Cycle, type CycleBody } from '../schemas/domain/cycles.ts';
 
 interface FieldError {
   path: string;

@@ -2,7 +2,7 @@
  * Deadlines as they apply to one unit (the cycle's, or the unit's own extension) and the moments
  * before a deadline at which a reminder is due. Pure: the caller passes the time.
  */
-import type { Cycle } from '../schemas/cycles.ts';
+import type { Cycle } from '../schemas/domain/cycles.ts';
 
 /** The deadlines a unit may be granted more time for (its own writes). */
 export type UnitDeadlineName = 'selfAssessment' | 'explanation';

@@ -5,8 +5,8 @@
  * Reading reports every row it could not use instead of guessing; the result is then checked by
  * `parseFramework` like any framework.
  */
-import type { Area, Framework, FrameworkInput, FrameworkNode, Leaf, UnitType } from '../schemas/framework.ts';
-import { isLeaf } from '../schemas/framework.ts';
+import type { Area, Framework, FrameworkInput, FrameworkNode, Leaf, UnitType } from '../schemas/files/framework.ts';
+import { isLeaf } from '../schemas/files/framework.ts';
 import { ruleFromText, ruleToText } from './rule-text.ts';
 
 export type Cell = string | number | boolean | null | undefined;

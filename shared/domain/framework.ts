@@ -7,7 +7,8 @@
  * in one pass. All sums are exact (see exact.ts): 0.1 + 0.2 must equal 0.3 here.
  */
 import { crosswalkErrors } from './crosswalk.ts';
-import { frameworkSchema, isLeaf, type Area, type Framework, type FrameworkNode, type Leaf } from '../schemas/framework.ts';
+import { frameworkSchema, isLeaf, type Area, type Framework, type FrameworkNode, type Leaf } from '../schemas/files/framework.ts';
+import { compareCodes } from './codes.ts';
 import { fieldErrors, type FieldError } from '../schemas/issues.ts';
 import { fromNumber, isMultipleOf, QUARTER, sum, toDecimalString, type Exact } from './exact.ts';
 
@@ -56,6 +57,14 @@ export function frameworkErrors(framework: Framework): FieldError[] {
       err(`${path}.code`, `"${code}" must start with its parent's code "${parentCode}."`);
   };
 
+  // Siblings in natural order (1.2 before 1.10, 1.1.a before 1.1.b): the annex, forms and reports
+  // print in framework order, so a code out of order is a typing error in the framework.
+  const checkOrder = (siblings: readonly { code: string }[], pathOf: (i: number) => string) =>
+    siblings.forEach((node, i) => {
+      const before = siblings[i - 1];
+      if (before && compareCodes(before.code, node.code) >= 0) err(`${pathOf(i)}.code`, `"${node.code}" must come after "${before.code}"`);
+    });
+
   const checkChildrenSum = (node: Parent, path: string) => {
     const total = sum(node.items.map((c) => fromNumber(c.maxPoints)));
     if (!fromNumber(node.maxPoints).equals(total))
@@ -69,13 +78,16 @@ export function frameworkErrors(framework: Framework): FieldError[] {
       return;
     }
     checkChildrenSum(node, path);
+    checkOrder(node.items, (i) => `${path}.items[${i}]`);
     node.items.forEach((child, i) => visit(child, `${path}.items[${i}]`, node.code));
   };
 
+  checkOrder(framework.areas, (i) => `areas[${i}]`);
   framework.areas.forEach((area, i) => {
     const path = `areas[${i}]`;
     checkCode(area.code, path, undefined);
     checkChildrenSum(area, path);
+    checkOrder(area.items, (j) => `${path}.items[${j}]`);
     area.items.forEach((child, j) => visit(child, `${path}.items[${j}]`, area.code));
   });
 

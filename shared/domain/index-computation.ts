@@ -3,8 +3,8 @@
  * with statistics per unit type, as the results JSON (numbers rounded only where §3.4 says).
  * Shared by `par compute` and the results API.
  */
-import type { Framework } from '../schemas/framework.ts';
-import type { Results, StatsJson, UnitResultJson } from '../schemas/results.ts';
+import type { Framework } from '../schemas/files/framework.ts';
+import type { Results, StatsJson, UnitResultJson } from '../schemas/files/results.ts';
 import { toNumber } from './exact.ts';
 import { bandOf, rankUnits, statisticsByType } from './ranking.ts';
 import { scoreUnit, type SurveyLeafSource, type UnitScoreInput } from './scoring.ts';

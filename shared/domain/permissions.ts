@@ -2,7 +2,7 @@
  * Object-level authorisation: who reaches which unit's assessment. Decided from the verified
  * token's claims only (Caller) and the unit's registry entry. Rules answer with a refusal or nothing.
  */
-import type { UnitType } from '../schemas/framework.ts';
+import type { UnitType } from '../schemas/files/framework.ts';
 import { refusal, type Refusal } from './errors.ts';
 import type { Caller } from './roles.ts';
 
@@ -12,6 +12,29 @@ export interface UnitRef {
   parentId?: string;
   /** The parent's type: communes under a district are that district's to appraise. */
   parentType?: UnitType;
+  /**
+   * The units the cycle's `appraisal` assignment names for this unit's type, over all codes
+   * ("parent-district" stands for the commune's own district). Empty or absent: the default below.
+   */
+  assignedTo?: readonly string[];
+}
+
+/** The assignment's named units for a unit type, as UnitRef.assignedTo wants them. */
+export function assignedUnits(assignment: Partial<Record<UnitType, Record<string, readonly string[]>>>, type: UnitType): string[] {
+  return [...new Set(Object.values(assignment[type] ?? {}).flat())];
+}
+
+/**
+ * Who appraises a commune: its district (the default, or "parent-district" in the assignment)
+ * while it hangs under one; the province's appraisers when it hangs directly under the province
+ * (no district level) or when the cycle assigns communes to named province units.
+ */
+function communeAppraisedBy(unit: UnitRef): { district: boolean; province: boolean } {
+  const named = unit.assignedTo ?? [];
+  return {
+    district: unit.parentType !== 'province' && (named.length === 0 || named.includes('parent-district')),
+    province: unit.parentType === 'province' || named.some((id) => id !== 'parent-district'),
+  };
 }
 
 /**
@@ -38,8 +61,10 @@ export function appraisalRefusal(caller: Caller, unit: UnitRef): Refusal | undef
   const conflict = conflictOfInterest(caller);
   if (conflict) return conflict;
   if (caller.unitId === unit.id) return refusal('CONFLICT_OF_INTEREST', `you may not appraise your own unit ${unit.id}`);
-  if (caller.district) return unit.type === 'commune' && unit.parentId === caller.district ? undefined : outside;
-  if (unit.type === 'commune') return unit.parentType === 'province' ? undefined : outside;
+  if (caller.district) {
+    return unit.type === 'commune' && unit.parentId === caller.district && communeAppraisedBy(unit).district ? undefined : outside;
+  }
+  if (unit.type === 'commune') return communeAppraisedBy(unit).province ? undefined : outside;
   return unit.type === 'department' || unit.type === 'district' ? undefined : outside;
 }
 

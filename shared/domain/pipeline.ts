@@ -3,7 +3,7 @@
  * tasks raise (the error's `name` is what the state machine's Retry and Catch match), and when
  * waiting for the council's approval stops being reasonable.
  */
-import type { Cycle } from '../schemas/cycles.ts';
+import type { Cycle } from '../schemas/domain/cycles.ts';
 import type { ErrorCode } from './errors.ts';
 
 /** An error the state machine matches by name; `retryable: false` names go to the catch at once. */

@@ -8,7 +8,7 @@
  * - stats per unit type: count, mean, median (even count: mean of the middle two), min, max, each
  *   computed exactly from the published indexes and rounded half-up to 2 decimals at the end.
  */
-import type { Framework } from '../schemas/framework.ts';
+import type { Framework } from '../schemas/files/framework.ts';
 import { fromNumber, roundHalfUp, sum, TWO, type Exact } from './exact.ts';
 
 export { vietnameseCollator as vietnamese } from './collation.ts';

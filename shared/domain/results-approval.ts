@@ -2,7 +2,7 @@
  * The rules of the council's approval (DESIGN §3.2): the council approves exactly the draft it
  * read, once, and only when every unit's appraisal is final and the cycle is ready for it.
  */
-import type { Cycle } from '../schemas/cycles.ts';
+import type { Cycle } from '../schemas/domain/cycles.ts';
 import { phaseTransitionRefusal } from './cycle-phase.ts';
 import { refusal, type Refusal } from './errors.ts';
 

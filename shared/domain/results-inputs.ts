@@ -5,7 +5,7 @@
  */
 import type { UnitScoreInput } from './scoring.ts';
 import type { StoredItem } from './assessment.ts';
-import type { UnitType } from '../schemas/framework.ts';
+import type { UnitType } from '../schemas/files/framework.ts';
 
 export interface UnitInputs {
   unitId: string;

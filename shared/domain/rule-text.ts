@@ -3,7 +3,7 @@
  * is Vietnamese with decimal commas; the reader also accepts the usual hand-written variants
  * ("Hoàn thành từ 80% đến dưới 100%: 0,5 điểm").
  */
-import type { Rule } from '../schemas/framework.ts';
+import type { Rule } from '../schemas/files/framework.ts';
 
 const decimal = (n: number) => String(n).replace('.', ',');
 const number = String.raw`(\d+(?:[.,]\d+)?)`;

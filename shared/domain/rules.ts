@@ -7,7 +7,7 @@
  * The suggestion is advice: appraisers set the final score, and a self score that differs from
  * its own figure's suggestion is flagged, not refused.
  */
-import type { Leaf } from '../schemas/framework.ts';
+import type { Leaf } from '../schemas/files/framework.ts';
 import { describeValue } from '../schemas/issues.ts';
 import { decimalPlaces, fromNumber, isMultipleOf, QUARTER, toDecimalString, toNumber, ZERO, type Exact } from './exact.ts';
 

@@ -6,8 +6,8 @@
  * would lift the unit into the next band: the fewest leaves whose points still available cover
  * the points needed (the largest first, then the other sets of that size that also suffice).
  */
-import type { Framework, Leaf } from '../schemas/framework.ts';
-import type { UnitResultJson } from '../schemas/results.ts';
+import type { Framework, Leaf } from '../schemas/files/framework.ts';
+import type { UnitResultJson } from '../schemas/files/results.ts';
 import type { AppraisedItem } from './appraisal.ts';
 import { fromInteger, fromNumber, HUNDRED, ONE, roundHalfUp, toNumber, ZERO, type Exact } from './exact.ts';
 import { applicableLeaves, leaves } from './framework.ts';

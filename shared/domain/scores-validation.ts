@@ -2,9 +2,9 @@
  * The rules a scores file must satisfy against its framework (DESIGN §3.4), each reported with
  * the JSON path of the offending value: `units[3].scores["1.1.2"]: 1.3 is not a multiple of 0.25`.
  */
-import type { Framework } from '../schemas/framework.ts';
+import type { Framework } from '../schemas/files/framework.ts';
 import { formatPath, type FieldError } from '../schemas/issues.ts';
-import type { UnitScores } from '../schemas/scores-file.ts';
+import type { UnitScores } from '../schemas/files/scores-file.ts';
 import { findLeaf, findNode, applicableLeaves } from './framework.ts';
 import { checkAdjustment, checkLeafScore } from './rules.ts';
 

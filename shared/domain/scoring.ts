@@ -8,7 +8,7 @@
  * Everything is exact; only `index` and the area indexes are rounded. Inputs are assumed
  * validated (shared/domain/scores-validation.ts).
  */
-import type { Framework, Leaf, UnitType } from '../schemas/framework.ts';
+import type { Framework, Leaf, UnitType } from '../schemas/files/framework.ts';
 import { fromNumber, max, min, percent, ZERO, type Exact } from './exact.ts';
 import { applicableLeaves } from './framework.ts';
 

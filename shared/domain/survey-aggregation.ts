@@ -11,9 +11,9 @@
  * (unit, group, question), from counts × option weights. Counting is exact and O(1) per answer,
  * and the result is the same as summing weights response by response.
  */
-import type { Framework, Leaf } from '../schemas/framework.ts';
+import type { Framework, Leaf } from '../schemas/files/framework.ts';
 import { fieldErrors, formatPath, type FieldError } from '../schemas/issues.ts';
-import { surveyResponseSchema, type SurveyDefinition, type SurveyResponse } from '../schemas/survey-file.ts';
+import { surveyResponseSchema, type SurveyDefinition, type SurveyResponse } from '../schemas/files/survey-file.ts';
 import { fromInteger, fromNumber, ONE, roundHalfUp, ZERO, type Exact } from './exact.ts';
 import { findLeaf } from './framework.ts';
 import Fraction from 'fraction.js';

@@ -4,10 +4,10 @@
  * accepts is exactly one the computation can use), every group named anywhere is a declared
  * group, every group has a target sample, and Yamane targets can be worked out.
  */
-import type { Framework } from '../schemas/framework.ts';
+import type { Framework } from '../schemas/files/framework.ts';
 import { formatPath } from '../schemas/issues.ts';
 import type { FieldError } from './errors.ts';
-import type { SurveyDefinitionInput, TargetSample } from '../schemas/survey-definition.ts';
+import type { SurveyDefinitionInput, TargetSample } from '../schemas/files/survey-definition.ts';
 import { fromInteger, fromNumber, ONE } from './exact.ts';
 import { leaves } from './framework.ts';
 import { compileSurvey, type CompiledSurvey } from './survey-aggregation.ts';

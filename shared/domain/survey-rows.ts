@@ -4,7 +4,7 @@
  * the survey's type, a known group, answers among the question's options and only to questions
  * asked of that group. A row reports every problem it has, so one fix per row is enough.
  */
-import type { SurveyDefinitionInput } from '../schemas/survey-definition.ts';
+import type { SurveyDefinitionInput } from '../schemas/files/survey-definition.ts';
 import type { ErrorCode, FieldError } from './errors.ts';
 import { questionOptions } from './survey-definition.ts';
 

@@ -4,8 +4,8 @@
  * from the stored answer counts. Leaves a unit is exempt from (the cycle's notApplicable) are
  * left out, as in the results.
  */
-import type { Framework } from '../schemas/framework.ts';
-import type { SurveyDefinitionInput } from '../schemas/survey-definition.ts';
+import type { Framework } from '../schemas/files/framework.ts';
+import type { SurveyDefinitionInput } from '../schemas/files/survey-definition.ts';
 import { toNumber } from './exact.ts';
 import { applicableLeaves } from './framework.ts';
 import { surveyLeafScore, type CompiledSurvey, type SurveyTally } from './survey-aggregation.ts';

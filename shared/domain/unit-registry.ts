@@ -1,5 +1,5 @@
 /** Rules of the unit registry: the hierarchy is data, so only its shape is checked here. */
-import type { UnitType } from '../schemas/framework.ts';
+import type { UnitType } from '../schemas/files/framework.ts';
 import { refusal, type Refusal } from './errors.ts';
 
 /** Which parent types a unit may hang under. Communes may sit under the province (the 2025 reform). */

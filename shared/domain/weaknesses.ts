@@ -5,8 +5,8 @@
  * per unit its five weakest leaves with the points lost. Exact arithmetic; shares are rounded
  * half-up to 2 decimals at the end, like every published figure.
  */
-import type { Framework } from '../schemas/framework.ts';
-import type { Analysis } from '../schemas/results.ts';
+import type { Framework } from '../schemas/files/framework.ts';
+import type { Analysis } from '../schemas/files/results.ts';
 import { fromNumber, percent, toNumber, ZERO, type Exact } from './exact.ts';
 import { applicableLeaves } from './framework.ts';
 import { vietnamese } from './ranking.ts';

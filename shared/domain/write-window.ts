@@ -3,7 +3,7 @@
  * phase (nothing changes once the council approved or the province published), the assessment's
  * state, and the deadline that applies (server time; an admin may extend it).
  */
-import type { Cycle } from '../schemas/cycles.ts';
+import type { Cycle } from '../schemas/domain/cycles.ts';
 import type { AssessmentState } from './assessment-workflow.ts';
 import { unitDeadline } from './deadlines.ts';
 import { refusal, type Refusal } from './errors.ts';

@@ -10,8 +10,8 @@
  * - areas: compared only where the framework versions allow it (crosswalk.ts); otherwise the
  *   area says why not (`comparison`), with `previousIndex` and `change` null.
  */
-import type { Framework } from '../schemas/framework.ts';
-import type { Results, UnitResultJson } from '../schemas/results.ts';
+import type { Framework } from '../schemas/files/framework.ts';
+import type { Results, UnitResultJson } from '../schemas/files/results.ts';
 import { fromNumber, percent, sum, toNumber, ZERO, type Exact } from './exact.ts';
 import { counterpartOf } from './crosswalk.ts';
 import { bandOf } from './ranking.ts';

@@ -4,8 +4,8 @@
  * Each chart is an accessible image: role="img" with a <title> and a <desc> that says in words
  * what it shows; every bar or dot carries its own <title> (unit and index).
  */
-import type { Framework } from '../schemas/framework.ts';
-import type { Results } from '../schemas/results.ts';
+import type { Framework } from '../schemas/files/framework.ts';
+import type { Results } from '../schemas/files/results.ts';
 import { escapeHtml } from './escape.ts';
 import { bandCounts, typeLabels, vn } from './model.ts';
 

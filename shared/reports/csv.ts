@@ -6,7 +6,7 @@
  * Text cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are prefixed with an
  * apostrophe (OWASP CSV injection); numbers stay numbers.
  */
-import type { UnitResultJson } from '../schemas/results.ts';
+import type { UnitResultJson } from '../schemas/files/results.ts';
 import { areaCodes, orderedResults, parentOf, typeLabels, type ReportInput } from './model.ts';
 
 export type CsvVariant = { separator: ',' } | { separator: ';' };

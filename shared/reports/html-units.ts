@@ -1,5 +1,5 @@
 /** The report's unit pages: one per department and district, one per district for its communes. */
-import type { Results, UnitResultJson } from '../schemas/results.ts';
+import type { Results, UnitResultJson } from '../schemas/files/results.ts';
 import { escapeHtml as e } from './escape.ts';
 import { comparisonLabels, nodeNames, orderedResults, parentOf, signed, typeLabels, vn, type ReportInput } from './model.ts';
 

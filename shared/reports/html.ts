@@ -5,7 +5,7 @@
  * band, rank, area sub-indexes); strengths and weaknesses; then a page per unit (per district for
  * communes) with its areas, changes and weakest leaves.
  */
-import type { Results, UnitResultJson } from '../schemas/results.ts';
+import type { Results, UnitResultJson } from '../schemas/files/results.ts';
 import { chart } from './charts.ts';
 import { escapeHtml } from './escape.ts';
 import { areaCodes, bandCounts, nodeNames, orderedResults, parentOf, signed, typeLabels, vn, type ReportInput } from './model.ts';

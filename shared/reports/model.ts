@@ -2,8 +2,8 @@
  * What every report file shares: the publication with its frameworks and the registry names of
  * parents, the Vietnamese labels, the order of unit types and the number formats.
  */
-import type { Framework } from '../schemas/framework.ts';
-import type { Results, UnitResultJson } from '../schemas/results.ts';
+import type { Framework } from '../schemas/files/framework.ts';
+import type { Results, UnitResultJson } from '../schemas/files/results.ts';
 
 export interface ReportInput {
   year: number;

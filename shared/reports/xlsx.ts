@@ -11,7 +11,7 @@
 import writeXlsxFile, { type Cell, type Feature, type Row, type SheetData } from 'write-excel-file/node';
 
 type FileContent = Parameters<typeof writeXlsxFile>[1] extends { features?: Feature<infer F>[] } | undefined ? F : never;
-import type { UnitResultJson } from '../schemas/results.ts';
+import type { UnitResultJson } from '../schemas/files/results.ts';
 import { vietnamDate } from './html.ts';
 import { areaCodes, comparisonLabels, nodeNames, orderedResults, parentOf, typeLabels, type ReportInput } from './model.ts';
 

@@ -2,11 +2,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
-import type { Cycle } from '../schemas/cycles.ts';
+import type { Cycle } from '../schemas/domain/cycles.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
 import { cycleFromItem, cycleKeys, cycleToItem } from './entities/cycle.ts';
+import { cycleUnitChunks, cycleUnitKeys, cycleUnitsFromChunks, type CycleUnit } from './entities/cycle-unit.ts';
 import { frameworkKeys } from './entities/framework.ts';
+import { queryAll } from './query.ts';
+import { surveyAuditSubject, surveyToItem } from './entities/survey.ts';
+import type { SurveyFields } from './surveys-store.ts';
 import { transact } from './transactions.ts';
 
 export async function getCycle(year: number): Promise<Cycle | undefined> {
@@ -14,11 +18,51 @@ export async function getCycle(year: number): Promise<Cycle | undefined> {
   return out.Item ? cycleFromItem(out.Item) : undefined;
 }
 
-export async function createCycle(caller: Caller, cycle: Cycle, action = 'cycle.opened'): Promise<Cycle> {
+/**
+ * The units cycle `year` froze when it opened, or undefined for a cycle opened before cycles had
+ * their own registry (those keep reading the live registry: see registryOf in shared/app/cycles).
+ */
+export async function getCycleRegistry(year: number): Promise<CycleUnit[] | undefined> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': cycleKeys.item(year).pk, ':prefix': cycleUnitKeys.prefix },
+  });
+  return items.length > 0 ? cycleUnitsFromChunks(items) : undefined;
+}
+
+export interface CycleOpening {
+  /** The units the cycle assesses, frozen (entities/cycle-unit.ts). */
+  registry?: readonly CycleUnit[];
+  /** Survey definitions carried over from an earlier cycle (`from`: `year/surveyId`). */
+  surveys?: readonly (SurveyFields & { from: string })[];
+}
+
+/** A carried-over survey's item and its audit event (created only if absent). */
+function surveyCopyItems(caller: Caller, copy: SurveyFields & { from: string }) {
+  const { from, ...fields } = copy;
+  return [
+    { Put: { TableName: tableName(), Item: surveyToItem({ ...fields, version: 1 }), ConditionExpression: 'attribute_not_exists(pk)' } },
+    auditPut(
+      auditEvent(caller, surveyAuditSubject(copy.year, copy.surveyId), 'survey.carried-over', {
+        target: copy.surveyId,
+        after: { version: 1, unitType: copy.unitType, frameworkId: copy.frameworkId, from, questions: copy.definition.questions.length },
+      }),
+    ),
+  ];
+}
+
+/**
+ * Opens the cycle in one transaction: its frameworks marked used, its registry frozen and the
+ * surveys carried over from the previous cycle, each with its audit event.
+ */
+export async function createCycle(caller: Caller, cycle: Cycle, opening: CycleOpening = {}, action = 'cycle.opened'): Promise<Cycle> {
+  const { registry = [], surveys = [] } = opening;
   const frameworkIds = [...new Set(Object.values(cycle.frameworks))];
   await transact(
     [
       { Put: { TableName: tableName(), Item: cycleToItem(cycle), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...cycleUnitChunks(cycle.year, registry).map((Item) => ({ Put: { TableName: tableName(), Item } })),
+      ...surveys.flatMap((copy) => surveyCopyItems(caller, copy)),
       ...frameworkIds.map((id) => ({
         Update: {
           TableName: tableName(),
@@ -33,7 +77,10 @@ export async function createCycle(caller: Caller, cycle: Cycle, action = 'cycle.
     async () => {
       const existing = await getCycle(cycle.year);
       if (existing) return fail.conflict('CYCLE_EXISTS', `cycle ${cycle.year} already exists`, { current: existing });
-      return fail.conflict('FRAMEWORK_NOT_FOUND', 'a framework of the cycle was removed meanwhile; reload and retry');
+      return fail.conflict(
+        'FRAMEWORK_NOT_FOUND',
+        'a framework of the cycle was removed, or one of its surveys defined, meanwhile; reload and retry',
+      );
     },
   );
   return cycle;

@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError, fail } from '../domain/errors.ts';
 import { frameworkInUseRefusal } from '../domain/framework-use.ts';
 import type { Caller } from '../domain/roles.ts';
-import type { Framework } from '../schemas/framework.ts';
+import type { Framework } from '../schemas/files/framework.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
 import { frameworkFromItem, frameworkKeys, frameworkToItem, type StoredFramework } from './entities/framework.ts';

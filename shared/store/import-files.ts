@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import type { ImportFormat } from '../schemas/survey-api.ts';
+import type { ImportFormat } from '../schemas/api/survey-api.ts';
 import { bucketName, s3 } from './clients.ts';
 
 export const importUploadExpirySeconds = 30 * 60;

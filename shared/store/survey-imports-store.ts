@@ -8,7 +8,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
-import type { RowReport } from '../schemas/survey-api.ts';
+import type { RowReport } from '../schemas/api/survey-api.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
 import {

@@ -4,8 +4,8 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '../domain/roles.ts';
-import type { UnitType } from '../schemas/framework.ts';
-import type { SurveyDefinitionInput } from '../schemas/survey-definition.ts';
+import type { UnitType } from '../schemas/files/framework.ts';
+import type { SurveyDefinitionInput } from '../schemas/files/survey-definition.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
 import { importKeys } from './entities/survey-import.ts';

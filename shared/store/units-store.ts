@@ -2,8 +2,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
-import { unitTypes, type UnitType } from '../schemas/framework.ts';
-import type { Unit } from '../schemas/units.ts';
+import { unitTypes, type UnitType } from '../schemas/files/framework.ts';
+import type { Unit } from '../schemas/domain/units.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
 import { unitFromItem, unitKeys, unitToItem } from './entities/unit.ts';

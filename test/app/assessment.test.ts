@@ -20,7 +20,7 @@ import type { AssessmentState } from '../../shared/domain/assessment-workflow.ts
 import { DomainError, type ErrorCode } from '../../shared/domain/errors.ts';
 import { applicableLeaves } from '../../shared/domain/framework.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
+import type { Cycle } from '../../shared/schemas/domain/cycles.ts';
 import { framework, MemoryAssessmentStores } from '../support/memory-assessment-stores.ts';
 
 const year = 2030;
@@ -291,5 +291,21 @@ describe('a published cycle', () => {
     ];
     for (const run of refusals) await refusedWith('CYCLE_PUBLISHED', run());
     expect(writesSoFar()).toBe(0);
+  });
+});
+
+describe("the cycle's registry", () => {
+  it('leaves a unit created after the cycle opened outside it, and reads the live registry for a cycle without one', async () => {
+    stores.units.set('SMOI', { id: 'SMOI', type: 'department', name: 'Sở Mới', version: 1 });
+    const input = { year, unitId: 'SMOI', code: plainLeaf.code, selfScore: 0 };
+    // No frozen registry (a cycle opened before registries were frozen): the live one decides.
+    await setSelfScore(clerk('SMOI'), input, stores);
+    expect(stores.snapshot(year, 'SMOI').items.get(plainLeaf.code)?.selfScore).toBe(0);
+    stores.registries.set(year, [{ id: 'SNV', type: 'department', name: 'Sở SNV' }]);
+    const written = writesSoFar();
+    await refusedWith('ASSESSMENT_NOT_FOUND', setSelfScore(clerk('SMOI'), { ...input, selfScore: 0.25 }, stores));
+    expect(writesSoFar()).toBe(written);
+    await setSelfScore(clerk('SNV'), { ...input, unitId: 'SNV' }, stores);
+    expect(stores.snapshot(year, 'SNV').items.get(plainLeaf.code)?.selfScore).toBe(0);
   });
 });

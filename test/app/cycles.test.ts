@@ -9,7 +9,7 @@ import { patchCycle } from '../../shared/app/cycles/patch-cycle.ts';
 import { allowedPhases, phaseTransitionRefusal, type CyclePhase, type PhaseActor } from '../../shared/domain/cycle-phase.ts';
 import { isDomainError } from '../../shared/domain/errors.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
+import type { Cycle } from '../../shared/schemas/domain/cycles.ts';
 import { memoryResultsStores } from '../support/memory-results-stores.ts';
 
 const year = 2030;

@@ -9,7 +9,7 @@ import { computeResults } from '../../shared/app/results/compute-results.ts';
 import { isDomainError, type ErrorCode } from '../../shared/domain/errors.ts';
 import { approvalLeaseMs } from '../../shared/domain/results-approval.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
+import type { Cycle } from '../../shared/schemas/domain/cycles.ts';
 import type { DraftResults } from '../../shared/store/results-store.ts';
 import { memoryResultsStores } from '../support/memory-results-stores.ts';
 

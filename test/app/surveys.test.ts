@@ -11,8 +11,8 @@ import { rerunSurveyImport } from '../../shared/app/surveys/rerun-survey-import.
 import { submitSurveyResponse } from '../../shared/app/surveys/submit-survey-response.ts';
 import { DomainError } from '../../shared/domain/errors.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
-import { publicResponseBody } from '../../shared/schemas/survey-api.ts';
-import { putSurveyBody } from '../../shared/schemas/survey-definition.ts';
+import { publicResponseBody } from '../../shared/schemas/api/survey-api.ts';
+import { putSurveyBody } from '../../shared/schemas/files/survey-definition.ts';
 import { memorySurveyStores, type MemorySurveys } from '../support/memory-surveys-stores.ts';
 
 const year = 2031;

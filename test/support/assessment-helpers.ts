@@ -1,7 +1,7 @@
 /** Helpers for the clerk's path: upload evidence through the presigned POST, fill every self leaf. */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Framework } from '../../shared/schemas/framework.ts';
+import type { Framework } from '../../shared/schemas/files/framework.ts';
 import { applicableLeaves } from '../../shared/domain/framework.ts';
 import { api } from './api.ts';
 

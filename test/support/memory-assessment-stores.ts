@@ -9,10 +9,11 @@ import type { AssessmentState } from '../../shared/domain/assessment-workflow.ts
 import type { StoredItem } from '../../shared/domain/assessment.ts';
 import type { StoredObject } from '../../shared/domain/evidence.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
-import type { Framework } from '../../shared/schemas/framework.ts';
-import type { Unit } from '../../shared/schemas/units.ts';
+import type { Cycle } from '../../shared/schemas/domain/cycles.ts';
+import type { Framework } from '../../shared/schemas/files/framework.ts';
+import type { Unit } from '../../shared/schemas/domain/units.ts';
 import type { AssessmentHeader, AssessmentRef, EvidenceRecord, LoadedAssessment } from '../../shared/store/assessment-store.ts';
+import type { CycleUnit } from '../../shared/store/entities/cycle-unit.ts';
 import { auditEvent, type AuditEvent } from '../../shared/store/audit.ts';
 import { StateConflict, VersionConflict } from '../../shared/store/errors.ts';
 
@@ -65,6 +66,9 @@ export class MemoryAssessmentStores implements AssessmentStores, EvidenceFileSto
   getCycle = async (year: number) => copy(this.cycles.get(year));
   getUnit = async (unitId: string) => copy(this.units.get(unitId));
   listUnits = async () => copy([...this.units.values()]);
+  /** Frozen registries by year; a year without one reads the live units (a cycle opened before snapshots). */
+  registries = new Map<number, CycleUnit[]>();
+  getCycleRegistry = async (year: number) => copy(this.registries.get(year));
   frameworkOf = async (id: string) => this.frameworks.get(id);
 
   loadAssessment = async (year: number, unitId: string): Promise<LoadedAssessment> => {

@@ -6,11 +6,11 @@ import { fail } from '../../shared/domain/errors.ts';
 import type { CyclesStores } from '../../shared/app/cycles/stores.ts';
 import type { PublicationStores } from '../../shared/app/results/publication-stores.ts';
 import type { TypeInputs } from '../../shared/app/results/results-inputs.ts';
-import type { Cycle } from '../../shared/schemas/cycles.ts';
+import type { Cycle } from '../../shared/schemas/domain/cycles.ts';
 import type { AuditEvent } from '../../shared/store/audit.ts';
 import type { StoredFramework } from '../../shared/store/frameworks-store.ts';
 import type { DraftResults, Publication, ReportFile } from '../../shared/store/results-store.ts';
-import type { Unit } from '../../shared/schemas/units.ts';
+import type { Unit } from '../../shared/schemas/domain/units.ts';
 
 export interface MemoryResults {
   stores: PublicationStores & CyclesStores;
@@ -53,6 +53,8 @@ export function memoryResultsStores(inputs: TypeInputs[] = []): MemoryResults {
     },
     getFramework: async (id) => structuredClone(frameworks.get(id)),
     getUnit: async (id) => structuredClone(units.get(id)),
+    getSurvey: async () => undefined,
+    listUnits: async () => structuredClone([...units.values()]),
     getDraft: async (year) => structuredClone(drafts.get(year)),
     getPublication: async (year) => structuredClone(publications.get(year)),
     saveDraft: async (_caller, draft) => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { resultsSchema } from '../../shared/schemas/results.ts';
+import { resultsSchema } from '../../shared/schemas/files/results.ts';
 import { smallFrameworkJson } from './support/fixtures.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

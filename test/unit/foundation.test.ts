@@ -6,7 +6,7 @@ import { callerFromClaims } from '../../shared/domain/roles.ts';
 import { parentRuleViolation } from '../../shared/domain/unit-registry.ts';
 import { prefixedPath } from '../../shared/http/problems.ts';
 import { routeList } from '../../shared/routes.ts';
-import { cycleBody } from '../../shared/schemas/cycles.ts';
+import { cycleBody } from '../../shared/schemas/domain/cycles.ts';
 
 describe('callerFromClaims', () => {
   it('reads groups as API Gateway flattens them, and scope claims', () => {

@@ -7,7 +7,7 @@ import { annexRowsToFramework, frameworkToAnnexRows, type Cell } from '../../sha
 import { parseFramework } from '../../shared/domain/framework.ts';
 import { ruleFromText, ruleToText } from '../../shared/domain/rule-text.ts';
 import { annexCells, annexWorkbook } from '../../shared/formats/annex-xlsx.ts';
-import type { Framework } from '../../shared/schemas/framework.ts';
+import type { Framework } from '../../shared/schemas/files/framework.ts';
 
 const reference = (type: string): Framework => {
   const parsed = parseFramework(JSON.parse(readFileSync(`reference/frameworks/${type}-2024.json`, 'utf8')));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applicableLeaves, findLeaf, findNode, leaves, parseFramework } from '../../shared/domain/framework.ts';
-import type { Framework } from '../../shared/schemas/framework.ts';
+import type { Framework } from '../../shared/schemas/files/framework.ts';
 import { smallFrameworkJson } from './support/fixtures.ts';
 
 const reference = (type: string): unknown =>

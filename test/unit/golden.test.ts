@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/commands/compute.ts';
-import type { Framework, Leaf } from '../../shared/schemas/framework.ts';
-import { resultsSchema, type Results, type UnitResultJson } from '../../shared/schemas/results.ts';
-import type { UnitScoresInput } from '../../shared/schemas/scores-file.ts';
+import type { Framework, Leaf } from '../../shared/schemas/files/framework.ts';
+import { resultsSchema, type Results, type UnitResultJson } from '../../shared/schemas/files/results.ts';
+import type { UnitScoresInput } from '../../shared/schemas/files/scores-file.ts';
 import {
   generateResponses,
   generateScores,

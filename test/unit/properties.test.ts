@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computeIndex } from '../../shared/domain/index-computation.ts';
 import { toNumber } from '../../shared/domain/exact.ts';
 import { scoreUnit, type UnitScoreInput } from '../../shared/domain/scoring.ts';
-import type { Framework } from '../../shared/schemas/framework.ts';
+import type { Framework } from '../../shared/schemas/files/framework.ts';
 import { framework, surveySource } from './support/fixtures.ts';
 
 interface LeafSpec {

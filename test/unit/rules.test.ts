@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAdjustment, checkSelfScore, checkSurveyScore, matchesRule, suggestedScore } from '../../shared/domain/rules.ts';
-import type { Leaf } from '../../shared/schemas/framework.ts';
+import type { Leaf } from '../../shared/schemas/files/framework.ts';
 
 const tiers: Leaf = {
   code: '1.1.2',

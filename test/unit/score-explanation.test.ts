@@ -4,9 +4,9 @@ import { findLeaf } from '../../shared/domain/framework.ts';
 import { exemptions, leafTraces, liftToNextBand, surveyTrace, type LeafTrace } from '../../shared/domain/score-explanation.ts';
 import { compileSurvey, tallyResponses } from '../../shared/domain/survey-aggregation.ts';
 import type { AppraisedItem } from '../../shared/domain/appraisal.ts';
-import type { Framework } from '../../shared/schemas/framework.ts';
-import type { UnitResultJson } from '../../shared/schemas/results.ts';
-import { surveyDefinitionSchema } from '../../shared/schemas/survey-file.ts';
+import type { Framework } from '../../shared/schemas/files/framework.ts';
+import type { UnitResultJson } from '../../shared/schemas/files/results.ts';
+import { surveyDefinitionSchema } from '../../shared/schemas/files/survey-file.ts';
 
 const framework: Framework = {
   id: 'trace-test',

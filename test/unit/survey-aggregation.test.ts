@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { toNumber } from '../../shared/domain/exact.ts';
 import { findLeaf } from '../../shared/domain/framework.ts';
 import { compileSurvey, tallyResponses } from '../../shared/domain/survey-aggregation.ts';
-import type { Leaf } from '../../shared/schemas/framework.ts';
-import { surveyDefinitionSchema } from '../../shared/schemas/survey-file.ts';
+import type { Leaf } from '../../shared/schemas/files/framework.ts';
+import { surveyDefinitionSchema } from '../../shared/schemas/files/survey-file.ts';
 import { framework, surveySource } from './support/fixtures.ts';
 
 /**

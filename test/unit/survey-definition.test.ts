@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkDefinition, removalsOnceAnswered, targetFor, yamane } from '../../shared/domain/survey-definition.ts';
-import type { Framework } from '../../shared/schemas/framework.ts';
-import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../shared/schemas/survey-definition.ts';
+import type { Framework } from '../../shared/schemas/files/framework.ts';
+import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../shared/schemas/files/survey-definition.ts';
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(`../../reference/${path}`, import.meta.url), 'utf8'));
 const framework = (type: string) => read(`frameworks/${type}-2024.json`) as Framework;

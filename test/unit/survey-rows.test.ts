@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerRules, checkAnswers, checkHeader, checkRow } from '../../shared/domain/survey-rows.ts';
-import { surveyDefinitionSchema } from '../../shared/schemas/survey-definition.ts';
+import { surveyDefinitionSchema } from '../../shared/schemas/files/survey-definition.ts';
 
 const definition = surveyDefinitionSchema.parse(
   JSON.parse(readFileSync(new URL('../../reference/surveys/department-survey-2024.json', import.meta.url), 'utf8')),

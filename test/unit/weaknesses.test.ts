@@ -1,7 +1,7 @@
 /** Strengths and weaknesses on a hand-worked example: two units, three leaves in two areas. */
 import { describe, expect, it } from 'vitest';
 import { analyse, leafOutcomes, weakestLeaves, type LeafOutcome } from '../../shared/domain/weaknesses.ts';
-import type { Framework } from '../../shared/schemas/framework.ts';
+import type { Framework } from '../../shared/schemas/files/framework.ts';
 
 const framework: Framework = {
   id: 'mini',

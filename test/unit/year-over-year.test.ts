@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { counterpartOf, crosswalkErrors } from '../../shared/domain/crosswalk.ts';
 import { parseFramework } from '../../shared/domain/framework.ts';
 import { compareWithPrevious, predecessorsFromRegistry } from '../../shared/domain/year-over-year.ts';
-import type { Results, UnitResultJson } from '../../shared/schemas/results.ts';
+import type { Results, UnitResultJson } from '../../shared/schemas/files/results.ts';
 import { referenceFramework } from '../support/assessment-helpers.ts';
 
 type Area = { code: string; score: number; max: number; index: number };

@@ -2,10 +2,11 @@ import { appraisalProgress, mayAppraiseLeaf, type Assignment } from '../../domai
 import type { AssessmentState } from '../../domain/assessment-workflow.ts';
 import { byVietnameseName } from '../../domain/collation.ts';
 import { DomainError, enforce } from '../../domain/errors.ts';
-import { appraiserCoversUnit, conflictOfInterest } from '../../domain/permissions.ts';
+import { appraiserCoversUnit, assignedUnits, conflictOfInterest } from '../../domain/permissions.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { UnitType } from '../../schemas/framework.ts';
+import type { UnitType } from '../../schemas/files/framework.ts';
 import { assessmentStores, type AssessmentStores } from '../assessment/stores.ts';
+import { registryOf } from '../cycles/cycle-registry.ts';
 
 export interface ListAppraisalsInput {
   year: number;
@@ -27,15 +28,15 @@ export async function listAppraisals(caller: Caller, input: ListAppraisalsInput,
   if (!cycle) throw new DomainError('CYCLE_NOT_FOUND', `cycle ${input.year} does not exist`);
   const isAdmin = caller.roles.includes('admin');
   if (!isAdmin) enforce(conflictOfInterest(caller));
-  const units = await stores.listUnits();
+  // The cycle's own registry: who a unit's parent is was fixed when the cycle opened.
+  const units = await registryOf(stores, input.year);
   const byId = new Map(units.map((u) => [u.id, u]));
   const rows = [];
   for (const type of typesFor(caller, input.type, isAdmin)) {
     for (const summary of await stores.listAssessments(input.year, type, input.state, !isAdmin ? caller.district : undefined)) {
       const unit = byId.get(summary.unitId);
       if (!unit) continue;
-      const parentType = unit.parentId ? byId.get(unit.parentId)?.type : undefined;
-      if (!isAdmin && !appraiserCoversUnit(caller, { id: unit.id, type: unit.type, parentId: unit.parentId, parentType })) continue;
+      if (!isAdmin && !appraiserCoversUnit(caller, { ...unit, assignedTo: assignedUnits(cycle.appraisal, unit.type) })) continue;
       const framework = await stores.frameworkOf(summary.frameworkId);
       if (!framework) continue;
       const inScope = isAdmin ? () => true : (code: string) => mayAppraiseLeaf(caller, code, cycle.appraisal as Assignment, unit.type);

@@ -5,19 +5,20 @@
 import type { AssessmentState } from '../../domain/assessment-workflow.ts';
 import { DomainError, enforce, fail, type Refusal } from '../../domain/errors.ts';
 import { findApplicableLeaf, type LeafEntry } from '../../domain/framework.ts';
-import { appraisalRefusal, readRefusal, writeOwnRefusal, type UnitRef } from '../../domain/permissions.ts';
+import { appraisalRefusal, assignedUnits, readRefusal, writeOwnRefusal, type UnitRef } from '../../domain/permissions.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
-import type { Framework } from '../../schemas/framework.ts';
-import type { Unit } from '../../schemas/units.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
+import type { Framework } from '../../schemas/files/framework.ts';
 import type { AssessmentRef, LoadedAssessment } from '../../store/assessment-store.ts';
+import type { CycleUnit } from '../cycles/cycle-registry.ts';
 import { assessmentStores, frameworkOf, type AssessmentStores } from './stores.ts';
 
 export { frameworkOf };
 
 export interface AssessmentContext {
   cycle: Cycle;
-  unit: Unit;
+  /** The unit as the cycle's registry has it (its parent then, not now). */
+  unit: CycleUnit;
   framework: Framework;
   notApplicable: string[];
   ref: AssessmentRef;
@@ -45,14 +46,13 @@ export async function loadContext(
   const fresh = intent !== 'read';
   const [cycle, unit, loaded] = await Promise.all([
     stores.getCycle(year, fresh),
-    stores.getUnit(unitId, fresh),
+    unitOfCycle(stores, year, unitId, fresh),
     stores.loadAssessment(year, unitId),
   ]);
   // Existence is told only to those who may see it: a unit user asking for another unit gets 404 either way.
   if (!unit) throw new DomainError('ASSESSMENT_NOT_FOUND', `assessment of unit ${unitId} not found`);
-  const parent =
-    unit.type === 'commune' && unit.parentId && caller.roles.includes('appraiser') ? await stores.getUnit(unit.parentId, fresh) : undefined;
-  enforce(accessRefusal(intent, caller, { id: unit.id, type: unit.type, parentId: unit.parentId, parentType: parent?.type }));
+  const assignedTo = cycle ? assignedUnits(cycle.appraisal, unit.type) : [];
+  enforce(accessRefusal(intent, caller, { ...unit, assignedTo }));
   if (!cycle) throw new DomainError('CYCLE_NOT_FOUND', `cycle ${year} does not exist`);
   const frameworkId = cycle.frameworks[unit.type];
   const framework = frameworkId ? await stores.frameworkOf(frameworkId) : undefined;
@@ -66,6 +66,19 @@ export async function loadContext(
     loaded,
     state: loaded.header?.state ?? 'draft',
   };
+}
+
+/**
+ * The unit in cycle `year`'s registry (so a later move under another parent does not change who
+ * may appraise it in this cycle); a cycle without a frozen registry reads the live one.
+ */
+async function unitOfCycle(stores: AssessmentStores, year: number, unitId: string, fresh: boolean): Promise<CycleUnit | undefined> {
+  const registry = await stores.getCycleRegistry(year);
+  if (registry) return registry.find((u) => u.id === unitId);
+  const unit = await stores.getUnit(unitId, fresh);
+  if (!unit) return undefined;
+  const parent = unit.parentId ? await stores.getUnit(unit.parentId, fresh) : undefined;
+  return { id: unit.id, type: unit.type, name: unit.name, parentId: unit.parentId, parentType: parent?.type };
 }
 
 /** The applicable leaf `code` of the context's framework, or LEAF_NOT_FOUND. */

@@ -5,12 +5,13 @@
  * The fast test tier passes an in-memory implementation of both.
  */
 import type { StoredObject } from '../../domain/evidence.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
-import type { Framework } from '../../schemas/framework.ts';
-import type { Unit } from '../../schemas/units.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
+import type { Framework } from '../../schemas/files/framework.ts';
+import type { Unit } from '../../schemas/domain/units.ts';
 import * as assessments from '../../store/assessment-store.ts';
 import { listAudit } from '../../store/audit.ts';
-import { getCycle } from '../../store/cycles-store.ts';
+import { getCycle, getCycleRegistry } from '../../store/cycles-store.ts';
+import type { CycleUnit } from '../../store/entities/cycle-unit.ts';
 import { getFramework } from '../../store/frameworks-store.ts';
 import { cachedRead } from '../../store/read-cache.ts';
 import { getUnit, listUnits } from '../../store/units-store.ts';
@@ -20,6 +21,8 @@ export interface AssessmentStores {
   getCycle(year: number, fresh: boolean): Promise<Cycle | undefined>;
   getUnit(unitId: string, fresh: boolean): Promise<Unit | undefined>;
   listUnits(): Promise<Unit[]>;
+  /** The cycle's frozen registry; undefined for a cycle opened before registries were frozen. */
+  getCycleRegistry(year: number): Promise<CycleUnit[] | undefined>;
   frameworkOf(frameworkId: string): Promise<Framework | undefined>;
   loadAssessment: typeof assessments.loadAssessment;
   listAssessments: typeof assessments.listAssessments;
@@ -60,6 +63,8 @@ export const assessmentStores: AssessmentStores = {
   getCycle: (year, fresh) => (fresh ? getCycle(year) : cachedRead(`cycle#${year}`, referenceTtlMs, () => getCycle(year))),
   getUnit: (unitId, fresh) => (fresh ? getUnit(unitId) : cachedRead(`unit#${unitId}`, referenceTtlMs, () => getUnit(unitId))),
   listUnits: () => listUnits({}),
+  // A stored snapshot never changes; the TTL only bounds how long a missing one is believed.
+  getCycleRegistry: (year) => cachedRead(`registry#${year}`, referenceTtlMs, () => getCycleRegistry(year)),
   frameworkOf,
   loadAssessment: assessments.loadAssessment,
   listAssessments: assessments.listAssessments,

@@ -6,7 +6,7 @@
 import { phaseReached, phaseTransitionRefusal, type CyclePhase, type PhaseActor } from '../../domain/cycle-phase.ts';
 import { enforce, fail, isDomainError } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
 import { cyclesStores, type CyclesStores } from './stores.ts';
 
 export async function advancePhase(

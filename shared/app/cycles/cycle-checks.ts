@@ -2,8 +2,8 @@
 import { deadlineErrors, frameworkTypeErrors } from '../../domain/cycle.ts';
 import type { FieldError } from '../../domain/errors.ts';
 import { findNode } from '../../domain/framework.ts';
-import type { Framework } from '../../schemas/framework.ts';
-import type { Cycle, CycleBody } from '../../schemas/cycles.ts';
+import type { Framework } from '../../schemas/files/framework.ts';
+import type { Cycle, CycleBody } from '../../schemas/domain/cycles.ts';
 import { cyclesStores, type CyclesStores } from './stores.ts';
 
 export async function cycleErrors(

@@ -1,6 +1,6 @@
 import { fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
 import { cyclesStores, type CyclesStores } from './stores.ts';
 
 export async function getCycle(

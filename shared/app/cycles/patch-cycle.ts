@@ -2,7 +2,7 @@ import { phaseTransitionRefusal } from '../../domain/cycle-phase.ts';
 import { enforce, fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { cycleClosedRefusal } from '../../domain/write-window.ts';
-import type { Cycle, PatchCycleBody } from '../../schemas/cycles.ts';
+import type { Cycle, PatchCycleBody } from '../../schemas/domain/cycles.ts';
 import { cycleErrors } from './cycle-checks.ts';
 import { cyclesStores, type CyclesStores } from './stores.ts';
 

@@ -2,7 +2,7 @@ import { enforce, fail } from '../../domain/errors.ts';
 import { frameworkInUseRefusal } from '../../domain/framework-use.ts';
 import { parseFramework } from '../../domain/framework.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { FrameworkInput } from '../../schemas/framework.ts';
+import type { FrameworkInput } from '../../schemas/files/framework.ts';
 import type { StoredFramework } from '../../store/frameworks-store.ts';
 import { frameworksStores, type FrameworksStores } from './stores.ts';
 

@@ -3,9 +3,10 @@
  * units that did not submit are recorded. Run twice, it records the same.
  */
 import type { Caller } from '../../domain/roles.ts';
-import type { UnitType } from '../../schemas/framework.ts';
+import type { UnitType } from '../../schemas/files/framework.ts';
 import { logger } from '../../observability.ts';
 import { advancePhase } from '../cycles/advance-phase.ts';
+import { registryOf } from '../cycles/cycle-registry.ts';
 import { cycleOf } from './cycle-of.ts';
 import { pipelineStores, type PipelineStores } from './stores.ts';
 
@@ -21,8 +22,11 @@ export async function closeSubmission(
   const cycle = await cycleOf(year, stores);
   const notSubmitted: { unitId: string; unitType: string; state: string }[] = [];
   let units = 0;
+  // The units the cycle froze when it opened (or the live registry for a cycle opened before that).
+  const cycleUnits = await registryOf({ getCycleRegistry: stores.getCycleRegistry, listUnits: () => stores.listUnits({}) }, year);
   for (const unitType of Object.keys(cycle.frameworks) as UnitType[]) {
-    const [registry, assessments] = await Promise.all([stores.listUnits({ type: unitType }), stores.listAssessments(year, unitType)]);
+    const registry = cycleUnits.filter((u) => u.type === unitType);
+    const assessments = await stores.listAssessments(year, unitType);
     const state = new Map(assessments.map((a) => [a.unitId, a.state as string]));
     units += registry.length;
     for (const unit of registry) {

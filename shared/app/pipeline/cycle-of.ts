@@ -1,5 +1,5 @@
 import { fail } from '../../domain/errors.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
 import type { PipelineStores } from './stores.ts';
 
 export async function cycleOf(year: number, stores: Pick<PipelineStores, 'getCycle'>): Promise<Cycle> {

@@ -19,9 +19,9 @@ import {
 import { pipelineDeadlines, PipelineError, stepFunctionsTimestamp } from '../../domain/pipeline.ts';
 import { reminderMessage, type PendingWork } from '../../domain/reminders.ts';
 import { logger, metrics } from '../../observability.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
-import type { UnitType } from '../../schemas/framework.ts';
-import type { Unit } from '../../schemas/units.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
+import type { UnitType } from '../../schemas/files/framework.ts';
+import type { Unit } from '../../schemas/domain/units.ts';
 import { listAssessments, loadAssessment } from '../../store/assessment-store.ts';
 import { contactsOf, listContacts, type Contact } from '../../store/contacts.ts';
 import { getCycle } from '../../store/cycles-store.ts';

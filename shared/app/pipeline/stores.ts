@@ -1,5 +1,6 @@
 /** The stores the pipeline's use cases call (a port: the fast tier passes in-memory ones). */
 import { listAssessments } from '../../store/assessment-store.ts';
+import { getCycleRegistry } from '../../store/cycles-store.ts';
 import { importUploadExpirySeconds } from '../../store/import-files.ts';
 import { recordStep } from '../../store/pipeline-store.ts';
 import { readReportFile } from '../../store/report-files-store.ts';
@@ -11,6 +12,7 @@ import { resultsStores, type ResultsStores } from '../results/stores.ts';
 export interface PipelineStores extends ResultsStores {
   recordStep: typeof recordStep;
   listUnits: typeof listUnits;
+  getCycleRegistry: typeof getCycleRegistry;
   listAssessments: typeof listAssessments;
   listImports: typeof listImports;
   surveySummary: typeof surveySummary;
@@ -23,6 +25,7 @@ export const pipelineStores: PipelineStores = {
   ...resultsStores,
   recordStep,
   listUnits,
+  getCycleRegistry,
   listAssessments,
   listImports,
   surveySummary,

@@ -1,6 +1,6 @@
 import { fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { Unit } from '../../schemas/units.ts';
+import type { Unit } from '../../schemas/domain/units.ts';
 import { registryStores, type RegistryStores } from './stores.ts';
 
 export async function getUnit(

@@ -1,7 +1,7 @@
 import { byVietnameseName } from '../../domain/collation.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { UnitType } from '../../schemas/framework.ts';
-import type { Unit } from '../../schemas/units.ts';
+import type { UnitType } from '../../schemas/files/framework.ts';
+import type { Unit } from '../../schemas/domain/units.ts';
 import { registryStores, type RegistryStores } from './stores.ts';
 
 /** The registry filtered by type and parent, in Vietnamese name order. */

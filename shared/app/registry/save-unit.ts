@@ -1,7 +1,7 @@
 import { enforce, fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { parentRefusal } from '../../domain/unit-registry.ts';
-import type { PutUnitBody, Unit } from '../../schemas/units.ts';
+import type { PutUnitBody, Unit } from '../../schemas/domain/units.ts';
 import { registryStores, type RegistryStores } from './stores.ts';
 
 /**

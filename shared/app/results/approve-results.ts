@@ -7,7 +7,7 @@
 import { enforce, fail } from '../../domain/errors.ts';
 import { approvalRefusal, resumableApproval } from '../../domain/results-approval.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
 import type { ApprovalClaim, DraftResults, Publication } from '../../store/results-store.ts';
 import { reportBodies } from './report-files.ts';
 import { publicationStores, type PublicationStores } from './publication-stores.ts';

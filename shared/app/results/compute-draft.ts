@@ -6,7 +6,7 @@
 import { computeIndex } from '../../domain/index-computation.ts';
 import { scoreInput } from '../../domain/results-inputs.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
 import type { DraftResults } from '../../store/results-store.ts';
 import { resultsStores, type ResultsStores } from './stores.ts';
 

@@ -13,8 +13,8 @@ import { compileSurvey, surveyLeafScore } from '../../domain/survey-aggregation.
 import { addToTally } from '../../domain/survey-counts.ts';
 import type { SurveyTally } from '../../domain/survey-aggregation.ts';
 import { leafOutcomes } from '../../domain/weaknesses.ts';
-import type { Leaf } from '../../schemas/framework.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
+import type { Leaf } from '../../schemas/files/framework.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
 import { loadAssessment } from '../../store/assessment-store.ts';
 import { getCycle } from '../../store/cycles-store.ts';
 import { getDraft, getPublication } from '../../store/results-store.ts';

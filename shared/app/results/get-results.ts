@@ -1,6 +1,6 @@
 import { fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
-import type { UnitType } from '../../schemas/framework.ts';
+import type { UnitType } from '../../schemas/files/framework.ts';
 import type { DraftResults } from '../../store/results-store.ts';
 import { resultsStores, type ResultsStores } from './stores.ts';
 

@@ -6,8 +6,8 @@
 import { scoreInput } from '../../domain/results-inputs.ts';
 import { analyse, leafOutcomes } from '../../domain/weaknesses.ts';
 import { compareWithPrevious, predecessorsFromRegistry } from '../../domain/year-over-year.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
-import type { Results } from '../../schemas/results.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
+import type { Results } from '../../schemas/files/results.ts';
 import { listUnits } from '../../store/units-store.ts';
 import { frameworkOf } from '../assessment/assessment-context.ts';
 import { previousPublication } from './previous-publications.ts';

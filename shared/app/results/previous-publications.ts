@@ -4,7 +4,7 @@
  * (two BatchGets of the cycles' small META items, not a scan).
  */
 import { fail } from '../../domain/errors.ts';
-import type { UnitResultJson } from '../../schemas/results.ts';
+import type { UnitResultJson } from '../../schemas/files/results.ts';
 import { publishedYears } from '../../store/publications-store.ts';
 import { getPublication, type Publication } from '../../store/results-store.ts';
 

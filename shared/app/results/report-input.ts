@@ -1,6 +1,6 @@
 /** What the report files need beside the results: each unit type's framework and the registry's parents. */
-import type { Framework } from '../../schemas/framework.ts';
-import type { Results } from '../../schemas/results.ts';
+import type { Framework } from '../../schemas/files/framework.ts';
+import type { Results } from '../../schemas/files/results.ts';
 import { buildReportFiles, type ReportFileContent } from '../../reports/report-files.ts';
 import type { ReportInput } from '../../reports/model.ts';
 import { listUnits } from '../../store/units-store.ts';

@@ -2,10 +2,12 @@
 import type { StoredItem } from '../../domain/assessment.ts';
 import type { UnitInputs } from '../../domain/results-inputs.ts';
 import { isDomainError } from '../../domain/errors.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
-import type { Framework, UnitType } from '../../schemas/framework.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
+import type { Framework, UnitType } from '../../schemas/files/framework.ts';
 import { loadAssessment } from '../../store/assessment-store.ts';
+import { getCycleRegistry } from '../../store/cycles-store.ts';
 import { listUnits } from '../../store/units-store.ts';
+import { registryOf } from '../cycles/cycle-registry.ts';
 import { getFramework } from '../../store/frameworks-store.ts';
 import { surveySummary } from '../surveys/survey-summary.ts';
 
@@ -44,6 +46,8 @@ async function frameworkOf(id: string): Promise<Framework | undefined> {
 
 export async function resultsInputs(cycle: Cycle): Promise<TypeInputs[]> {
   const out: TypeInputs[] = [];
+  // The units the cycle froze when it opened: a unit added or moved later is not this year's.
+  const registry = await registryOf({ getCycleRegistry, listUnits: () => listUnits({}) }, cycle.year);
   for (const [type, frameworkId] of Object.entries(cycle.frameworks) as [UnitType, string][]) {
     const framework = await frameworkOf(frameworkId);
     if (!framework) continue;
@@ -56,7 +60,7 @@ export async function resultsInputs(cycle: Cycle): Promise<TypeInputs[]> {
         })
       : undefined;
     const byUnit = new Map(survey?.units.map((u) => [u.unitId, u]) ?? []);
-    const units = await listUnits({ type });
+    const units = registry.filter((u) => u.type === type);
     const assessments = await mapLimited(units, 8, (u) => loadAssessment(cycle.year, u.id));
     const notFinalized: TypeInputs['notFinalized'] = [];
     const inputs = units.map((unit, i) => {

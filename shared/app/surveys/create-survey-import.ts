@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { enforce } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { surveyWindow } from '../../domain/write-window.ts';
-import type { ImportFormat } from '../../schemas/survey-api.ts';
+import type { ImportFormat } from '../../schemas/api/survey-api.ts';
 import { loadSurveyContext } from './survey-context.ts';
 import { surveyImportStores, type SurveyFileStores } from './file-stores.ts';
 import type { SurveyStores } from './stores.ts';

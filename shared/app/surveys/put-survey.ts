@@ -6,8 +6,8 @@ import { DomainError, enforce, fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { checkDefinition, removalsOnceAnswered } from '../../domain/survey-definition.ts';
 import { surveyWindow } from '../../domain/write-window.ts';
-import type { UnitType } from '../../schemas/framework.ts';
-import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../schemas/survey-definition.ts';
+import type { UnitType } from '../../schemas/files/framework.ts';
+import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../schemas/files/survey-definition.ts';
 import { frameworkFor, loadCycle, resolveUnitType } from './survey-context.ts';
 import { surveyStores, type SurveyStores } from './stores.ts';
 

@@ -4,10 +4,10 @@
  * units it covers. Refusals: CYCLE_NOT_FOUND, SURVEY_NOT_FOUND, SURVEY_DEFINITION_STALE.
  */
 import { DomainError } from '../../domain/errors.ts';
-import type { Cycle } from '../../schemas/cycles.ts';
-import type { Framework, UnitType } from '../../schemas/framework.ts';
-import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../schemas/survey-definition.ts';
-import type { Unit } from '../../schemas/units.ts';
+import type { Cycle } from '../../schemas/domain/cycles.ts';
+import type { Framework, UnitType } from '../../schemas/files/framework.ts';
+import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../schemas/files/survey-definition.ts';
+import type { Unit } from '../../schemas/domain/units.ts';
 import type { StoredSurvey } from '../../store/surveys-store.ts';
 import { surveyStores, type SurveyStores } from './stores.ts';
 

@@ -1,5 +1,5 @@
 /** The cycle item: one per year, in the cycle's partition (which its surveys, results and steps share). */
-import { cycleSchema, type Cycle } from '../../schemas/cycles.ts';
+import { cycleSchema, type Cycle } from '../../schemas/domain/cycles.ts';
 import { keys } from '../keys.ts';
 
 export const cycleKeys = {

@@ -1,5 +1,5 @@
 /** The framework item: the framework itself, its version and the cycle years that froze it. */
-import { frameworkSchema } from '../../schemas/framework.ts';
+import { frameworkSchema } from '../../schemas/files/framework.ts';
 import * as z from 'zod';
 
 export const frameworkKeys = {

@@ -1,6 +1,6 @@
 /** The publication of a cycle's results: written once, with the report files' keys and checksums. */
-import { unitTypeSchema } from '../../schemas/framework.ts';
-import { resultsSchema } from '../../schemas/results.ts';
+import { unitTypeSchema } from '../../schemas/files/framework.ts';
+import { resultsSchema } from '../../schemas/files/results.ts';
 import * as z from 'zod';
 
 export const publicationKeys = {

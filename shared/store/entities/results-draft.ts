@@ -3,8 +3,8 @@
  * An approval first claims the draft (status `approved`, with the decision), then the reports are
  * written, then the publication; the claim's `approval` lets an interrupted publication resume.
  */
-import { unitTypeSchema } from '../../schemas/framework.ts';
-import { resultsSchema } from '../../schemas/results.ts';
+import { unitTypeSchema } from '../../schemas/files/framework.ts';
+import { resultsSchema } from '../../schemas/files/results.ts';
 import * as z from 'zod';
 
 export const resultsDraftKeys = {

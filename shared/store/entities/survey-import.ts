@@ -5,7 +5,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { GroupCounts } from '../../domain/survey-counts.ts';
-import { importFormats, importStatuses, type ImportFormat, type ImportStatus, type RowReport } from '../../schemas/survey-api.ts';
+import { importFormats, importStatuses, type ImportFormat, type ImportStatus, type RowReport } from '../../schemas/api/survey-api.ts';
 import * as z from 'zod';
 
 export const importKeys = {

@@ -3,8 +3,8 @@
  * `definition` stays raw here (seeded items predate the route): the survey context checks it
  * against the schema, so a stale one is refused with its own code rather than failing the read.
  */
-import { unitTypeSchema, type UnitType } from '../../schemas/framework.ts';
-import type { SurveyDefinitionInput } from '../../schemas/survey-definition.ts';
+import { unitTypeSchema, type UnitType } from '../../schemas/files/framework.ts';
+import type { SurveyDefinitionInput } from '../../schemas/files/survey-definition.ts';
 import * as z from 'zod';
 
 export const surveyKey = (year: number, surveyId: string) => ({ pk: `CYCLE#${year}`, sk: `SURVEY#${surveyId}` });

@@ -1,5 +1,5 @@
 /** The unit item: one per unit, indexed by type and parent on gsi1 for the registry filters. */
-import { unitSchema, type Unit } from '../../schemas/units.ts';
+import { unitSchema, type Unit } from '../../schemas/domain/units.ts';
 
 export const unitKeys = {
   item: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'META' }),

@@ -2,8 +2,8 @@
 import { parseFramework } from '../../../shared/domain/framework.ts';
 import { compileSurvey, surveyLeafScore, tallyResponses, type TallyResult } from '../../../shared/domain/survey-aggregation.ts';
 import type { SurveyLeafSource } from '../../../shared/domain/scoring.ts';
-import type { Framework } from '../../../shared/schemas/framework.ts';
-import { surveyDefinitionSchema } from '../../../shared/schemas/survey-file.ts';
+import type { Framework } from '../../../shared/schemas/files/framework.ts';
+import { surveyDefinitionSchema } from '../../../shared/schemas/files/survey-file.ts';
 
 /** Area 1 (3 points: 1.1.1 boolean 0.5, 1.1.2 tiers 1.5, 1.2 manual 1), area 2 (2.1 survey, 2 points). */
 export function smallFrameworkJson(): Record<string, unknown> {

@@ -7,8 +7,8 @@
  * "no opinion". The generator knows nothing of the scoring code.
  */
 import { readFileSync } from 'node:fs';
-import type { Framework, FrameworkNode, Leaf } from '../../../shared/schemas/framework.ts';
-import type { ScoresFileInput, UnitScoresInput } from '../../../shared/schemas/scores-file.ts';
+import type { Framework, FrameworkNode, Leaf } from '../../../shared/schemas/files/framework.ts';
+import type { ScoresFileInput, UnitScoresInput } from '../../../shared/schemas/files/scores-file.ts';
 
 /** mulberry32: a small seeded PRNG, so every run generates the same files. */
 export function prng(seed: number): () => number {

@@ -10,8 +10,8 @@ import type { UnitScoreInput } from '../../../shared/domain/scoring.ts';
 import { analyse, leafOutcomes } from '../../../shared/domain/weaknesses.ts';
 import { compareWithPrevious } from '../../../shared/domain/year-over-year.ts';
 import type { ReportInput } from '../../../shared/reports/model.ts';
-import type { Framework, UnitType } from '../../../shared/schemas/framework.ts';
-import type { Results } from '../../../shared/schemas/results.ts';
+import type { Framework, UnitType } from '../../../shared/schemas/files/framework.ts';
+import type { Results } from '../../../shared/schemas/files/results.ts';
 
 export const framework = (type: 'department' | 'commune'): Framework =>
   JSON.parse(readFileSync(`reference/frameworks/${type}-2024.json`, 'utf8')) as Framework;

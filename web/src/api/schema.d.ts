@@ -830,6 +830,69 @@ export interface components {
             maxPoints: number;
             items: components["schemas"]["FrameworkNode"][];
         };
+        CycleOpened: {
+            year: number;
+            frameworks: {
+                province?: string;
+                department?: string;
+                district?: string;
+                commune?: string;
+            };
+            surveys?: {
+                province?: string;
+                department?: string;
+                district?: string;
+                commune?: string;
+            };
+            deadlines: {
+                /** Format: date-time */
+                selfAssessment: string;
+                /** Format: date-time */
+                appraisal: string;
+                /** Format: date-time */
+                explanation: string;
+                /** Format: date-time */
+                survey: string;
+                /** Format: date-time */
+                finalAppraisal: string;
+                /** Format: date-time */
+                publication: string;
+            };
+            notApplicable: {
+                [key: string]: string[];
+            };
+            appraisal: {
+                province?: {
+                    [key: string]: string[];
+                };
+                department?: {
+                    [key: string]: string[];
+                };
+                district?: {
+                    [key: string]: string[];
+                };
+                commune?: {
+                    [key: string]: string[];
+                };
+            };
+            extensions?: {
+                [key: string]: {
+                    /** Format: date-time */
+                    selfAssessment?: string;
+                    /** Format: date-time */
+                    explanation?: string;
+                };
+            };
+            /** @enum {string} */
+            phase: "open" | "appraisal" | "computation" | "approved" | "published";
+            version: number;
+            surveysToDefine: {
+                /** @enum {string} */
+                unitType: "province" | "department" | "district" | "commune";
+                surveyId: string;
+                reason: string;
+            }[];
+        };
         Cycle: {
             year: number;
             frameworks: {
@@ -1951,7 +2014,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Cycle"];
+                    "application/json": components["schemas"]["CycleOpened"];
                 };
             };
             /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */

@@ -1,6 +1,6 @@
 /** Loads what an assessment screen needs: the assessment, its framework and the cycle (deadlines). */
 import { api, type Assessment, type AssessmentItem } from '../api/client';
-import type { Framework } from '../../../shared/schemas/framework.ts';
+import type { Framework } from '../../../shared/schemas/files/framework.ts';
 import { leafIndex } from './framework-tree';
 import { must } from './use-load';
 
@@ -8,7 +8,7 @@ export interface AssessmentData {
   year: number;
   assessment: Assessment;
   framework: Framework;
-  leaves: Map<string, import('../../../shared/schemas/framework.ts').Leaf>;
+  leaves: Map<string, import('../../../shared/schemas/files/framework.ts').Leaf>;
   deadlines: Record<string, string>;
 }
 

@@ -1,5 +1,5 @@
 /** The framework as the tree the screens show (areas → criteria → leaves), limited to the unit's applicable leaves. */
-import type { Framework, FrameworkNode, Leaf } from '../../../shared/schemas/framework.ts';
+import type { Framework, FrameworkNode, Leaf } from '../../../shared/schemas/files/framework.ts';
 
 export interface TreeNode {
   code: string;

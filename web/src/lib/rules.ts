@@ -1,5 +1,5 @@
 /** The leaf's rule as the clerk reads it, and the scores a leaf accepts (quarter points or its step). */
-import type { Leaf } from '../../../shared/schemas/framework.ts';
+import type { Leaf } from '../../../shared/schemas/files/framework.ts';
 import { suggestedScore } from '../../../shared/domain/rules.ts';
 import { fmtNumber } from './format';
 

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import type { ImportFormat } from '../../../schemas/survey-api.ts';
+import type { ImportFormat } from '../../../schemas/api/survey-api.ts';
 import { FileRefused } from './file-refused.ts';
 import { Utf8Guard } from './utf8-guard.ts';
 

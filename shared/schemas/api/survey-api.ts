@@ -1,8 +1,8 @@
 /** Requests and answers of the survey routes: imports, invitations, public responses, summary. */
 import * as z from 'zod';
 import { canonicalInt } from './common.ts';
-import { keyId, ownRecord, reservedKeys, surveyParams } from './survey-definition.ts';
-import { idString, nfcText } from './zod.ts';
+import { keyId, ownRecord, reservedKeys, surveyParams } from '../files/survey-definition.ts';
+import { idString, nfcText } from '../zod.ts';
 
 export const importFormats = ['csv', 'xlsx'] as const;
 export type ImportFormat = (typeof importFormats)[number];

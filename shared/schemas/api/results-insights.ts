@@ -1,9 +1,9 @@
 /** Schemas of the explanation, history and open-data routes (results, issue 12). */
 import { yearParam } from './common.ts';
-import { ruleSchema, unitTypeSchema } from './framework.ts';
-import { areaResultSchema, changeSchema, previousResultSchema } from './results.ts';
+import { ruleSchema, unitTypeSchema } from '../files/framework.ts';
+import { areaResultSchema, changeSchema, previousResultSchema } from '../files/results.ts';
 import * as z from 'zod';
-import { idString } from './zod.ts';
+import { idString } from '../zod.ts';
 
 export const unitResultParams = z.strictObject({ year: yearParam, unitId: idString });
 export const publicUnitParams = z.strictObject({ unitId: idString });

@@ -1,7 +1,7 @@
-import { assessmentStates } from '../domain/assessment-workflow.ts';
+import { assessmentStates } from '../../domain/assessment-workflow.ts';
 import { yearParam } from './common.ts';
-import { unitTypeSchema } from './framework.ts';
-import { resultsSchema } from './results.ts';
+import { unitTypeSchema } from '../files/framework.ts';
+import { resultsSchema } from '../files/results.ts';
 import * as z from 'zod';
 
 export const resultsParams = z.strictObject({ year: yearParam });

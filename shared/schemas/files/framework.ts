@@ -3,13 +3,14 @@
  * (parent maximum = sum of children, unique codes) live in `shared/domain/framework.ts`.
  */
 import * as z from 'zod';
+import { frameworkCode } from '../codes.ts';
 
 export const unitTypes = ['province', 'department', 'district', 'commune'] as const;
 export const unitTypeSchema = z.enum(unitTypes);
 export type UnitType = z.infer<typeof unitTypeSchema>;
 
 const points = z.number().finite().nonnegative();
-const code = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be dotted numbers such as "1.2.3"');
+const code = frameworkCode();
 
 export const tierSchema = z.strictObject({ min: z.number().finite(), points });
 

@@ -1,6 +1,6 @@
-import { unitTypeSchema } from './framework.ts';
+import { unitTypeSchema } from '../files/framework.ts';
 import * as z from 'zod';
-import { idString, nfcText } from './zod.ts';
+import { idString, nfcText } from '../zod.ts';
 
 export const unitSchema = z
   .object({

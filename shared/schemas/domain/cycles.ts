@@ -1,7 +1,8 @@
-import { unitTypeSchema } from './framework.ts';
+import { unitTypeSchema } from '../files/framework.ts';
 import * as z from 'zod';
-import { ownRecord } from './own-record.ts';
-import { idString } from './zod.ts';
+import { ownRecord } from '../own-record.ts';
+import { idString } from '../zod.ts';
+import { frameworkCode } from '../codes.ts';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' });
 
@@ -24,7 +25,7 @@ export const extensionsSchema = ownRecord(
 );
 export type Extensions = z.infer<typeof extensionsSchema>;
 
-const codeList = z.array(z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a framework code such as "3" or "7.3"'));
+const codeList = z.array(frameworkCode('7.3'));
 
 /** Area or criterion code (or "*") → the units that appraise it; "parent-district" for communes. */
 const appraisalAssignment = ownRecord(z.string(), z.array(idString).min(1));
@@ -54,6 +55,13 @@ export const cycleSchema = z
   })
   .meta({ id: 'Cycle' });
 export type Cycle = z.infer<typeof cycleSchema>;
+
+/** The answer to opening a cycle: the cycle, and the named surveys not carried over from the previous cycle. */
+export const cycleOpenedSchema = cycleSchema
+  .extend({
+    surveysToDefine: z.array(z.object({ unitType: unitTypeSchema, surveyId: z.string(), reason: z.string() })),
+  })
+  .meta({ id: 'CycleOpened' });
 
 export const patchCycleBody = z.strictObject({
   deadlines: deadlinesSchema.partial().optional(),

@@ -8,6 +8,7 @@
  * an answer outside its options) are in shared/domain/survey-aggregation.ts.
  */
 import * as z from 'zod';
+import { frameworkCode } from '../codes.ts';
 
 const weight = z
   .number({ error: 'must be a weight from 0 to 1, or null for "no opinion"' })
@@ -20,7 +21,7 @@ export const surveyOptionsSchema = z
   .record(z.string().min(1, 'an answer key cannot be empty'), weight)
   .refine((o) => Object.keys(o).length > 0, 'must list at least one answer option');
 
-const code = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a framework leaf code such as "3.5.1"');
+const code = frameworkCode('3.5.1');
 
 export const surveyQuestionSchema = z.looseObject({
   id: z.string().min(1).max(64),

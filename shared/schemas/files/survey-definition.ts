@@ -6,10 +6,11 @@
  * and the sample tracking. Rules that need the framework or the unit registry are in
  * shared/domain/survey-definition.ts.
  */
-import { yearParam } from './common.ts';
+import { yearParam } from '../api/common.ts';
 import { unitTypeSchema } from './framework.ts';
 import * as z from 'zod';
-import { idString, nfcText } from './zod.ts';
+import { idString, nfcText } from '../zod.ts';
+import { frameworkCode } from '../codes.ts';
 
 /**
  * Names a plain object inherits or uses for its machinery: never a group, option, question or
@@ -61,7 +62,7 @@ export const optionsSchema = ownRecord(optionKey, weight)
   .refine((o) => Object.keys(o).length > 0, 'must list at least one answer option')
   .refine((o) => Object.values(o).some((w) => w !== null), 'at least one option must carry a weight (not null)');
 
-const leafCode = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a framework leaf code such as "3.5.1"');
+const leafCode = frameworkCode('3.5.1');
 
 export const questionSchema = z.strictObject({
   id: keyId,

@@ -9,7 +9,7 @@
  */
 import { unitTypeSchema } from './framework.ts';
 import * as z from 'zod';
-import { idString } from './zod.ts';
+import { idString } from '../zod.ts';
 
 const score = z.number({ error: 'must be a number' });
 

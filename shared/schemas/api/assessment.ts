@@ -1,10 +1,11 @@
-import { evidenceContentTypes } from '../domain/evidence.ts';
-import { assessmentStates } from '../domain/assessment-workflow.ts';
+import { evidenceContentTypes } from '../../domain/evidence.ts';
+import { assessmentStates } from '../../domain/assessment-workflow.ts';
 import { yearParam } from './common.ts';
 import * as z from 'zod';
-import { idString } from './zod.ts';
+import { idString } from '../zod.ts';
+import { frameworkCode } from '../codes.ts';
 
-const leafCode = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a framework code such as "1.1.2"');
+const leafCode = frameworkCode('1.1.2');
 const evidenceIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'must be an evidence id returned by POST .../evidence');
 
 export const assessmentParams = z.strictObject({ year: yearParam, unitId: idString });

@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorCode } from '../domain/errors.ts';
+import { errorCodes, type ErrorCode } from '../../domain/errors.ts';
 import * as z from 'zod';
 
 /** RFC 9457 problem details, with the validation errors that name the field and the rule. */
