@@ -8,6 +8,14 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `import { z } from 'zod'` keeps all of zod (~450 KB) in a Lambda bundle; the namespace form tree-shakes.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[importKind='value'][source.value='zod'] > ImportSpecifier[imported.name='z'][importKind='value']",
+          message: "write import * as z from 'zod'",
+        },
+      ],
     },
   },
   {

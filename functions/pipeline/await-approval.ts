@@ -3,7 +3,7 @@
  * cycle for the council's approval to send back (shared/app/pipeline/approval-callback.ts). The
  * machine waits for that callback, at most until the task's timeout, then polls (CheckPublication).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { awaitApproval } from '../../shared/app/pipeline/approval-callback.ts';
 import { parseTaskInput } from './task-input.ts';
 

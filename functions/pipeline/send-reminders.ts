@@ -2,7 +2,7 @@
  * Pipeline task of the deadline waits (RemindBefore...Deadline): reloads the cycle, sends the
  * reminders due, and tells the machine when to wake next or that the deadline has passed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { planDeadline, stageDeadlines, type Stage } from '../../shared/app/pipeline/reminders.ts';
 import { parseTaskInput } from './task-input.ts';
 

@@ -2,7 +2,7 @@
  * The one definition of a framework code, as provinces write them: dot-separated segments of
  * digits or letters ("1.2.3", "1.1.a", "II.3"). Every schema that names a criterion uses it.
  */
-import { z } from './zod.ts';
+import * as z from 'zod';
 
 export const frameworkCodePattern = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
 

@@ -7,8 +7,7 @@
  */
 import * as z from 'zod';
 
-/** Compatibility only: `import { z }` keeps all of zod in a bundle (~450 KB); write `import * as z from 'zod'`. */
-export { z };
+// No `export { z }`: re-exporting the namespace keeps all of zod (~450 KB) in every bundle; import `* as z from 'zod'`.
 
 /** Text from users: NFC-normalised so that composed and decomposed Vietnamese compare equal. */
 export const nfcText = (min = 1, max = 500) =>

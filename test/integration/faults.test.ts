@@ -246,11 +246,11 @@ describe('faults injected into the DynamoDB client', () => {
   }, 240_000);
 
   it('an Idempotency-Key claim that committed and then timed out is recognised as its own: the request succeeds once, a replay answers it', async () => {
-    const clerk = await tokens.unit('SXD');
+    const clerk = await tokens.unit('SCT');
     const file = pdfBytes('Kế hoạch');
     const body = { fileName: 'ke-hoach.pdf', contentType: 'application/pdf', size: file.length, sha256: sha256(file) };
     const request = () =>
-      req('POST', `/v1/cycles/${year}/units/SXD/evidence`, { token: clerk, headers: { 'idempotency-key': 'claim-timeout-1' }, body });
+      req('POST', `/v1/cycles/${year}/units/SCT/evidence`, { token: clerk, headers: { 'idempotency-key': 'claim-timeout-1' }, body });
     const claimThenTimeOut: FaultPlan = (_call, command) =>
       command === 'PutCommand' || command === 'PutItemCommand' ? 'timeout-after-commit' : undefined;
     const { result: first, injected } = await withFaults(request, claimThenTimeOut);
@@ -261,7 +261,7 @@ describe('faults injected into the DynamoDB client', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.evidenceId).toBe(first.body.evidenceId);
     // One evidence record, the one answered: the retried claim did not run the work twice.
-    expect([...(await loadAssessment(year, 'SXD')).evidence.keys()]).toEqual([first.body.evidenceId]);
+    expect([...(await loadAssessment(year, 'SCT')).evidence.keys()]).toEqual([first.body.evidenceId]);
   }, 120_000);
 
   it('ingestion: the same import report, counts and audit trail as without faults', async () => {

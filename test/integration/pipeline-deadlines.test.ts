@@ -16,7 +16,7 @@ import { listReminders } from '../../shared/store/reminders-store.ts';
 import { api, tokens } from '../support/api.ts';
 import { cycleDeadlines, pdfBytes, sha256 } from '../support/assessment-helpers.ts';
 
-const year = 2083;
+const year = 2037;
 const deadlines = cycleDeadlines(year);
 const extended = `${year}-12-18T23:59:59+07:00`;
 const ownDeadline = `${year}-12-23T23:59:59+07:00`;
@@ -43,9 +43,11 @@ describe('deadline waits on the local runner', () => {
           plans.push(output as DeadlinePlan);
           if (plans.length !== 1) return;
           // While the machine waits: the deadline moves three days, one district gets five more.
+          const current = await api('GET', `/v1/cycles/${year}`, { token: admin });
           const patched = await api('PATCH', `/v1/cycles/${year}`, {
             token: admin,
             body: {
+              expectedVersion: current.body.version,
               deadlines: { selfAssessment: extended },
               extensions: { [granted]: { selfAssessment: ownDeadline } },
               reason: 'gia hạn',
@@ -89,7 +91,7 @@ describe('deadline waits on the local runner', () => {
       'utf8',
     );
     expect(mail).toContain(`To: cchc.${granted.toLowerCase().replace('-', '.')}@donvi.local`);
-    expect(mail).toContain('Subject: [Chỉ số CCHC 2083] Nhắc hạn nộp bản tự đánh giá: hôm nay là hạn cuối (hạn 23:59 23/12/2083)');
+    expect(mail).toContain('Subject: [Chỉ số CCHC 2037] Nhắc hạn nộp bản tự đánh giá: hôm nay là hạn cuối (hạn 23:59 23/12/2037)');
     expect(mail).toContain('Còn thiếu: ');
     expect(mail).toContain(`/cycles/${year}/units/${granted}/assessment`);
   }, 120_000);
@@ -121,9 +123,10 @@ describe('a per-unit extension in the write window', () => {
         })
       ).status,
     ).toBe(201);
+    const pastCycle = await api('GET', `/v1/cycles/${past}`, { token: admin });
     const patched = await api('PATCH', `/v1/cycles/${past}`, {
       token: admin,
-      body: { extensions: { [granted]: { selfAssessment: `${past}-12-31T23:59:59+07:00` } } },
+      body: { expectedVersion: pastCycle.body.version, extensions: { [granted]: { selfAssessment: `${past}-12-31T23:59:59+07:00` } } },
     });
     expect(patched.status).toBe(200);
     expect(patched.body.extensions).toEqual({ [granted]: { selfAssessment: `${past}-12-31T23:59:59+07:00` } });

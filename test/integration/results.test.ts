@@ -190,7 +190,7 @@ describe('after publication', () => {
 
 describe('twenty concurrent approvals', () => {
   it('publish exactly once and leave exactly one set of report objects', async () => {
-    const y = 2037;
+    const y = 2084;
     const admin = await tokens.admin();
     // A cycle without unit types: its draft is complete at once, so the race is all that is tested.
     expect(

@@ -11,7 +11,7 @@
  * opening transaction (at most 100 items): a cycle never exists half-frozen.
  */
 import { unitTypeSchema, type UnitType } from '../../schemas/files/framework.ts';
-import { z } from '../../schemas/zod.ts';
+import * as z from 'zod';
 
 export const cycleUnitSchema = z.object({
   id: z.string(),
