@@ -46,9 +46,7 @@ export const mixedPlan: FaultPlan = (call, command) => {
 
 /**
  * Every transaction's first attempt commits, then the client sees a timeout and retries it.
- * Known gap, not injected here: the Idempotency-Key claim (a conditional PutItem in
- * shared/store/idempotency-store.ts) retried after it committed finds its own claim and answers
- * 409 IDEMPOTENCY_IN_PROGRESS.
+ * (The Idempotency-Key claim, a conditional PutItem, has its own test: it carries its owner.)
  */
 export const transactionsCommitThenTimeOut: FaultPlan = (_call, command) =>
   command === 'TransactWriteItemsCommand' ? 'timeout-after-commit' : undefined;
