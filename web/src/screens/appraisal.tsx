@@ -88,7 +88,8 @@ export function AppraisalScreen() {
             Phím <kbd>j</kbd>/<kbd>k</kbd> hoặc <kbd>↓</kbd>/<kbd>↑</kbd>: sang tiêu chí sau/trước
           </span>
         </p>
-        {a.lastReturn ? (
+        {/* The request for explanation matters while that round is open; once appraised it is history. */}
+        {a.lastReturn && (a.state === 'returned' || a.state === 'explained') ? (
           <p class="notice">
             Đã yêu cầu giải trình ({fmtDateTime(a.lastReturn.at)}): {a.lastReturn.message}
           </p>
