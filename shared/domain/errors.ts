@@ -90,6 +90,14 @@ export const errorCodes = {
     kind: 'invalid',
     means: 'this route does not honour Idempotency-Key (README: Integrity guarantees); send it without',
   },
+  // registry (REG)
+  DUPLICATE_ADMIN_CODE: { kind: 'conflict', means: 'another unit already holds this official adminCode; `unitId` names it' },
+  REGISTRY_CHANGE_INVALID: {
+    kind: 'unprocessable',
+    means: 'the registry import or change breaks a rule; `problems` lists each with its line, field and code; nothing was written',
+  },
+  REGISTRY_FROZEN: { kind: 'conflict', means: 'the cycle’s registry can be re-derived only while the cycle is open' },
+  SURVEYS_UNDEFINED: { kind: 'conflict', means: 'surveys the cycle names are not defined yet; `surveys` lists them' },
 } as const satisfies Record<string, { kind: ErrorKind; means: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -34,3 +34,15 @@ export function parentRefusal(
   if (!violation) return undefined;
   return refusal('PARENT_RULE', violation, { errors: [{ path: 'parentId', message: violation }], errorsAt: 'input' });
 }
+
+/** Official codes are unique: `code` may not be held by a unit other than `unitId`. */
+export function adminCodeRefusal(code: string, unitId: string, units: readonly { id: string; adminCode?: string }[]): Refusal | undefined {
+  const holder = units.find((u) => u.adminCode === code && u.id !== unitId);
+  if (!holder) return undefined;
+  return refusal('DUPLICATE_ADMIN_CODE', `unit ${holder.id} already holds adminCode ${code}`, {
+    unitId: holder.id,
+    adminCode: code,
+    errors: [{ path: 'adminCode', message: `already held by unit ${holder.id}` }],
+    errorsAt: 'input',
+  });
+}

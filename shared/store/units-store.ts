@@ -1,6 +1,5 @@
 /** The unit registry: one item per unit (shared/store/entities/unit.ts), indexed by type and parent. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
 import { unitTypes, type UnitType } from '../schemas/files/framework.ts';
 import type { Unit } from '../schemas/domain/units.ts';
@@ -9,7 +8,7 @@ import { dynamo, tableName } from './clients.ts';
 import { unitFromItem, unitKeys, unitToItem } from './entities/unit.ts';
 import { writeAll } from './batch-writer.ts';
 import { queryAll } from './query.ts';
-import { transact, versionedPut } from './transactions.ts';
+import { adminCodeItem, writeUnitChanges } from './registry-store.ts';
 
 export async function getUnit(unitId: string): Promise<Unit | undefined> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: unitKeys.item(unitId) }));
@@ -35,7 +34,8 @@ export type UnitFields = Omit<Unit, 'version'>;
 
 /**
  * Creates (no `expectedVersion`) or replaces (the version the caller read) a unit: the write holds
- * only while the stored version is still that one, and its audit event lands in the same transaction.
+ * only while the stored version is still that one and its official code is no other unit's; the
+ * code claim and the audit event land in the same transaction (registry-store.ts).
  */
 export async function saveUnit(
   caller: Caller,
@@ -43,23 +43,11 @@ export async function saveUnit(
   change: { expectedVersion?: number; before?: Unit; reason?: string; action?: string } = {},
 ): Promise<Unit> {
   const { expectedVersion } = change;
-  const unit: Unit = { ...fields, version: (expectedVersion ?? 0) + 1 };
   const action = change.action ?? (expectedVersion ? 'unit.updated' : 'unit.created');
-  await transact(
-    [
-      versionedPut(unitToItem(unit), expectedVersion || undefined),
-      auditPut(
-        auditEvent(caller, unitKeys.auditSubject(fields.id), action, {
-          target: fields.id,
-          before: change.before,
-          after: unit,
-          reason: change.reason,
-        }),
-      ),
-    ],
-    async () => fail.versionConflict(`unit ${fields.id}`, (await getUnit(fields.id)) ?? null),
-  );
-  return unit;
+  // The condition is the version the client names, the audit's `before` the unit as read.
+  const before = expectedVersion ? { ...(change.before ?? fields), version: expectedVersion } : undefined;
+  const [unit] = await writeUnitChanges(caller, [{ after: fields, before, action, reason: change.reason }]);
+  return unit!;
 }
 
 /**
@@ -71,7 +59,7 @@ export async function seedNewUnits(caller: Caller, units: readonly UnitFields[])
   const items = units.flatMap((fields) => {
     const unit: Unit = { ...fields, version: 1 };
     const event = auditEvent(caller, unitKeys.auditSubject(unit.id), 'unit.seeded', { target: unit.id, after: unit }, at);
-    return [unitToItem(unit), auditPut(event).Put.Item];
+    return [unitToItem(unit), auditPut(event).Put.Item, ...(unit.adminCode ? [adminCodeItem(unit.adminCode, unit.id)] : [])];
   });
   await writeAll(items);
 }

@@ -2,6 +2,7 @@ import { newCycle } from '../../domain/cycle.ts';
 import { fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
 import type { Cycle, CycleBody } from '../../schemas/domain/cycles.ts';
+import { unitInYear } from '../../domain/registry-changes.ts';
 import { snapshotOf } from '../../store/entities/cycle-unit.ts';
 import { cycleErrors } from './cycle-checks.ts';
 import { carryOverSurveys, type SurveyToDefine } from './survey-carry-over.ts';
@@ -26,8 +27,13 @@ export async function createCycle(
   return { ...opened, surveysToDefine: toDefine };
 }
 
-/** The live registry as the cycle will see it: the assessed types, each with its parent's type. */
-export async function cycleSnapshot(cycle: Cycle, stores: Pick<CyclesStores, 'listUnits'>) {
+/**
+ * The live registry as the cycle will see it: the assessed types, each with its parent's type,
+ * only units within their years (retired and merged ones end at `validTo`; past cycles keep them).
+ */
+export async function cycleSnapshot(cycle: Pick<Cycle, 'year' | 'frameworks'>, stores: Pick<CyclesStores, 'listUnits'>) {
   const assessed = new Set(Object.keys(cycle.frameworks));
-  return snapshotOf(await stores.listUnits({})).filter((u) => assessed.has(u.type));
+  const units = await stores.listUnits({});
+  const inYear = new Set(units.filter((u) => unitInYear(u, cycle.year)).map((u) => u.id));
+  return snapshotOf(units).filter((u) => assessed.has(u.type) && inYear.has(u.id));
 }

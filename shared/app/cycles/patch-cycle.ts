@@ -5,6 +5,7 @@ import { cycleClosedRefusal } from '../../domain/write-window.ts';
 import type { Cycle, PatchCycleBody } from '../../schemas/domain/cycles.ts';
 import { cycleErrors } from './cycle-checks.ts';
 import { cyclesStores, type CyclesStores } from './stores.ts';
+import { enforceSurveysDefined } from './survey-readiness.ts';
 
 /** Changes deadlines, exemptions or (by the phase rules) the phase; audited with the reason. */
 export async function patchCycle(
@@ -21,6 +22,7 @@ export async function patchCycle(
   if (expectedVersion === undefined) throw fail.invalid([{ path: 'expectedVersion', message: 'required to change an existing cycle' }]);
   const moves = change.phase !== undefined && change.phase !== current.phase;
   if (moves) enforce(phaseTransitionRefusal(current, change.phase!, 'admin', now));
+  if (moves) await enforceSurveysDefined(current, change.phase!, stores);
   const next: Cycle = {
     ...current,
     ...(change.phase ? { phase: change.phase } : {}),

@@ -69,6 +69,11 @@ export const problemMessages: Record<ProblemCode, string> = {
   BODY_TOO_DEEP: 'Dữ liệu gửi lên lồng nhau quá sâu.',
   INVALID_ENCODING: 'Văn bản gửi lên không đúng mã UTF-8 (có ký tự hỏng). Vui lòng gõ lại hoặc dán lại nội dung.',
   IDEMPOTENCY_NOT_SUPPORTED: 'Thao tác này không dùng mã chống gửi trùng. Vui lòng tải lại trang và thử lại.',
+  // registry (REG)
+  DUPLICATE_ADMIN_CODE: 'Mã đơn vị hành chính này đã được dùng cho một đơn vị khác.',
+  REGISTRY_CHANGE_INVALID: 'Danh mục đơn vị có lỗi (xem từng dòng): chưa có thay đổi nào được ghi.',
+  REGISTRY_FROZEN: 'Chỉ cập nhật được danh mục đơn vị của kỳ đánh giá khi kỳ còn đang mở.',
+  SURVEYS_UNDEFINED: 'Còn phiếu khảo sát của kỳ đánh giá chưa được định nghĩa.',
 };
 
 const fieldNames: Record<string, string> = {
