@@ -179,7 +179,10 @@ export function planRegistryChanges(rows: readonly RegistryRow[], units: readonl
   problems.push(...crossProblems(named, after, live));
   const changes: PlannedChange[] = [];
   const summary: RegistryPlan['summary'] = { rows: rows.length, create: 0, update: 0, retire: 0, merge: 0, unchanged: 0 };
+  // A row with a problem is reported by its problems only: the summary counts what would apply.
+  const refused = new Set(problems.map((p) => p.line));
   for (const { line, state } of named.values()) {
+    if (refused.has(line)) continue;
     const before = live.get(state.id);
     const action = actionOf(before, state);
     summary[action]++;
