@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ run: (argv: string[], io: CliIo) 
   seed: () => import('./commands/seed.ts'),
   'import-framework': () => import('./commands/import-framework.ts'),
   'export-annex': () => import('./commands/import-framework.ts').then((m) => ({ run: m.runExport })),
+  registry: () => import('./commands/registry.ts'),
 };
 
 const usage = `usage: par <command> [options]
@@ -24,6 +25,9 @@ commands:
   seed    seed reference data into the running local runtime
   import-framework ANNEX.xlsx|F.json [--out F.json]   the framework an annex describes, checked
   export-annex F.json --out ANNEX.xlsx                the annex of a framework (the province's layout)
+  registry import FILE.csv|FILE.xlsx [--dry-run]      bulk registry change (dry-run report, or applied)
+  registry list [--year Y] [--type T]                 the live registry, or cycle Y's frozen one
+  registry retire ID [--successor ID] [--valid-to Y]  retire a unit after year Y, or merge it
 `;
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
