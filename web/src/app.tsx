@@ -8,6 +8,7 @@ import { ClerkScreen } from './screens/clerk';
 import { HistoryScreen } from './screens/history';
 import { Worklist } from './screens/worklist';
 import { AppraisalScreen } from './screens/appraisal';
+import { RegistryScreen } from './screens/registry';
 
 const roleNames: Record<string, string> = { admin: 'Quản trị', council: 'Hội đồng', appraiser: 'Thẩm định', unit: 'Cán bộ đơn vị' };
 
@@ -22,6 +23,11 @@ function Header({ session }: { session: Session }) {
       <a class="brand" href="/">
         Chỉ số CCHC
       </a>
+      {hasRole(session, 'admin') ? (
+        <a class="nav" href="/quan-tri/don-vi">
+          Danh mục đơn vị
+        </a>
+      ) : null}
       <span class="who">
         {role}
         {session.username ? ` · ${session.username}` : ''}
@@ -99,6 +105,7 @@ function Shell() {
         <Route path="/don-vi/:unitId/lich-su" component={HistoryScreen} />
         <Route path="/tham-dinh" component={Worklist} />
         <Route path="/tham-dinh/:unitId" component={AppraisalScreen} />
+        <Route path="/quan-tri/don-vi" component={RegistryScreen} />
         <Route default component={NotFound} />
       </Router>
     </>
