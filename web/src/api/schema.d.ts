@@ -566,8 +566,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Compute (draft) results from appraised and survey scores; may be rerun until approval
-         * @description Who: admin. Honours an Idempotency-Key header.
+         * Compute (draft) results from appraised and survey scores, per council; may be rerun until approval
+         * @description Who: admin, council. Honours an Idempotency-Key header.
          */
         post: operations["computeResults"];
         delete?: never;
@@ -624,7 +624,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Published results
+         * Published results (every council publication of the year; each unit names the decision that published it)
          * @description Who: anyone.
          */
         get: operations["publicResults"];
@@ -760,7 +760,7 @@ export interface components {
              * @description stable machine-readable code (README: Problem codes)
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "ROLE_REQUIRED" | "OUTSIDE_SCOPE" | "CONFLICT_OF_INTEREST" | "OWN_UNIT_ONLY" | "LEAD_APPRAISER_ONLY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CYCLE_NOT_FOUND" | "UNIT_NOT_FOUND" | "FRAMEWORK_NOT_FOUND" | "ASSESSMENT_NOT_FOUND" | "LEAF_NOT_FOUND" | "EVIDENCE_NOT_FOUND" | "SURVEY_NOT_FOUND" | "IMPORT_NOT_FOUND" | "INVITATION_UNKNOWN" | "RESULTS_NOT_PUBLISHED" | "METHOD_NOT_ALLOWED" | "VERSION_CONFLICT" | "STATE_CONFLICT" | "DEADLINE_PASSED" | "CYCLE_CLOSED" | "CYCLE_PUBLISHED" | "CYCLE_EXISTS" | "PHASE_TRANSITION_REFUSED" | "FRAMEWORK_IN_USE" | "NOT_SELF_SCORED" | "EVIDENCE_NOT_UPLOADED" | "SURVEY_DEFINITION_STALE" | "SURVEY_ANSWERED" | "SURVEY_CLOSED" | "INVITATION_USED" | "INVITATION_MISMATCH" | "NO_DRAFT" | "ALREADY_PUBLISHED" | "DRAFT_SUPERSEDED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ASSESSMENT_INCOMPLETE" | "APPRAISAL_INCOMPLETE" | "APPRAISALS_OPEN" | "EVIDENCE_MISMATCH" | "PARENT_RULE" | "IDEMPOTENCY_PAYLOAD_MISMATCH" | "TOO_MANY_REQUESTS" | "INTERNAL" | "IMPORT_FILE_REFUSED" | "APPROVAL_IN_PROGRESS" | "SURVEY_IMPORTS_PENDING" | "APPROVAL_OVERDUE" | "PUBLICATION_INCOMPLETE" | "PUBLICATION_CORRUPT" | "BODY_TOO_DEEP" | "INVALID_ENCODING" | "IDEMPOTENCY_NOT_SUPPORTED";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "ROLE_REQUIRED" | "OUTSIDE_SCOPE" | "CONFLICT_OF_INTEREST" | "OWN_UNIT_ONLY" | "LEAD_APPRAISER_ONLY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CYCLE_NOT_FOUND" | "UNIT_NOT_FOUND" | "FRAMEWORK_NOT_FOUND" | "ASSESSMENT_NOT_FOUND" | "LEAF_NOT_FOUND" | "EVIDENCE_NOT_FOUND" | "SURVEY_NOT_FOUND" | "IMPORT_NOT_FOUND" | "INVITATION_UNKNOWN" | "RESULTS_NOT_PUBLISHED" | "METHOD_NOT_ALLOWED" | "VERSION_CONFLICT" | "STATE_CONFLICT" | "DEADLINE_PASSED" | "CYCLE_CLOSED" | "CYCLE_PUBLISHED" | "CYCLE_EXISTS" | "PHASE_TRANSITION_REFUSED" | "FRAMEWORK_IN_USE" | "NOT_SELF_SCORED" | "EVIDENCE_NOT_UPLOADED" | "SURVEY_DEFINITION_STALE" | "SURVEY_ANSWERED" | "SURVEY_CLOSED" | "INVITATION_USED" | "INVITATION_MISMATCH" | "NO_DRAFT" | "ALREADY_PUBLISHED" | "DRAFT_SUPERSEDED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ASSESSMENT_INCOMPLETE" | "APPRAISAL_INCOMPLETE" | "APPRAISALS_OPEN" | "EVIDENCE_MISMATCH" | "PARENT_RULE" | "IDEMPOTENCY_PAYLOAD_MISMATCH" | "TOO_MANY_REQUESTS" | "INTERNAL" | "IMPORT_FILE_REFUSED" | "APPROVAL_IN_PROGRESS" | "SURVEY_IMPORTS_PENDING" | "APPROVAL_OVERDUE" | "PUBLICATION_INCOMPLETE" | "PUBLICATION_CORRUPT" | "BODY_TOO_DEEP" | "INVALID_ENCODING" | "IDEMPOTENCY_NOT_SUPPORTED" | "COUNCIL_OUTSIDE_SCOPE" | "COUNCIL_NOT_IN_CYCLE";
             detail?: string;
             instance?: string;
             errors?: {
@@ -1214,6 +1214,13 @@ export interface components {
                 district?: components["schemas"]["Results"];
                 commune?: components["schemas"]["Results"];
             };
+            council?: string;
+            districts?: {
+                district: string;
+                computedAt: string;
+                units: number;
+                notFinalized: number;
+            }[];
         };
         Results: {
             frameworkId: string;
@@ -1294,6 +1301,14 @@ export interface components {
                 max: number;
                 lost: number;
             }[];
+            publishedBy?: components["schemas"]["PublishedBy"];
+        };
+        PublishedBy: {
+            /** @enum {string} */
+            council: "province" | "district";
+            district?: string;
+            decision: string;
+            approvedAt: string;
         };
         ResultsAnalysis: {
             share: number;
@@ -1335,6 +1350,17 @@ export interface components {
                 bytes: number;
                 sha256: string;
                 url?: string;
+                publishedBy?: components["schemas"]["PublishedBy"];
+            }[];
+            publishedBy?: components["schemas"]["PublishedBy"];
+            awaiting?: string[];
+            councils?: {
+                /** @enum {string} */
+                council: "province" | "district";
+                district?: string;
+                decision: string;
+                approvedAt: string;
+                units: number;
             }[];
         };
         PublishedResults: {
@@ -1347,6 +1373,14 @@ export interface components {
                 district?: components["schemas"]["Results"];
                 commune?: components["schemas"]["Results"];
             };
+            councils?: {
+                /** @enum {string} */
+                council: "province" | "district";
+                district?: string;
+                decision: string;
+                approvedAt: string;
+                units: number;
+            }[];
         };
         ResultExplanation: {
             year: number;
@@ -1578,7 +1612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1645,7 +1679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1723,7 +1757,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1799,7 +1833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1902,7 +1936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2035,7 +2069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2111,7 +2145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2212,7 +2246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2289,7 +2323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2372,7 +2406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2459,7 +2493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2537,7 +2571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2615,7 +2649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2688,7 +2722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2765,7 +2799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2835,7 +2869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2912,7 +2946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3000,7 +3034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3089,7 +3123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3171,7 +3205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3251,7 +3285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3333,7 +3367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +3455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3498,7 +3532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3612,7 +3646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3697,7 +3731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3777,7 +3811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3846,7 +3880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3931,7 +3965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4007,7 +4041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4084,7 +4118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4151,7 +4185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4193,6 +4227,7 @@ export interface operations {
         parameters: {
             query?: {
                 type?: "department" | "district" | "commune";
+                district?: string;
             };
             header?: never;
             path: {
@@ -4229,7 +4264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4272,6 +4307,7 @@ export interface operations {
                 "application/json": {
                     decision: string;
                     computedAt: string;
+                    district?: string;
                 };
             };
         };
@@ -4303,7 +4339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4372,7 +4408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4430,7 +4466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4498,7 +4534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4554,7 +4590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4612,7 +4648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4670,7 +4706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -69,6 +69,9 @@ export const problemMessages: Record<ProblemCode, string> = {
   BODY_TOO_DEEP: 'Dữ liệu gửi lên lồng nhau quá sâu.',
   INVALID_ENCODING: 'Văn bản gửi lên không đúng mã UTF-8 (có ký tự hỏng). Vui lòng gõ lại hoặc dán lại nội dung.',
   IDEMPOTENCY_NOT_SUPPORTED: 'Thao tác này không dùng mã chống gửi trùng. Vui lòng tải lại trang và thử lại.',
+  COUNCIL_OUTSIDE_SCOPE:
+    'Các đơn vị này thuộc thẩm quyền của hội đồng khác (hội đồng cấp huyện khác, hoặc xã do hội đồng cấp huyện phê duyệt).',
+  COUNCIL_NOT_IN_CYCLE: 'Kỳ đánh giá này không có hội đồng cấp huyện cho các xã này: Hội đồng cấp tỉnh phê duyệt.',
 };
 
 const fieldNames: Record<string, string> = {
