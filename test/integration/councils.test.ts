@@ -16,6 +16,7 @@ import { cycleUnitChunks, type CycleUnit } from '../../shared/store/entities/cyc
 import { listAudit } from '../../shared/store/audit.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
 import { getCouncilPublication, getDraft, listPublications } from '../../shared/store/results-store.ts';
+import { getApprovalToken, saveApprovalToken, takeLocalCallback } from '../../shared/store/task-tokens.ts';
 import { api, token, tokens } from '../support/api.ts';
 import { cycleDeadlines, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 
@@ -137,6 +138,9 @@ describe('district councils', () => {
   });
 
   it('publishes each council independently, each unit naming its decision; the others stay as published', async () => {
+    // The yearly pipeline waits in AwaitApproval with this token: only the last council may resume it.
+    const taskToken = `local:cnl-${year}`;
+    await saveApprovalToken(year, { taskToken, execution: 'cnl', storedAt: new Date().toISOString() });
     const a = await districtCouncil('CNL-H-A');
     const draftA = (await api('GET', `/v1/cycles/${year}/results`, { token: a })).body;
     const approvedA = await api('POST', `/v1/cycles/${year}/results/approve`, {
@@ -149,6 +153,8 @@ describe('district councils', () => {
     expect(approvedA.body.files.map((f: { name: string }) => f.name)).toContain(`results-${year}-CNL-H-A.csv`);
     expect((await getCycle(year))?.phase).toBe('approved');
     const publishedA = await getCouncilPublication(year, 'CNL-H-A');
+    expect(await takeLocalCallback(taskToken)).toBeUndefined();
+    expect((await getApprovalToken(year))?.taskToken).toBe(taskToken);
 
     const onlyA = await api('GET', `/v1/public/results/${year}?type=commune`);
     expect(onlyA.status).toBe(200);
@@ -169,6 +175,7 @@ describe('district councils', () => {
     expect(approvedP.body.publishedBy).toMatchObject({ council: 'province', decision: decisionP });
     const publishedP = await getCouncilPublication(year, 'province');
     expect(await getCouncilPublication(year, 'CNL-H-A')).toEqual(publishedA);
+    expect(await takeLocalCallback(taskToken)).toBeUndefined();
 
     const b = await districtCouncil('CNL-H-B');
     const draftB = (await api('GET', `/v1/cycles/${year}/results`, { token: b })).body;
@@ -180,8 +187,10 @@ describe('district councils', () => {
     expect(approvedB.body.awaiting).toEqual([]);
     expect(await getCouncilPublication(year, 'province')).toEqual(publishedP);
     expect(await getCouncilPublication(year, 'CNL-H-A')).toEqual(publishedA);
-    // The last council the cycle needs: the cycle is published.
+    // The last council the cycle needs: the cycle is published and the waiting execution resumed.
     expect((await getCycle(year))?.phase).toBe('published');
+    expect(await takeLocalCallback(taskToken)).toMatchObject({ published: true, via: 'callback' });
+    expect(await getApprovalToken(year)).toBeUndefined();
 
     const all = await api('GET', `/v1/public/results/${year}`);
     expect(all.body.decision).toBe(decisionP);
