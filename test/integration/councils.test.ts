@@ -102,6 +102,10 @@ describe('district councils', () => {
     expect(unitIds(own.body.results)).toEqual(['CNL-X-A1', 'CNL-X-A2']);
     const other = await api('GET', `/v1/cycles/${year}/results?district=CNL-H-B`, { token: a });
     expect([other.status, other.body.code]).toEqual([403, 'COUNCIL_OUTSIDE_SCOPE']);
+    const explained = await api('GET', `/v1/cycles/${year}/results/units/CNL-X-A1/explanation`, { token: a });
+    expect(explained.status).toBe(200);
+    const foreign = await api('GET', `/v1/cycles/${year}/results/units/CNL-X-B1/explanation`, { token: a });
+    expect([foreign.status, foreign.body.code]).toEqual([403, 'COUNCIL_OUTSIDE_SCOPE']);
     // The provincial council oversees the district councils' drafts (reading only).
     const overseen = await api('GET', `/v1/cycles/${year}/results?district=CNL-H-B`, { token: await tokens.council() });
     expect(unitIds(overseen.body.results)).toEqual(['CNL-X-B1']);
