@@ -20,7 +20,11 @@ export interface MergedPublication extends Publication {
   files: (ReportFile & { publishedBy?: PublishedBy })[];
 }
 
-const byOf = (p: Publication) => publishedBy(p.council ?? provinceCouncil, p.decision, p.approvedAt);
+const councilOf = (p: Publication) => p.council ?? provinceCouncil;
+const byOf = (p: Publication) => publishedBy(councilOf(p), p.decision, p.approvedAt);
+/** The province first, then the districts by id. */
+const order = (a: Publication, b: Publication) =>
+  Number(councilOf(b) === provinceCouncil) - Number(councilOf(a) === provinceCouncil) || councilOf(a).localeCompare(councilOf(b));
 const countUnits = (p: Publication) => Object.values(p.results).reduce((n, r) => n + (r?.units.length ?? 0), 0);
 
 function mergeType(type: string, parts: { results: Results; by: PublishedBy }[]): Results {
@@ -37,13 +41,7 @@ function mergeType(type: string, parts: { results: Results; by: PublishedBy }[])
 
 /** The publications of one year as one publication; undefined when none is written. */
 export function mergePublications(publications: readonly Publication[]): MergedPublication | undefined {
-  const ordered = [...publications].sort((a, b) =>
-    (a.council ?? provinceCouncil) === provinceCouncil
-      ? -1
-      : (b.council ?? provinceCouncil) === provinceCouncil
-        ? 1
-        : (a.council ?? '').localeCompare(b.council ?? ''),
-  );
+  const ordered = [...publications].sort(order);
   const head = ordered[0];
   if (!head) return undefined;
   const byType = new Map<string, { results: Results; by: PublishedBy }[]>();

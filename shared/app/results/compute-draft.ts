@@ -16,12 +16,15 @@ import { resultsStores, type ResultsStores } from './stores.ts';
 
 type ComputeStores = Pick<ResultsStores, 'resultsInputs' | 'saveDraft' | 'withInsights' | 'cycleRegistry'>;
 
-/** The inputs of one council: its units only, unit types without any left out (the province keeps every type). */
+/**
+ * The inputs of one council: its units only. A unit type the council owns no unit of is left out,
+ * except for the province when nobody owns any (a cycle whose units are all still to come).
+ */
 function inputsOf(all: readonly TypeInputs[], owner: ReadonlyMap<string, CouncilKey>, council: CouncilKey): TypeInputs[] {
   const mine = (unitId: string) => (owner.get(unitId) ?? provinceCouncil) === council;
   return all
-    .map((t) => ({ ...t, units: t.units.filter((u) => mine(u.unitId)), notFinalized: t.notFinalized.filter((u) => mine(u.unitId)) }))
-    .filter((t) => council === provinceCouncil || t.units.length > 0);
+    .filter((t) => t.units.some((u) => mine(u.unitId)) || (council === provinceCouncil && t.units.length === 0))
+    .map((t) => ({ ...t, units: t.units.filter((u) => mine(u.unitId)), notFinalized: t.notFinalized.filter((u) => mine(u.unitId)) }));
 }
 
 async function draftOf(caller: Caller, cycle: Cycle, inputs: TypeInputs[], council: CouncilKey, stores: ComputeStores, now: Date) {
