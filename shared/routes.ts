@@ -20,7 +20,15 @@ import {
 } from './schemas/api/registry-api.ts';
 import * as z from 'zod';
 import { idString } from './schemas/zod.ts';
-import { approveBody, draftSchema, publicationSchema, reportsSchema, resultsParams, resultsQuery } from './schemas/api/results-api.ts';
+import {
+  approveBody,
+  draftSchema,
+  publicationSchema,
+  publicResultsQuery,
+  reportsSchema,
+  resultsParams,
+  resultsQuery,
+} from './schemas/api/results-api.ts';
 import {
   explanationSchema,
   openDataSchema,
@@ -424,8 +432,9 @@ export const routes = {
     method: 'POST',
     path: '/v1/cycles/{year}/results/compute',
     handler: 'functions/results/compute-results.ts',
-    access: ['admin'],
-    summary: 'Compute (draft) results from appraised and survey scores; may be rerun until approval',
+    // CNL: a council computes its own draft (a district council its communes); the admin every council's.
+    access: ['admin', 'council'],
+    summary: 'Compute (draft) results from appraised and survey scores, per council; may be rerun until approval',
     params: resultsParams,
     success: { status: 200, schema: draftSchema },
     size: 'large',
@@ -459,9 +468,9 @@ export const routes = {
     path: '/v1/public/results/{year}',
     handler: 'functions/results/public-results.ts',
     access: 'public',
-    summary: 'Published results',
+    summary: 'Published results (every council publication of the year; each unit names the decision that published it)',
     params: resultsParams,
-    query: resultsQuery,
+    query: publicResultsQuery,
     success: { status: 200, schema: publicationSchema },
   },
   publicReports: {

@@ -8,11 +8,13 @@
  *              (kept, so the published reports can be opened afterwards). Opens the cycle YYYY with
  *              deadlines ahead, the 184 units self-assess and submit, the machine starts; after it
  *              closes submission, appraisers appraise and survey CSV files are imported through the
- *              import route (ingested on the upload event); the council approves when the machine
- *              polls for approval. Prints the reports (key, file, sha256) and the top units per type.
+ *              import route (ingested on the upload event); while the machine waits for approval each
+ *              district council approves its communes with its own decision, then the provincial
+ *              council the rest; the machine resumes only after the last of them. Prints the reports (key, file, sha256) and the top units per type.
  * without      the runtime over .local/ (stop `npm start` first: one DynamoDB Local per data file),
  *              the machine over the cycle as it is; the API stays up on the printed URL so the council
- *              can approve (POST /v1/cycles/YYYY/results/approve, token: npx par token --role council).
+ *              can approve (POST /v1/cycles/YYYY/results/approve, token: npx par token --role council;
+ *              a district council's token also names its district).
  * Every published report is also written under .local/reports/<year>/ (results.html, .xlsx, .csv,
  * .json, open data); the links printed open in a browser, and `npm start` serves them at /reports/.
  * Exit code 0 when every execution succeeded, 1 when one failed, 2 on a bad command line.
@@ -97,6 +99,16 @@ function printRanking(results: Partial<Record<string, Results>>, top = 5) {
   }
 }
 
+/** A council reads its own draft and approves it with its own decision (simulated numbers). */
+async function approveAs(http: Http, year: number, council: string, issuer: string): Promise<{ computedAt: string }> {
+  const draft = await http.call<{ computedAt: string }>('GET', `/v1/cycles/${year}/results`, council);
+  await http.call('POST', `/v1/cycles/${year}/results/approve`, council, {
+    decision: `Quyết định số 01/QĐ-${issuer} năm ${year + 1} (mô phỏng)`,
+    computedAt: draft.computedAt,
+  });
+  return draft;
+}
+
 /** One year: open and simulate it (with --simulate), run the machine, print the reports, reminders and the ranking. */
 async function runYear(runtime: Runtime, http: Http, year: number, simulate: boolean, units: SimUnit[], dataDir: string): Promise<void> {
   const admin = await signToken({ role: 'admin' });
@@ -165,18 +177,20 @@ async function runYear(runtime: Runtime, http: Http, year: number, simulate: boo
     };
     let approvalSent = 0;
     let approval: Promise<void> | undefined;
-    hooks.ComputeResults = async () => {
-      // The council reads the draft and approves a moment later, while the machine waits in AwaitApproval.
+    hooks.ComputeResults = async (output) => {
+      // Every council the cycle needs reads its draft and approves a moment later, each with its own
+      // decision, while the machine waits in AwaitApproval: the district councils first, the province last.
+      const councils = (output as { councils?: string[] }).councils ?? ['province'];
       approval = (async () => {
         await new Promise((resolve) => setTimeout(resolve, 500));
-        const council = await signToken({ role: 'council' });
-        const draft = await http.call('GET', `/v1/cycles/${year}/results`, council);
-        approvalSent = Date.now();
-        await http.call('POST', `/v1/cycles/${year}/results/approve`, council, {
-          decision: `Quyết định số 01/QĐ-HĐTĐ năm ${year + 1} (mô phỏng)`,
-          computedAt: draft.computedAt,
+        const districts = councils.filter((c) => c !== 'province');
+        await eachLimited(districts, 3, async (district) => {
+          await approveAs(http, year, await signToken({ role: 'council', district }), `UBND ${district}`);
         });
-        log(`council: approved the draft computed at ${draft.computedAt}`);
+        if (districts.length > 0) log(`district councils: ${districts.length} approved their communes, each with its own decision`);
+        approvalSent = Date.now();
+        const draft = await approveAs(http, year, await signToken({ role: 'council' }), 'HĐTĐ');
+        log(`provincial council: approved the draft computed at ${draft.computedAt}`);
       })();
       approval.catch((error: unknown) => log(`  simulation: approval failed: ${(error as Error).message}`));
     };
@@ -213,10 +227,15 @@ async function runYear(runtime: Runtime, http: Http, year: number, simulate: boo
   if (!publication) throw new Error(`the pipeline of ${year} ended without a publication`);
   await runtime.reports.idle();
   const bucket = bucketDefinition('reports').localName;
+  log(`\ncouncil decisions of ${year}:`);
+  for (const c of publication.councils) log(`  ${c.district ?? 'tỉnh'}: "${c.decision}" (${c.units} units, ${c.approvedAt})`);
   log(
     `\npublished reports of ${year} (decision "${publication.decision}"; bucket ${bucket}, also under ${join(runtime.reports.dir, String(year))}):`,
   );
-  for (const f of publication.files) {
+  const districtFiles = publication.files.filter((f) => f.publishedBy?.council === 'district');
+  if (districtFiles.length > 0)
+    log(`  (${districtFiles.length} files of the district councils, named after their district, listed by /reports)`);
+  for (const f of publication.files.filter((file) => file.publishedBy?.council !== 'district')) {
     const file = join(runtime.reports.dir, String(year), localReportName(f.name, year));
     const object = join(dataDir, 's3', bucket, `${f.key}._S3rver_object`);
     log(`  ${f.name}  ${f.bytes} bytes  sha256 ${f.sha256}`);

@@ -13,6 +13,13 @@ export const devUsers: readonly DevUser[] = [
   { id: 'admin', label: 'Quản trị hệ thống (Sở Nội vụ)', role: 'admin', username: 'quantri' },
   { id: 'council', label: 'Hội đồng thẩm định chỉ số CCHC', role: 'council', username: 'hoidong' },
   {
+    id: 'district-council',
+    label: 'Hội đồng thẩm định chỉ số CCHC huyện Ba Tri (các xã)',
+    role: 'council',
+    district: 'H-BATRI',
+    username: 'hoidong.batri',
+  },
+  {
     id: 'lead-appraiser',
     label: 'Thẩm định chủ trì — Sở Nội vụ (mọi lĩnh vực)',
     role: 'appraiser',

@@ -82,7 +82,8 @@ const approvalStates = {
   AwaitApproval: {
     Type: 'Task',
     Comment:
-      'Waits for the council: the task stores its token on the cycle and the approval (POST /v1/cycles/{year}/results/approve) sends it back. ' +
+      'Waits for every council the cycle needs (the provincial council, and each district council for its communes): the task stores its token ' +
+      'on the cycle and the last approval (POST /v1/cycles/{year}/results/approve) sends it back; earlier ones leave it waiting. ' +
       `After ${approvalTimeoutSeconds / 3600} hours without a callback it polls instead (CheckPublication), then waits again with a new token.`,
     Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
     Parameters: {
@@ -96,7 +97,8 @@ const approvalStates = {
     Next: 'CheckPublication',
   },
   CheckPublication: task('CheckPublication', {
-    comment: 'published once the council approved (callback or poll); ApprovalOverdue long after the publication deadline.',
+    comment:
+      'published once every council the cycle needs approved (callback or poll), else the councils awaited; ApprovalOverdue long after the publication deadline.',
     resultPath: '$.approval',
     next: 'IsPublished',
   }),
@@ -159,7 +161,7 @@ export function buildAsl(): Json {
         next: 'ComputeResults',
       }),
       ComputeResults: task('ComputeResults', {
-        comment: "Cycle phase computation; the council's draft, computed as by POST /v1/cycles/{year}/results/compute.",
+        comment: "Cycle phase computation; every council's draft, computed as by POST /v1/cycles/{year}/results/compute.",
         resultPath: '$.draft',
         next: 'AwaitApproval',
       }),

@@ -98,6 +98,15 @@ export const errorCodes = {
   },
   REGISTRY_FROZEN: { kind: 'conflict', means: 'the cycle’s registry can be re-derived only while the cycle is open' },
   SURVEYS_UNDEFINED: { kind: 'conflict', means: 'surveys the cycle names are not defined yet; `surveys` lists them' },
+  // councils per level (CNL)
+  COUNCIL_OUTSIDE_SCOPE: {
+    kind: 'forbidden',
+    means: "the units belong to another council of the cycle (another district's council, or a district council's communes)",
+  },
+  COUNCIL_NOT_IN_CYCLE: {
+    kind: 'forbidden',
+    means: 'the cycle has no such council: no district level for these communes, so the provincial council approves them',
+  },
 } as const satisfies Record<string, { kind: ErrorKind; means: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

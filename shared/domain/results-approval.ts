@@ -1,6 +1,7 @@
 /**
- * The rules of the council's approval (DESIGN §3.2): the council approves exactly the draft it
- * read, once, and only when every unit's appraisal is final and the cycle is ready for it.
+ * The rules of a council's approval (DESIGN §3.2): the council approves exactly the draft it
+ * read, once, and only when every unit's appraisal is final and the cycle is ready for it. Which
+ * council may approve which units is councils.ts.
  */
 import type { Cycle } from '../schemas/domain/cycles.ts';
 import { phaseTransitionRefusal } from './cycle-phase.ts';
@@ -12,19 +13,24 @@ export interface DraftView {
   notFinalized: readonly { unitId: string; state: string }[];
 }
 
+/**
+ * `published`: whether this council's publication is written (each council approves its own draft;
+ * the cycle stays `approved` until the last council the cycle needs has published).
+ */
 export function approvalRefusal(
   cycle: Pick<Cycle, 'year' | 'phase' | 'deadlines'>,
   draft: DraftView | undefined,
   input: { computedAt: string },
   now: Date,
+  published = cycle.phase === 'published',
 ): Refusal | undefined {
   const { year } = cycle;
   if (!draft) return refusal('NO_DRAFT', `no results have been computed for ${year}`);
-  if (cycle.phase === 'approved') {
-    return refusal('APPROVAL_IN_PROGRESS', `the results of ${year} are approved and being published; read them again shortly`);
-  }
-  if (draft.status === 'approved' || cycle.phase === 'published') {
+  if (published || cycle.phase === 'published') {
     return refusal('ALREADY_PUBLISHED', `the results of ${year} are already approved and published`);
+  }
+  if (draft.status === 'approved') {
+    return refusal('APPROVAL_IN_PROGRESS', `the results of ${year} are approved and being published; read them again shortly`);
   }
   if (draft.computedAt !== input.computedAt) {
     return refusal('DRAFT_SUPERSEDED', 'the results were recomputed after the draft you read; read them again before approving', {
@@ -37,7 +43,8 @@ export function approvalRefusal(
       errorsAt: 'resource',
     });
   }
-  return phaseTransitionRefusal(cycle, 'approved', 'approval', now);
+  // Another council approved first: the cycle is already `approved`.
+  return cycle.phase === 'approved' ? undefined : phaseTransitionRefusal(cycle, 'approved', 'approval', now);
 }
 
 /** A draft claimed for approval whose publication never followed (the approving call died) may be published again after this. */

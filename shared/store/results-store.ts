@@ -3,7 +3,8 @@
  * publication. Approval is three steps so that a refused or losing approval writes nothing:
  * claim the draft (conditional), write the report objects, write the publication.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { provinceCouncil, type CouncilKey } from '../domain/councils.ts';
 import { fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
 import type { Cycle } from '../schemas/domain/cycles.ts';
@@ -13,23 +14,51 @@ import { cycleKeys } from './entities/cycle.ts';
 import { publicationFromItem, publicationKeys, publicationToItem, type Publication, type ReportFile } from './entities/publication.ts';
 import { draftFromItem, draftToItem, resultsDraftKeys, type ApprovalClaim, type DraftResults } from './entities/results-draft.ts';
 import { cyclePut } from './cycles-store.ts';
+import { mergePublications, type MergedPublication } from './merged-publication.ts';
 import { transact } from './transactions.ts';
 
-export type { ApprovalClaim, DraftResults, Publication, ReportFile };
+export type { ApprovalClaim, DraftResults, MergedPublication, Publication, ReportFile };
 
 async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
   return out.Item;
 }
 
-export async function getDraft(year: number): Promise<DraftResults | undefined> {
-  const item = await getItem(resultsDraftKeys.item(year));
+/** A council's draft (the provincial council's unless named). */
+export async function getDraft(year: number, council: CouncilKey = provinceCouncil): Promise<DraftResults | undefined> {
+  const item = await getItem(resultsDraftKeys.item(year, council));
   return item ? draftFromItem(item) : undefined;
 }
 
-export async function getPublication(year: number): Promise<Publication | undefined> {
-  const item = await getItem(publicationKeys.item(year));
+/** One council's publication of the year. */
+export async function getCouncilPublication(year: number, council: CouncilKey = provinceCouncil): Promise<Publication | undefined> {
+  const item = await getItem(publicationKeys.item(year, council));
   return item ? publicationFromItem(item) : undefined;
+}
+
+/** Every council publication of the year (one Query of the cycle's partition). */
+export async function listPublications(year: number): Promise<Publication[]> {
+  const out: Publication[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `CYCLE#${year}`, ':prefix': publicationKeys.prefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(page.Items ?? []).map(publicationFromItem));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** The year's publications as one (each unit names the decision that published it); undefined when none. */
+export async function getPublication(year: number): Promise<MergedPublication | undefined> {
+  return mergePublications(await listPublications(year));
 }
 
 const unitCount = (results: DraftResults['results']) => Object.values(results).reduce((n, r) => n + (r?.units.length ?? 0), 0);
@@ -41,7 +70,7 @@ export async function saveDraft(caller: Caller, draft: DraftResults): Promise<vo
       {
         ConditionCheck: {
           TableName: tableName(),
-          Key: publicationKeys.item(draft.year),
+          Key: publicationKeys.item(draft.year, draft.council),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -56,7 +85,12 @@ export async function saveDraft(caller: Caller, draft: DraftResults): Promise<vo
       },
       auditPut(
         auditEvent(caller, resultsDraftKeys.auditSubject(draft.year), 'results.computed', {
-          after: { computedAt: draft.computedAt, units: unitCount(draft.results), notFinalized: draft.notFinalized.length },
+          after: {
+            computedAt: draft.computedAt,
+            council: draft.council ?? provinceCouncil,
+            units: unitCount(draft.results),
+            notFinalized: draft.notFinalized.length,
+          },
         }),
       ),
     ],
@@ -64,9 +98,24 @@ export async function saveDraft(caller: Caller, draft: DraftResults): Promise<vo
   );
 }
 
+/** The cycle's phase-changed event, when the phase does change (a council approving after another leaves it `approved`). */
+function phaseChanged(caller: Caller, cycle: Cycle, after: Cycle, decision: string, reason: string) {
+  if (cycle.phase === after.phase) return [];
+  return [
+    auditPut(
+      auditEvent(caller, cycleKeys.auditSubject(cycle.year), 'cycle.phase-changed', {
+        target: String(cycle.year),
+        before: { phase: cycle.phase, version: cycle.version },
+        after: { phase: after.phase, version: after.version, decision },
+        reason,
+      }),
+    ),
+  ];
+}
+
 /**
  * The council's approval, step 1: the draft it read (same computedAt, still a draft) is claimed with
- * the decision and the cycle moves to `approved`, in one transaction. Only one claim can win.
+ * the decision and the cycle moves to (or stays) `approved`, in one transaction. Only one claim can win.
  */
 export async function claimApproval(caller: Caller, draft: DraftResults, claim: ApprovalClaim, cycle: Cycle, approved: Cycle) {
   await transact(
@@ -74,7 +123,7 @@ export async function claimApproval(caller: Caller, draft: DraftResults, claim: 
       {
         Update: {
           TableName: tableName(),
-          Key: resultsDraftKeys.item(draft.year),
+          Key: resultsDraftKeys.item(draft.year, draft.council),
           UpdateExpression: 'SET #status = :approved, approval = :claim',
           ConditionExpression: 'computedAt = :computedAt AND #status = :draft',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -85,23 +134,19 @@ export async function claimApproval(caller: Caller, draft: DraftResults, claim: 
       auditPut(
         auditEvent(caller, resultsDraftKeys.auditSubject(draft.year), 'results.approved', {
           reason: claim.decision,
-          after: { computedAt: draft.computedAt, decision: claim.decision },
+          after: { computedAt: draft.computedAt, decision: claim.decision, council: draft.council ?? provinceCouncil },
         }),
       ),
-      auditPut(
-        auditEvent(caller, cycleKeys.auditSubject(draft.year), 'cycle.phase-changed', {
-          target: String(draft.year),
-          before: { phase: cycle.phase, version: cycle.version },
-          after: { phase: approved.phase, version: approved.version, decision: claim.decision },
-          reason: 'approval of the draft results by the council',
-        }),
-      ),
+      ...phaseChanged(caller, cycle, approved, claim.decision, 'approval of the draft results by the council'),
     ],
     () => fail.conflict('ALREADY_PUBLISHED', 'the draft was recomputed, or the results were approved, meanwhile; reload and retry'),
   );
 }
 
-/** Step 3: the publication, written once; the cycle moves from `approved` to `published`. */
+/**
+ * Step 3: the council's publication, written once; the cycle moves from `approved` to `published`
+ * with the last council the cycle needs (`published` says which phase; the version serialises councils).
+ */
 export async function publish(caller: Caller, publication: Publication, cycle: Cycle, published: Cycle): Promise<void> {
   await transact(
     [
@@ -110,16 +155,18 @@ export async function publish(caller: Caller, publication: Publication, cycle: C
       auditPut(
         auditEvent(caller, resultsDraftKeys.auditSubject(publication.year), 'results.published', {
           reason: publication.decision,
-          after: { files: publication.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
+          after: {
+            council: publication.council ?? provinceCouncil,
+            files: publication.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+          },
         }),
       ),
-      auditPut(
-        auditEvent(caller, cycleKeys.auditSubject(publication.year), 'cycle.phase-changed', {
-          target: String(publication.year),
-          before: { phase: cycle.phase, version: cycle.version },
-          after: { phase: published.phase, version: published.version, decision: publication.decision },
-          reason: 'publication of the approved results',
-        }),
+      ...phaseChanged(
+        caller,
+        cycle,
+        published,
+        publication.decision,
+        'publication of the approved results (the last council of the cycle)',
       ),
     ],
     () => fail.conflict('ALREADY_PUBLISHED', `the results of ${publication.year} are already published`),

@@ -121,7 +121,12 @@ describe('computation, approval and publication', () => {
 
     const published = await api('GET', `/v1/public/results/${year}?type=district`);
     expect(published.status).toBe(200);
-    expect(published.body.results.district).toEqual(results);
+    // Published as drafted, each unit naming the decision that published it.
+    expect(approved.body.publishedBy).toMatchObject({ council: 'province', decision: approved.body.decision });
+    expect(published.body.results.district).toEqual({
+      ...results,
+      units: results.units.map((u: object) => ({ ...u, publishedBy: approved.body.publishedBy })),
+    });
     expect(published.body.notFinalized).toBeUndefined();
     const reports = await api('GET', `/v1/public/results/${year}/reports`);
     for (const file of reports.body.files) {

@@ -1,6 +1,9 @@
 /**
  * Every route × every role: a role the route table does not list is refused with 403 before any
  * input is read, no token gets 401 on every non-public route, and nothing is written either way.
+ * A district council (council role with `custom:district`) is a council: refused wherever the
+ * council is; on the council's routes its scope (the district's communes) is
+ * test/integration/councils.test.ts.
  * Object-level rules (own unit, appraisal scope) have their own tests per route family.
  */
 import { describe, expect, it } from 'vitest';
@@ -35,6 +38,11 @@ describe('route × role matrix', () => {
         const res = await api(route.method, path, { token: await token({ role, unitId: 'BQLKCN', areas: '*' }), body });
         expect(res.status, role).toBe(403);
         expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+      }
+      // Only where refused: a call the route allows would act on the seeded cycle.
+      if (!allowed(route.access, 'council')) {
+        const res = await api(route.method, path, { token: await token({ role: 'council', district: 'H-BATRI' }), body });
+        expect([res.status, res.body?.code], 'district council').toEqual([403, 'ROLE_REQUIRED']);
       }
     });
   }

@@ -11,12 +11,19 @@ import type { AuditEvent } from '../../shared/store/audit.ts';
 import type { StoredFramework } from '../../shared/store/frameworks-store.ts';
 import type { DraftResults, Publication, ReportFile } from '../../shared/store/results-store.ts';
 import type { Unit } from '../../shared/schemas/domain/units.ts';
+import { mergePublications } from '../../shared/store/merged-publication.ts';
+import type { CycleUnit } from '../../shared/store/entities/cycle-unit.ts';
 
 export interface MemoryResults {
   stores: PublicationStores & CyclesStores;
   cycles: Map<number, Cycle>;
+  /** The provincial council's drafts and publications by year; district councils' by `year#district`. */
   drafts: Map<number, DraftResults>;
   publications: Map<number, Publication>;
+  councilDrafts: Map<string, DraftResults>;
+  councilPublications: Map<string, Publication>;
+  /** The cycles' registries (an empty one unless a test sets it). */
+  registries: Map<number, CycleUnit[]>;
   objects: Map<string, Buffer>;
   audit: Pick<AuditEvent, 'subject' | 'action' | 'after'>[];
   frameworks: Map<string, StoredFramework>;
@@ -29,6 +36,18 @@ export function memoryResultsStores(inputs: TypeInputs[] = []): MemoryResults {
   const cycles = new Map<number, Cycle>();
   const drafts = new Map<number, DraftResults>();
   const publications = new Map<number, Publication>();
+  const councilDrafts = new Map<string, DraftResults>();
+  const councilPublications = new Map<string, Publication>();
+  const registries = new Map<number, CycleUnit[]>();
+  const isProvince = (council?: string) => council === undefined || council === 'province';
+  const draftOf = (year: number, council?: string) => (isProvince(council) ? drafts.get(year) : councilDrafts.get(`${year}#${council}`));
+  const setDraft = (d: DraftResults) => (isProvince(d.council) ? drafts.set(d.year, d) : councilDrafts.set(`${d.year}#${d.council}`, d));
+  const publicationOf = (year: number, council?: string) =>
+    isProvince(council) ? publications.get(year) : councilPublications.get(`${year}#${council}`);
+  const yearPublications = (year: number) => [
+    ...(publications.has(year) ? [publications.get(year)!] : []),
+    ...[...councilPublications].filter(([k]) => k.startsWith(`${year}#`)).map(([, p]) => p),
+  ];
   const objects = new Map<string, Buffer>();
   const notified: number[] = [];
   const frameworks = new Map<string, StoredFramework>();
@@ -55,39 +74,47 @@ export function memoryResultsStores(inputs: TypeInputs[] = []): MemoryResults {
     getUnit: async (id) => structuredClone(units.get(id)),
     getSurvey: async () => undefined,
     listUnits: async () => structuredClone([...units.values()]),
-    getDraft: async (year) => structuredClone(drafts.get(year)),
-    getPublication: async (year) => structuredClone(publications.get(year)),
+    getDraft: async (year, council) => structuredClone(draftOf(year, council)),
+    getPublication: async (year) => structuredClone(mergePublications(yearPublications(year))),
+    getCouncilPublication: async (year, council) => structuredClone(publicationOf(year, council)),
+    listPublications: async (year) => structuredClone(yearPublications(year)),
+    cycleRegistry: async (year) => structuredClone(registries.get(year) ?? []),
     saveDraft: async (_caller, draft) => {
-      if (publications.has(draft.year) || drafts.get(draft.year)?.status === 'approved') {
+      if (publicationOf(draft.year, draft.council) || draftOf(draft.year, draft.council)?.status === 'approved') {
         throw fail.conflict('ALREADY_PUBLISHED', 'approved');
       }
-      drafts.set(draft.year, structuredClone(draft));
+      setDraft(structuredClone(draft));
       audit.push({ subject: `RESULTS#${draft.year}`, action: 'results.computed' });
     },
     claimApproval: async (_caller, draft, claim, cycle, approved) => {
-      const stored = drafts.get(draft.year);
+      const stored = draftOf(draft.year, draft.council);
       if (stored?.status !== 'draft' || stored.computedAt !== draft.computedAt || cycles.get(cycle.year)?.version !== cycle.version) {
         throw fail.conflict('ALREADY_PUBLISHED', 'claimed meanwhile');
       }
-      drafts.set(draft.year, { ...stored, status: 'approved', approval: claim });
+      setDraft({ ...stored, status: 'approved', approval: claim });
       putCycle(approved, cycle.version);
-      audit.push(
-        { subject: `RESULTS#${draft.year}`, action: 'results.approved' },
-        { subject: `CYCLE#${draft.year}`, action: 'cycle.phase-changed', after: { phase: 'approved', decision: claim.decision } },
-      );
+      audit.push({ subject: `RESULTS#${draft.year}`, action: 'results.approved' });
+      if (cycle.phase !== approved.phase) {
+        audit.push({
+          subject: `CYCLE#${draft.year}`,
+          action: 'cycle.phase-changed',
+          after: { phase: 'approved', decision: claim.decision },
+        });
+      }
     },
     publish: async (_caller, publication, cycle, published) => {
-      if (publications.has(publication.year)) throw fail.conflict('ALREADY_PUBLISHED', 'published');
+      if (publicationOf(publication.year, publication.council)) throw fail.conflict('ALREADY_PUBLISHED', 'published');
       putCycle(published, cycle.version);
-      publications.set(publication.year, structuredClone(publication));
-      audit.push(
-        { subject: `RESULTS#${publication.year}`, action: 'results.published' },
-        {
+      if (isProvince(publication.council)) publications.set(publication.year, structuredClone(publication));
+      else councilPublications.set(`${publication.year}#${publication.council}`, structuredClone(publication));
+      audit.push({ subject: `RESULTS#${publication.year}`, action: 'results.published' });
+      if (cycle.phase !== published.phase) {
+        audit.push({
           subject: `CYCLE#${publication.year}`,
           action: 'cycle.phase-changed',
-          after: { phase: 'published', decision: publication.decision },
-        },
-      );
+          after: { phase: published.phase, decision: publication.decision },
+        });
+      }
     },
     putReportFile: async (year, name, contentType, body): Promise<ReportFile> => {
       const key = `published/${year}/${name}`;
@@ -108,5 +135,18 @@ export function memoryResultsStores(inputs: TypeInputs[] = []): MemoryResults {
       return 'no-waiting-execution';
     },
   };
-  return { stores, cycles, drafts, publications, objects, audit, frameworks, units, notified };
+  return {
+    stores,
+    cycles,
+    drafts,
+    publications,
+    councilDrafts,
+    councilPublications,
+    registries,
+    objects,
+    audit,
+    frameworks,
+    units,
+    notified,
+  };
 }

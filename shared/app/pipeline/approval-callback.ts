@@ -3,8 +3,11 @@
  * council's approval (shared/app/results/approve-results.ts) calls `notifyApproval(year)`, which
  * sends the token back so the execution resumes at once. The 6-hourly timeout of AwaitApproval
  * (then CheckPublication) stays as the fallback, so a lost callback only delays, never blocks.
+ * Councils per level: the token goes back only with the last council the cycle needs (the cycle is
+ * `published` then); an earlier council's approval leaves the execution waiting.
  */
 import { logger } from '../../observability.ts';
+import { getCycle } from '../../store/cycles-store.ts';
 import { getPublication } from '../../store/results-store.ts';
 import { clearApprovalToken, getApprovalToken, saveApprovalToken, sendTaskSuccess } from '../../store/task-tokens.ts';
 
@@ -17,10 +20,16 @@ export interface ApprovalOutput extends Record<string, unknown> {
   via: 'callback' | 'already-published';
 }
 
-/** AwaitApproval: keeps the token; if the council approved before the machine got here, resumes it at once. */
+/** Every council the cycle needs has published: the cycle's phase says so, the publication is there. */
+async function fullyPublished(year: number) {
+  const cycle = await getCycle(year);
+  return cycle?.phase === 'published' ? getPublication(year) : undefined;
+}
+
+/** AwaitApproval: keeps the token; if the councils approved before the machine got here, resumes it at once. */
 export async function awaitApproval(year: number, taskToken: string, execution?: string): Promise<{ stored: boolean; published: boolean }> {
   await saveApprovalToken(year, { taskToken, execution, storedAt: new Date().toISOString() });
-  const publication = await getPublication(year);
+  const publication = await fullyPublished(year);
   if (publication) {
     await sendTaskSuccess(taskToken, {
       published: true,
@@ -36,11 +45,12 @@ export async function awaitApproval(year: number, taskToken: string, execution?:
  * After the approval is written: resumes the waiting execution, if any. Never fails the approval
  * (it is already published); a token nobody waits for any more is dropped.
  */
-export async function notifyApproval(year: number): Promise<'resumed' | 'no-waiting-execution' | 'failed'> {
+export async function notifyApproval(year: number): Promise<'resumed' | 'no-waiting-execution' | 'awaiting-councils' | 'failed'> {
   try {
     const stored = await getApprovalToken(year);
     if (!stored) return 'no-waiting-execution';
-    const publication = await getPublication(year);
+    const publication = await fullyPublished(year);
+    if (!publication) return 'awaiting-councils';
     try {
       await sendTaskSuccess(stored.taskToken, {
         published: true,

@@ -7,7 +7,7 @@ import { phaseReached } from '../../domain/cycle-phase.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { logger } from '../../observability.ts';
 import { advancePhase } from '../cycles/advance-phase.ts';
-import { computeDraft } from '../results/compute-draft.ts';
+import { computeDrafts } from '../results/compute-draft.ts';
 import { cycleOf } from './cycle-of.ts';
 import { pipelineStores, type PipelineStores } from './stores.ts';
 
@@ -23,14 +23,18 @@ export async function computeForPipeline(
   }
   const reason = 'final appraisal deadline passed: computation by the pipeline';
   const cycle = await advancePhase(caller, { year, to: 'computation', actor: 'computation', reason }, stores);
-  const draft = await computeDraft(caller, cycle, stores);
-  const units = Object.values(draft.results).reduce((n, r) => n + (r?.units.length ?? 0), 0);
+  // Every council's draft (the province's, each district council's for its communes).
+  const drafts = await computeDrafts(caller, cycle, stores);
+  const draft = drafts[0]!;
+  const units = drafts.flatMap((d) => Object.values(d.results)).reduce((n, r) => n + (r?.units.length ?? 0), 0);
+  const notFinalized = drafts.flatMap((d) => d.notFinalized);
+  const councils = drafts.map((d) => d.council ?? 'province');
   await stores.recordStep(year, {
     step: 'compute-results',
     at: draft.computedAt,
     execution,
-    details: { computedAt: draft.computedAt, units, notFinalized: draft.notFinalized },
+    details: { computedAt: draft.computedAt, units, notFinalized, councils },
   });
-  logger.info('draft results computed', { year, units, notFinalized: draft.notFinalized.length });
-  return { computedAt: draft.computedAt, alreadyPublished: false, units, notFinalized: draft.notFinalized.length };
+  logger.info('draft results computed', { year, units, notFinalized: notFinalized.length, councils: councils.length });
+  return { computedAt: draft.computedAt, alreadyPublished: false, units, notFinalized: notFinalized.length, councils };
 }

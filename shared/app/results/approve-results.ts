@@ -1,10 +1,13 @@
 /**
- * The council approves the draft it read and publishes it, exactly once: the draft is claimed
+ * A council approves the draft it read and publishes it, exactly once: the draft is claimed
  * first (a conditional write only one approval can win), then the report objects are written,
  * then the publication. A refused or losing approval writes no object. A claim whose publication
  * never followed (the approving call died) is resumed by the same approval after a lease.
+ * Councils per level: each council (the provincial one, or a district's for its communes) claims
+ * and publishes its own draft; the cycle is `published` with the last council it needs.
  */
-import { enforce, fail } from '../../domain/errors.ts';
+import { councilOfCaller, councilRefusal, provinceCouncil, publishedBy, requiredCouncils, type CouncilKey } from '../../domain/councils.ts';
+import { enforce, fail, isDomainError } from '../../domain/errors.ts';
 import { approvalRefusal, resumableApproval } from '../../domain/results-approval.ts';
 import type { Caller } from '../../domain/roles.ts';
 import type { Cycle } from '../../schemas/domain/cycles.ts';
@@ -16,27 +19,93 @@ export interface ApproveInput {
   year: number;
   decision: string;
   computedAt: string;
+  /** The district whose communes are approved; a district council's token names its own. */
+  district?: string;
 }
 
-async function publishClaimed(caller: Caller, draft: DraftResults, claim: ApprovalClaim, approved: Cycle, stores: PublicationStores) {
+/** Councils write concurrently to the one cycle item; a lost race is read again this many times. */
+const attempts = 5;
+const lostRace = (error: unknown) => isDomainError(error, 'ALREADY_PUBLISHED') || isDomainError(error, 'VERSION_CONFLICT');
+
+/** A district council's report files are named after it: `results-2031-H-BATRI.csv`. */
+const fileName = (name: string, year: number, council: CouncilKey) =>
+  council === provinceCouncil ? name : name.replace(String(year), `${year}-${council}`);
+
+/** Step 3 as the last council or not: the cycle's version orders the councils' publications. */
+async function publishInTurn(
+  caller: Caller,
+  publication: Publication,
+  council: CouncilKey,
+  required: readonly CouncilKey[],
+  stores: PublicationStores,
+) {
+  for (let attempt = 1; ; attempt++) {
+    const [cycle, publications] = await Promise.all([stores.getCycle(publication.year), stores.listPublications(publication.year)]);
+    const done = new Set(publications.map((p) => p.council ?? provinceCouncil));
+    if (done.has(council))
+      throw fail.conflict('ALREADY_PUBLISHED', `the results of council ${council} for ${publication.year} are already published`);
+    const awaiting = required.filter((k) => k !== council && !done.has(k));
+    const next: Cycle = { ...cycle!, phase: awaiting.length === 0 ? 'published' : 'approved', version: cycle!.version + 1 };
+    try {
+      await stores.publish(caller, publication, cycle!, next);
+      return awaiting;
+    } catch (error) {
+      if (attempt >= attempts || !lostRace(error)) throw error;
+    }
+  }
+}
+
+async function publishClaimed(
+  caller: Caller,
+  draft: DraftResults,
+  claim: ApprovalClaim,
+  required: readonly CouncilKey[],
+  stores: PublicationStores,
+) {
+  const council = draft.council ?? provinceCouncil;
   const content = { year: draft.year, decision: claim.decision, approvedAt: claim.approvedAt, results: draft.results };
   const bodies = await reportBodies(content, stores);
-  const files = await Promise.all(bodies.map((f) => stores.putReportFile(draft.year, f.name, f.contentType, f.body)));
-  const publication: Publication = { ...content, approvedBy: claim.approvedBy, files };
-  await stores.publish(caller, publication, approved, { ...approved, phase: 'published', version: approved.version + 1 });
+  const files = await Promise.all(
+    bodies.map((f) => stores.putReportFile(draft.year, fileName(f.name, draft.year, council), f.contentType, f.body)),
+  );
+  const publication: Publication = { ...content, council, approvedBy: claim.approvedBy, files };
+  const awaiting = await publishInTurn(caller, publication, council, required, stores);
   await stores.notifyApproval(draft.year);
-  return { year: draft.year, decision: claim.decision, approvedAt: claim.approvedAt, files: files.map(({ key: _k, ...f }) => f) };
+  return {
+    year: draft.year,
+    decision: claim.decision,
+    approvedAt: claim.approvedAt,
+    publishedBy: publishedBy(council, claim.decision, claim.approvedAt),
+    awaiting,
+    files: files.map(({ key: _k, ...f }) => f),
+  };
 }
 
 export async function approveResults(caller: Caller, input: ApproveInput, stores: PublicationStores = publicationStores, now = new Date()) {
-  const [cycle, draft] = await Promise.all([stores.getCycle(input.year), stores.getDraft(input.year)]);
-  if (!cycle) throw fail.notFound(`cycle ${input.year} does not exist`, 'CYCLE_NOT_FOUND');
-  if (draft?.approval && cycle.phase === 'approved' && resumableApproval(draft, input, now)) {
-    return publishClaimed(caller, draft, draft.approval, cycle, stores);
+  const first = await stores.getCycle(input.year);
+  if (!first) throw fail.notFound(`cycle ${input.year} does not exist`, 'CYCLE_NOT_FOUND');
+  const council = input.district ?? councilOfCaller(caller);
+  const required = requiredCouncils(first, await stores.cycleRegistry(input.year));
+  enforce(councilRefusal(caller, council, first, required));
+  for (let attempt = 1; ; attempt++) {
+    const [cycle, draft, own] = await Promise.all([
+      attempt === 1 ? first : stores.getCycle(input.year),
+      stores.getDraft(input.year, council),
+      stores.getCouncilPublication(input.year, council),
+    ]);
+    if (draft?.approval && cycle!.phase === 'approved' && !own && resumableApproval(draft, input, now)) {
+      return publishClaimed(caller, draft, draft.approval, required, stores);
+    }
+    enforce(approvalRefusal(cycle!, draft, input, now, Boolean(own)));
+    const claim: ApprovalClaim = { decision: input.decision, approvedAt: now.toISOString(), approvedBy: caller.username };
+    const approved: Cycle = { ...cycle!, phase: 'approved', version: cycle!.version + 1 };
+    try {
+      await stores.claimApproval(caller, draft!, claim, cycle!, approved);
+    } catch (error) {
+      // Another council's claim or publication moved the cycle on: read again (a claim of this draft is refused then).
+      if (attempt < attempts && lostRace(error)) continue;
+      throw error;
+    }
+    return publishClaimed(caller, { ...draft!, status: 'approved', approval: claim }, claim, required, stores);
   }
-  enforce(approvalRefusal(cycle, draft, input, now));
-  const claim: ApprovalClaim = { decision: input.decision, approvedAt: now.toISOString(), approvedBy: caller.username };
-  const approved: Cycle = { ...cycle, phase: 'approved', version: cycle.version + 1 };
-  await stores.claimApproval(caller, draft!, claim, cycle, approved);
-  return publishClaimed(caller, { ...draft!, status: 'approved', approval: claim }, claim, approved, stores);
 }

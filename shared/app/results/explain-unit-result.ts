@@ -4,7 +4,9 @@
  * published, else the current draft. Leaves, rounds and survey answers are read as stored.
  */
 import type { AppraisedItem } from '../../domain/appraisal.ts';
-import { fail } from '../../domain/errors.ts';
+import { councilOfUnit, councilRefusal, provinceCouncil, requiredCouncils } from '../../domain/councils.ts';
+import { enforce, fail } from '../../domain/errors.ts';
+import type { Caller } from '../../domain/roles.ts';
 import { toNumber } from '../../domain/exact.ts';
 import { applicableLeaves } from '../../domain/framework.ts';
 import { scoreInput } from '../../domain/results-inputs.ts';
@@ -21,6 +23,7 @@ import { getDraft, getPublication } from '../../store/results-store.ts';
 import { listImports } from '../../store/survey-imports-store.ts';
 import { importSource, onlineSource, readCounts } from '../../store/survey-respondents-store.ts';
 import { frameworkOf } from '../assessment/assessment-context.ts';
+import { resultsStores } from './stores.ts';
 import { loadSurveyContext } from '../surveys/survey-context.ts';
 
 interface UnitSurvey {
@@ -51,11 +54,20 @@ async function surveyFor(cycle: Cycle, unitType: string, unitId: string): Promis
   };
 }
 
-export async function explainUnitResult(year: number, unitId: string) {
+/** The draft holding the unit: its council's (a district council's communes are in its own), read within the caller's council. */
+async function draftHolding(cycle: Cycle, unitId: string, caller?: Caller) {
+  const registry = await resultsStores.cycleRegistry(cycle.year);
+  const unit = registry.find((u) => u.id === unitId);
+  const council = unit ? councilOfUnit(unit, cycle) : provinceCouncil;
+  if (caller) enforce(councilRefusal(caller, council, cycle, requiredCouncils(cycle, registry), 'read'));
+  return getDraft(cycle.year, council);
+}
+
+export async function explainUnitResult(year: number, unitId: string, caller?: Caller) {
   const cycle = await getCycle(year);
   if (!cycle) throw fail.notFound(`cycle ${year} does not exist`, 'CYCLE_NOT_FOUND');
   const published = cycle.phase === 'published' ? await getPublication(year) : undefined;
-  const source = published ?? (await getDraft(year));
+  const source = published ?? (await draftHolding(cycle, unitId, caller));
   if (!source) throw fail.conflict('NO_DRAFT', `no results have been computed for ${year}; POST .../results/compute first`);
   const results = Object.values(source.results).find((r) => r?.units.some((u) => u.unitId === unitId));
   const unit = results?.units.find((u) => u.unitId === unitId);

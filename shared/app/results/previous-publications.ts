@@ -1,7 +1,7 @@
 /**
  * Published years across the plan: the publication a draft compares with, every published year,
  * and one unit's history. Years are looked up among the cycle years the API accepts, 2000-2199
- * (BatchGets of the cycles' small META items, not a scan).
+ * (two BatchGets of the cycles' small META items, not a scan).
  */
 import { fail } from '../../domain/errors.ts';
 import type { UnitResultJson } from '../../schemas/files/results.ts';
@@ -42,7 +42,8 @@ export async function unitHistory(unitId: string): Promise<{ unitId: string; yea
       if (!u || !r) continue;
       entries.push({
         year: p.year,
-        decision: p.decision,
+        // The decision that published this unit (a district council's for its communes).
+        decision: u.publishedBy?.decision ?? p.decision,
         frameworkId: r.frameworkId,
         name: u.name,
         unitType: u.unitType,

@@ -2,7 +2,7 @@ import { fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { publicationStores, type PublicationStores } from './publication-stores.ts';
 
-/** The published report files with their checksums and download links (never the object keys). */
+/** The published report files of every council, with the decision, checksum and download link of each (never the object keys). */
 export async function publicReports(
   _caller: Caller,
   input: { year: number },
@@ -13,5 +13,5 @@ export async function publicReports(
   const files = await Promise.all(
     published.files.map(async ({ key, ...file }) => ({ ...file, url: await stores.reportUrl({ ...file, key }) })),
   );
-  return { year: published.year, decision: published.decision, approvedAt: published.approvedAt, files };
+  return { year: published.year, decision: published.decision, approvedAt: published.approvedAt, files, councils: published.councils };
 }

@@ -3,8 +3,18 @@
  * bucket and the pipeline callback are the publication's own port (publication-stores.ts), so the
  * routes that only read or compute carry no S3 or Step Functions client.
  */
-import { getCycle, updateCycle } from '../../store/cycles-store.ts';
-import { claimApproval, getDraft, getPublication, publish, saveDraft } from '../../store/results-store.ts';
+import { getCycle, getCycleRegistry, updateCycle } from '../../store/cycles-store.ts';
+import {
+  claimApproval,
+  getCouncilPublication,
+  getDraft,
+  getPublication,
+  listPublications,
+  publish,
+  saveDraft,
+} from '../../store/results-store.ts';
+import { listUnits } from '../../store/units-store.ts';
+import { registryOf, type CycleUnit } from '../cycles/cycle-registry.ts';
 import { withInsights } from './insights.ts';
 import { reportInput } from './report-input.ts';
 import { resultsInputs } from './results-inputs.ts';
@@ -13,7 +23,12 @@ export interface ResultsStores {
   getCycle: typeof getCycle;
   updateCycle: typeof updateCycle;
   getDraft: typeof getDraft;
+  /** The year's publications as one (every council's). */
   getPublication: typeof getPublication;
+  getCouncilPublication: typeof getCouncilPublication;
+  listPublications: typeof listPublications;
+  /** The cycle's own registry: which council owns which unit. */
+  cycleRegistry: (year: number) => Promise<CycleUnit[]>;
   saveDraft: typeof saveDraft;
   claimApproval: typeof claimApproval;
   publish: typeof publish;
@@ -30,6 +45,9 @@ export const resultsStores: ResultsStores = {
   updateCycle,
   getDraft,
   getPublication,
+  getCouncilPublication,
+  listPublications,
+  cycleRegistry: (year) => registryOf({ getCycleRegistry, listUnits: () => listUnits({}) }, year),
   saveDraft,
   claimApproval,
   publish,

@@ -1,11 +1,18 @@
 import { assessmentStates } from '../../domain/assessment-workflow.ts';
 import { yearParam } from './common.ts';
 import { unitTypeSchema } from '../files/framework.ts';
-import { resultsSchema } from '../files/results.ts';
+import { publishedBySchema, resultsSchema } from '../files/results.ts';
+import { idString } from '../zod.ts';
 import * as z from 'zod';
 
 export const resultsParams = z.strictObject({ year: yearParam });
-export const resultsQuery = z.strictObject({ type: z.enum(['department', 'district', 'commune']).optional() });
+export const resultsQuery = z.strictObject({
+  type: z.enum(['department', 'district', 'commune']).optional(),
+  /** A district council's draft (its communes); a district council's token reads its own without it. */
+  district: idString.optional(),
+});
+/** The published results: every council's together (`type` only). */
+export const publicResultsQuery = z.strictObject({ type: z.enum(['department', 'district', 'commune']).optional() });
 
 export const draftSchema = z
   .object({
@@ -16,6 +23,12 @@ export const draftSchema = z
     /** Units whose appraisal is not finalised: their results may still change. */
     notFinalized: z.array(z.object({ unitId: z.string(), state: z.enum(assessmentStates).or(z.literal('none')) })),
     results: z.partialRecord(unitTypeSchema, resultsSchema),
+    /** The district whose council this draft is (its communes); absent: the provincial council's. */
+    council: z.string().optional(),
+    /** The admin's computation: the drafts computed for the district councils at the same time. */
+    districts: z
+      .array(z.object({ district: z.string(), computedAt: z.string(), units: z.number().int(), notFinalized: z.number().int() }))
+      .optional(),
   })
   .meta({ id: 'DraftResults' });
 
@@ -24,6 +37,8 @@ export const approveBody = z.strictObject({
   decision: z.string().trim().min(3).max(300),
   /** The draft the council read: approving a draft that was recomputed since is refused. */
   computedAt: z.string(),
+  /** The district whose communes are approved; a district council's token names its own (and may leave it out). */
+  district: idString.optional(),
 });
 
 export const reportFileSchema = z.object({
@@ -32,7 +47,11 @@ export const reportFileSchema = z.object({
   bytes: z.number().int(),
   sha256: z.string(),
   url: z.string().optional(),
+  /** The council decision that published the file. */
+  publishedBy: publishedBySchema.optional(),
 });
+
+const councilPublicationSchema = publishedBySchema.extend({ units: z.number().int() });
 
 export const publicationSchema = z
   .object({
@@ -40,9 +59,21 @@ export const publicationSchema = z
     decision: z.string(),
     approvedAt: z.string(),
     results: z.partialRecord(unitTypeSchema, resultsSchema),
+    /** Every council publication of the year (the provincial council's first); each unit names its own in `publishedBy`. */
+    councils: z.array(councilPublicationSchema).optional(),
   })
   .meta({ id: 'PublishedResults' });
 
 export const reportsSchema = z
-  .object({ year: z.number().int(), decision: z.string(), approvedAt: z.string(), files: z.array(reportFileSchema) })
+  .object({
+    year: z.number().int(),
+    decision: z.string(),
+    approvedAt: z.string(),
+    files: z.array(reportFileSchema),
+    /** The approving council's decision (approval answer). */
+    publishedBy: publishedBySchema.optional(),
+    /** The councils the cycle still waits for after this approval (`province` or a district id). */
+    awaiting: z.array(z.string()).optional(),
+    councils: z.array(councilPublicationSchema).optional(),
+  })
   .meta({ id: 'PublishedReports' });

@@ -41,6 +41,16 @@ export const changeSchema = z.strictObject({ index: points, rank: z.number().int
 /** A leaf where the unit lost points: its final score, maximum and the points lost. */
 export const weakLeafSchema = z.strictObject({ code: z.string(), score: points, max: points, lost: points });
 
+/** The decision that published a unit (councils per level): the provincial council's or its district council's. */
+export const publishedBySchema = z
+  .strictObject({
+    council: z.enum(['province', 'district']),
+    district: z.string().optional(),
+    decision: z.string(),
+    approvedAt: z.string(),
+  })
+  .meta({ id: 'PublishedBy' });
+
 export const unitResultSchema = z
   .strictObject({
     unitId: z.string(),
@@ -61,6 +71,8 @@ export const unitResultSchema = z
     previous: previousResultSchema.nullable().optional(),
     change: changeSchema.nullable().optional(),
     weakest: z.array(weakLeafSchema).optional(),
+    /** published results only: the council decision that published this unit */
+    publishedBy: publishedBySchema.optional(),
   })
   .meta({ id: 'UnitResult' });
 export type UnitResultJson = z.infer<typeof unitResultSchema>;

@@ -1,10 +1,18 @@
-/** The publication of a cycle's results: written once, with the report files' keys and checksums. */
+/**
+ * The publication of a council's results in a cycle: written once, with the report files' keys and
+ * checksums. The provincial council's keeps the key it always had; each district council's has its own.
+ */
+import { councilSuffix, provinceCouncil, type CouncilKey } from '../../domain/councils.ts';
 import { unitTypeSchema } from '../../schemas/files/framework.ts';
 import { resultsSchema } from '../../schemas/files/results.ts';
 import * as z from 'zod';
 
 export const publicationKeys = {
-  item: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'RESULTS#PUBLISHED' }),
+  item: (year: number, council: CouncilKey = provinceCouncil) => ({
+    pk: `CYCLE#${year}`,
+    sk: `RESULTS#PUBLISHED${councilSuffix(council)}`,
+  }),
+  prefix: 'RESULTS#PUBLISHED',
 } as const;
 
 export const reportFileRecord = z.object({
@@ -18,16 +26,18 @@ export type ReportFile = z.infer<typeof reportFileRecord>;
 
 const publicationRecord = z.object({
   year: z.number().int(),
+  /** `province` or the district's id; publications written before councils per level are the province's. */
+  council: z.string().default(provinceCouncil),
   decision: z.string(),
   approvedAt: z.string(),
   approvedBy: z.string(),
   results: z.partialRecord(unitTypeSchema, resultsSchema),
   files: z.array(reportFileRecord),
 });
-export type Publication = z.infer<typeof publicationRecord>;
+export type Publication = z.input<typeof publicationRecord>;
 
 export function publicationToItem(publication: Publication): Record<string, unknown> {
-  return { ...publicationKeys.item(publication.year), entity: 'results-published', ...publication };
+  return { ...publicationKeys.item(publication.year, publication.council), entity: 'results-published', ...publication };
 }
 
 export function publicationFromItem(item: Record<string, unknown>): Publication {

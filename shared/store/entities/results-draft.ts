@@ -3,12 +3,13 @@
  * An approval first claims the draft (status `approved`, with the decision), then the reports are
  * written, then the publication; the claim's `approval` lets an interrupted publication resume.
  */
+import { councilSuffix, provinceCouncil, type CouncilKey } from '../../domain/councils.ts';
 import { unitTypeSchema } from '../../schemas/files/framework.ts';
 import { resultsSchema } from '../../schemas/files/results.ts';
 import * as z from 'zod';
 
 export const resultsDraftKeys = {
-  item: (year: number) => ({ pk: `CYCLE#${year}`, sk: 'RESULTS#DRAFT' }),
+  item: (year: number, council: CouncilKey = provinceCouncil) => ({ pk: `CYCLE#${year}`, sk: `RESULTS#DRAFT${councilSuffix(council)}` }),
   auditSubject: (year: number) => `RESULTS#${year}`,
 } as const;
 
@@ -17,6 +18,8 @@ export type ApprovalClaim = z.infer<typeof approvalClaimSchema>;
 
 const draftRecordSchema = z.object({
   year: z.number().int(),
+  /** `province` or the district's id (each council computes and approves its own draft). */
+  council: z.string().optional(),
   status: z.enum(['draft', 'approved']),
   computedAt: z.string(),
   computedBy: z.string(),
@@ -27,7 +30,7 @@ const draftRecordSchema = z.object({
 export type DraftResults = z.infer<typeof draftRecordSchema>;
 
 export function draftToItem(draft: DraftResults): Record<string, unknown> {
-  return { ...resultsDraftKeys.item(draft.year), entity: 'results-draft', ...draft };
+  return { ...resultsDraftKeys.item(draft.year, draft.council), entity: 'results-draft', ...draft };
 }
 
 export function draftFromItem(item: Record<string, unknown>): DraftResults {

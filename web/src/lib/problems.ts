@@ -74,6 +74,9 @@ export const problemMessages: Record<ProblemCode, string> = {
   REGISTRY_CHANGE_INVALID: 'Danh mục đơn vị có lỗi (xem từng dòng): chưa có thay đổi nào được ghi.',
   REGISTRY_FROZEN: 'Chỉ cập nhật được danh mục đơn vị của kỳ đánh giá khi kỳ còn đang mở.',
   SURVEYS_UNDEFINED: 'Còn phiếu khảo sát của kỳ đánh giá chưa được định nghĩa.',
+  COUNCIL_OUTSIDE_SCOPE:
+    'Các đơn vị này thuộc thẩm quyền của hội đồng khác (hội đồng cấp huyện khác, hoặc xã do hội đồng cấp huyện phê duyệt).',
+  COUNCIL_NOT_IN_CYCLE: 'Kỳ đánh giá này không có hội đồng cấp huyện cho các xã này: Hội đồng cấp tỉnh phê duyệt.',
 };
 
 const fieldNames: Record<string, string> = {
