@@ -562,6 +562,7 @@ export const routes = {
     params: yearOnly,
     body: refreshRegistryBody,
     success: { status: 200, schema: registryRefreshSchema },
+    idempotent: true,
   },
 } as const satisfies Record<string, RouteDefinition>;
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leaves } from '../../shared/domain/framework.ts';
@@ -29,6 +30,9 @@ beforeAll(async () => {
     },
   });
   expect(opened.status).toBe(201);
+  // The cycle names a survey: it cannot leave its survey phase (here, to computation) until it is defined.
+  const survey = JSON.parse(readFileSync('reference/surveys/district-survey-2024.json', 'utf8'));
+  expect((await api('PUT', `/v1/cycles/${year}/surveys/${survey.id}`, { token: admin, body: survey })).status).toBe(201);
   districts = (await api('GET', '/v1/units?type=district', { token: admin })).body.units;
   const lead = await tokens.appraiser('SNV', '*');
   for (const d of districts) {

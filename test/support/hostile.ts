@@ -66,6 +66,17 @@ export function sampleBody(route: RouteDefinition & { id: string }): unknown {
       return { code: 'ABCD-EFGH-IJKL', answers: { Q1: 'A', Q2: null } };
     case 'approveResults':
       return { decision: 'Quyết định số 9/QĐ-HĐTĐ', computedAt: '2071-01-01T00:00:00.000Z' };
+    // registry (REG): a dry run, so a sample that reaches the use case writes nothing
+    case 'importRegistry':
+      return {
+        fileName: 'don-vi.csv',
+        contentBase64: Buffer.from('id,type,name,parent\nREG-H,commune,Xã,UBND-TINH\n').toString('base64'),
+        dryRun: true,
+      };
+    case 'retireUnit':
+      return { validTo: 2030, successorId: 'SNV', expectedVersion: 1, reason: 'Sáp nhập' };
+    case 'refreshCycleRegistry':
+      return { expectedVersion: 1, reason: 'Cập nhật danh mục' };
     default:
       return { note: 'a body this route does not read', nested: { list: [1, 2, { deep: true }] } };
   }

@@ -6,7 +6,7 @@
 import { fail } from '../../domain/errors.ts';
 import { rowOf } from '../../domain/registry-changes.ts';
 import type { Caller } from '../../domain/roles.ts';
-import { applyRegistryRows, type RegistryImportReport } from './import-registry.ts';
+import { applyRegistryRows, type RegistryImportReport } from './apply-registry-rows.ts';
 import { registryStores, type RegistryStores } from './stores.ts';
 
 export async function retireUnit(

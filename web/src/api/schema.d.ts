@@ -807,7 +807,7 @@ export interface paths {
         put?: never;
         /**
          * Re-derive an open cycle's registry from the live one (audited); answers what was added, removed and changed
-         * @description Who: admin.
+         * @description Who: admin. Honours an Idempotency-Key header.
          */
         post: operations["refreshCycleRegistry"];
         delete?: never;
