@@ -8,6 +8,9 @@ import { ClerkScreen } from './screens/clerk';
 import { HistoryScreen } from './screens/history';
 import { Worklist } from './screens/worklist';
 import { AppraisalScreen } from './screens/appraisal';
+import { CouncilResults } from './screens/council-results';
+import { CouncilUnit } from './screens/council-unit';
+import { CouncilApproval } from './screens/council-approval';
 
 const roleNames: Record<string, string> = { admin: 'Quản trị', council: 'Hội đồng', appraiser: 'Thẩm định', unit: 'Cán bộ đơn vị' };
 
@@ -22,8 +25,14 @@ function Header({ session }: { session: Session }) {
       <a class="brand" href="/">
         Chỉ số CCHC
       </a>
+      {hasRole(session, 'council') || hasRole(session, 'admin') ? (
+        <a class="nav" href="/hoi-dong">
+          Kết quả
+        </a>
+      ) : null}
       <span class="who">
         {role}
+        {hasRole(session, 'council') ? ` · phạm vi ${session.district ?? 'toàn tỉnh'}` : ''}
         {session.username ? ` · ${session.username}` : ''}
       </span>
       <button type="button" class="link" onClick={() => signOut().then(() => route('/dang-nhap'))}>
@@ -38,13 +47,16 @@ function Home() {
   const s = currentSession();
   useEffect(() => {
     if (!s) return;
-    if (hasRole(s, 'appraiser') || hasRole(s, 'admin')) route('/tham-dinh', true);
+    if (hasRole(s, 'council')) route('/hoi-dong', true);
+    else if (hasRole(s, 'appraiser') || hasRole(s, 'admin')) route('/tham-dinh', true);
     else if (s.unitId) route(`/don-vi/${s.unitId}`, true);
   }, [s?.token]);
   return (
     <main id="main" class="page">
       <h1>Chỉ số cải cách hành chính</h1>
-      <p>Màn hình của Hội đồng (kết quả, phê duyệt) thuộc phần sau của bảng điều khiển; hiện có thể xem qua API.</p>
+      <p>
+        <a href="/cong-khai">Kết quả đã công bố</a>
+      </p>
     </main>
   );
 }
@@ -99,6 +111,9 @@ function Shell() {
         <Route path="/don-vi/:unitId/lich-su" component={HistoryScreen} />
         <Route path="/tham-dinh" component={Worklist} />
         <Route path="/tham-dinh/:unitId" component={AppraisalScreen} />
+        <Route path="/hoi-dong" component={CouncilResults} />
+        <Route path="/hoi-dong/phe-duyet" component={CouncilApproval} />
+        <Route path="/hoi-dong/don-vi/:unitId" component={CouncilUnit} />
         <Route default component={NotFound} />
       </Router>
     </>
