@@ -205,12 +205,13 @@ describe('the public results site with JavaScript disabled', () => {
     const href = await pub.getByRole('link', { name: csv.name }).getAttribute('href');
     const bytes = Buffer.from(await (await fetch(href!)).arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(csv.sha256);
-    await pub.getByRole('link', { name: 'JSON' }).waitFor();
+    await pub.getByRole('link', { name: 'bộ dữ liệu mở (JSON)' }).waitFor();
     await checkAccessibility(pub, 'public year');
     await screenshot(pub, 'public-year', { top: true });
   });
 
   it('filters by unit type with a plain form, and shows a unit across the years with its area sub-indexes', async () => {
+    await pub.goto(`/cong-khai/${year}`);
     await pub.getByLabel('Loại đơn vị').selectOption('district');
     await pub.getByRole('button', { name: 'Xem' }).click();
     await pub.waitForURL(/type=district/);

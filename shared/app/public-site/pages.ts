@@ -85,7 +85,7 @@ function filesSection(year: number, files: { name: string; bytes: number; sha256
 ${table('Tệp báo cáo đã công bố, dung lượng (byte) và mã kiểm tra SHA-256', ['Tệp', 'Dung lượng (byte)', 'SHA-256'], rows, new Set([1]))}
 <p class="muted">Liên kết tải có hiệu lực 1 giờ; danh sách luôn mới tại <a href="/cong-khai/${year}">trang này</a>. Kiểm tra tệp: <code>sha256sum tên-tệp</code>.</p></section>
 <section aria-labelledby="open"><h2 id="open">Dữ liệu mở</h2>
-<p>Bộ dữ liệu máy đọc được (mỗi đơn vị một bản ghi, mã đơn vị ổn định, từ điển dữ liệu): <a href="/v1/public/results/${year}/open-data">JSON</a>; cùng các tệp <code>open-data-${year}.csv</code> và <code>data-dictionary-${year}.csv</code> ở bảng trên.</p></section>`;
+<p>Bộ dữ liệu máy đọc được (mỗi đơn vị một bản ghi, mã đơn vị ổn định, từ điển dữ liệu): <a href="/v1/public/results/${year}/open-data">bộ dữ liệu mở (JSON)</a>; cùng các tệp <code>open-data-${year}.csv</code> và <code>data-dictionary-${year}.csv</code> ở bảng trên.</p></section>`;
 }
 
 export async function yearPage(year: number, type?: UnitType): Promise<Page> {
