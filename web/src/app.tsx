@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { signOutToSignIn, whenSignedOut } from './api/client';
 import { signOut } from './lib/auth';
+import { config } from './lib/config';
 import { currentSession, hasRole, rememberReturn, type Session } from './lib/session';
 import { AuthCallback, SignIn } from './screens/sign-in';
 import { ClerkScreen } from './screens/clerk';
@@ -55,7 +56,7 @@ function Home() {
     <main id="main" class="page">
       <h1>Chỉ số cải cách hành chính</h1>
       <p>
-        <a href="/cong-khai">Kết quả đã công bố</a>
+        <a href={`${config().apiUrl}/cong-khai`}>Kết quả đã công bố</a>
       </p>
     </main>
   );
