@@ -236,6 +236,15 @@ describe('the public results site with JavaScript disabled', () => {
     await screenshot(pub, 'public-unit', { top: true });
   });
 
+  it('reads on a phone without JavaScript', async () => {
+    const context = await browser.newContext({ baseURL: apiUrl, javaScriptEnabled: false, locale: 'vi-VN', viewport: phone });
+    const small = await context.newPage();
+    await small.goto(`/cong-khai/${year}?type=district`);
+    expect(await small.getByRole('region', { name: 'Huyện, thành phố' }).locator('tbody tr').count()).toBe(9);
+    await screenshot(small, 'public-year-phone');
+    await context.close();
+  });
+
   it('answers an unpublished year with a Vietnamese page and 404', async () => {
     const res = await pub.goto('/cong-khai/2169');
     expect(res?.status()).toBe(404);

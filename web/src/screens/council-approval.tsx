@@ -37,7 +37,8 @@ function ApprovalForm({ data, onApproved }: { data: CouncilData; onApproved: (r:
   const [read, setRead] = useState(false);
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
-  const [key] = useState(idempotencyKey());
+  // One key per attempt: a retry after a lost answer replays it; a refused attempt gets a fresh one.
+  const [key, setKey] = useState(idempotencyKey());
   const decision = `Quyết định số ${number.trim()} ngày ${vnDate(date)}`;
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -49,7 +50,10 @@ function ApprovalForm({ data, onApproved }: { data: CouncilData; onApproved: (r:
     });
     setBusy(false);
     if (published) onApproved(published);
-    else setProblem(error as Problem | undefined);
+    else {
+      setProblem(error as Problem | undefined);
+      if (error) setKey(idempotencyKey());
+    }
   };
   const open = problem?.code === 'APPRAISALS_OPEN' ? openUnits(problem) : [];
   return (
