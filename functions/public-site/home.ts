@@ -1,4 +1,5 @@
-import { homePage, orNotFound } from '../../shared/app/public-site/pages.ts';
+import { homePage } from '../../shared/app/public-site/home-page.ts';
+import { orNotFound } from '../../shared/app/public-site/page.ts';
 import { pageHeaders } from '../../shared/app/public-site/html.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 

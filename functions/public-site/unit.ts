@@ -1,4 +1,5 @@
-import { orNotFound, unitPage } from '../../shared/app/public-site/pages.ts';
+import { orNotFound } from '../../shared/app/public-site/page.ts';
+import { unitPage } from '../../shared/app/public-site/unit-page.ts';
 import { pageHeaders } from '../../shared/app/public-site/html.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 

@@ -1,4 +1,5 @@
-import { orNotFound, yearPage } from '../../shared/app/public-site/pages.ts';
+import { orNotFound } from '../../shared/app/public-site/page.ts';
+import { yearPage } from '../../shared/app/public-site/year-page.ts';
 import { pageHeaders } from '../../shared/app/public-site/html.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 

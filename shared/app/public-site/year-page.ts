@@ -1,50 +1,18 @@
 /**
- * The public results site (no sign-in): the published years, a year's results per unit type with
- * the report files and open data, and a page per unit with its history. Published data only: the
- * same use cases as the public JSON routes, so a draft can never show here.
+ * A published year: rankings per unit type with the area sub-indexes, the report files with their
+ * checksums, open data. Published data only (the public use cases), so a draft never shows here.
  */
-import { DomainError } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
 import type { UnitType } from '../../schemas/files/framework.ts';
 import type { Results } from '../../schemas/files/results.ts';
-import { getFramework } from '../../store/frameworks-store.ts';
-import { allPublishedYears, unitHistory } from '../results/previous-publications.ts';
+import { allPublishedYears } from '../results/previous-publications.ts';
 import { publicReports } from '../results/public-reports.ts';
 import { publicResults } from '../results/public-results.ts';
 import { esc, fmt, fmtDate, fmtInt, fmtSigned, layout, table, unitTypeNames } from './html.ts';
+import { areaNames, home, type Page } from './page.ts';
 
 const anonymous: Caller = { subject: 'anonymous', username: 'anonymous', roles: [], areas: [] };
 const typeOrder: UnitType[] = ['department', 'district', 'commune'];
-const home = { href: '/cong-khai', label: 'Công khai kết quả' };
-
-export interface Page {
-  status: number;
-  html: string;
-}
-
-async function areaNames(frameworkId: string): Promise<Map<string, string>> {
-  const stored = await getFramework(frameworkId);
-  return new Map((stored?.framework.areas ?? []).map((a) => [a.code, a.name]));
-}
-
-export async function homePage(): Promise<Page> {
-  const years = (await allPublishedYears()).sort((a, b) => b - a);
-  const list = years.length
-    ? `<ul>${years.map((y) => `<li><a href="/cong-khai/${y}">Kết quả Chỉ số CCHC năm ${y}</a></li>`).join('')}</ul>`
-    : '<p>Chưa có năm nào được công bố.</p>';
-  const body = `<h1>Công khai kết quả Chỉ số cải cách hành chính</h1>
-<p>Kết quả do Hội đồng thẩm định phê duyệt: xếp hạng theo loại đơn vị, chỉ số thành phần theo lĩnh vực, tệp báo cáo kèm mã kiểm tra SHA-256 và dữ liệu mở.</p>
-<h2>Các năm đã công bố</h2>${list}`;
-  return {
-    status: 200,
-    html: layout({
-      title: 'Công khai kết quả',
-      description: 'Các năm đã công bố kết quả Chỉ số CCHC của tỉnh.',
-      crumbs: [{ label: home.label }],
-      body,
-    }),
-  };
-}
 
 function typeSection(type: UnitType, results: Results, names: Map<string, string>): string {
   const areas = results.units[0]?.areas.map((a) => a.code) ?? [];
@@ -119,54 +87,4 @@ ${filesSection(year, reports.files)}`;
       body,
     }),
   };
-}
-
-export async function unitPage(unitId: string): Promise<Page> {
-  const history = await unitHistory(unitId);
-  const latest = history.years.at(-1)!;
-  const names = await areaNames(latest.frameworkId);
-  const years = history.years.map((y) => y.year);
-  const rows = history.years.map((y) => [
-    `<a href="/cong-khai/${y.year}">${y.year}</a>`,
-    fmt(y.index),
-    fmtInt(y.rank),
-    esc(y.band),
-    y.change ? `${fmtSigned(y.change.index)} điểm` : '—',
-    esc(y.decision),
-  ]);
-  const areaCodes = [...new Set(history.years.flatMap((y) => y.areas.map((a) => a.code)))];
-  const areaRows = areaCodes.map((code) => [
-    `${esc(code)}. ${esc(names.get(code) ?? '')}`,
-    ...history.years.map((y) => {
-      const a = y.areas.find((x) => x.code === code);
-      return a ? `${fmt(a.index)} <span class="muted">(${fmt(a.score)}/${fmt(a.max)})</span>` : '—';
-    }),
-  ]);
-  const body = `<h1>${esc(latest.name)}</h1>
-<p>${esc(unitTypeNames[latest.unitType] ?? latest.unitType)} · mã đơn vị <code>${esc(unitId)}</code></p>
-<h2>Kết quả qua các năm</h2>
-${table(`Chỉ số, hạng và xếp loại của ${latest.name} qua các năm`, ['Năm', 'Chỉ số', 'Hạng', 'Xếp loại', 'Thay đổi', 'Quyết định'], rows, new Set([1, 2]))}
-<h2>Chỉ số thành phần theo lĩnh vực</h2>
-${table('Chỉ số thành phần (thang 100) và điểm đạt trên điểm tối đa, theo năm', ['Lĩnh vực', ...years.map(String)], areaRows, new Set(years.map((_y, i) => i + 1)))}`;
-  return {
-    status: 200,
-    html: layout({
-      title: latest.name,
-      description: `Kết quả Chỉ số CCHC của ${latest.name} qua các năm ${years.join(', ')}.`,
-      crumbs: [home, { label: latest.name }],
-      body,
-    }),
-  };
-}
-
-/** A published-data miss (a year not published, a unit never ranked) is a page too, not JSON. */
-export async function orNotFound(render: () => Promise<Page>): Promise<Page> {
-  try {
-    return await render();
-  } catch (error) {
-    if (!(error instanceof DomainError) || (error.code !== 'RESULTS_NOT_PUBLISHED' && error.code !== 'UNIT_NOT_FOUND')) throw error;
-    const text = error.code === 'RESULTS_NOT_PUBLISHED' ? 'Kết quả năm này chưa được công bố.' : 'Đơn vị này chưa có kết quả được công bố.';
-    const body = `<h1>Không tìm thấy</h1><p>${text}</p><p><a href="/cong-khai">Xem các năm đã công bố</a></p>`;
-    return { status: 404, html: layout({ title: 'Không tìm thấy', description: text, crumbs: [home, { label: 'Không tìm thấy' }], body }) };
-  }
 }
