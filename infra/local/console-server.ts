@@ -102,7 +102,8 @@ export function consoleHandler(options: { s3Endpoint: string }) {
   const headers = securityHeaders(options.s3Endpoint);
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const method = (req.method ?? 'GET').toUpperCase();
-    if (url.pathname.startsWith('/v1/')) return false;
+    // The public results site is the API's (HTML routes in shared/routes.ts), as in the cloud.
+    if (url.pathname.startsWith('/v1/') || url.pathname === '/cong-khai' || url.pathname.startsWith('/cong-khai/')) return false;
     if (url.pathname === '/local/sign-in' && method === 'POST') return (await signIn(req, res), true);
     if (method !== 'GET' && method !== 'HEAD') return false;
     if (url.pathname === '/config.json') return (json(res, 200, { apiUrl: '', auth: { kind: 'local' } }), true);

@@ -34,6 +34,8 @@ export interface HandlerResponse {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A body sent as it is, not as JSON (the public HTML pages); `headers` name its content-type. */
+  text?: string;
 }
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -170,7 +172,9 @@ export function httpHandler<K extends RouteId>(id: K, fn: (request: HandlerReque
         const result = await fn({ params, query, body, caller, headers: event.headers ?? {}, requestId } as HandlerRequest<
           (typeof routes)[K]
         >);
-        return json(result.status ?? route.success.status, result.body, 'application/json', result.headers);
+        const status = result.status ?? route.success.status;
+        if (result.text !== undefined) return { statusCode: status, headers: result.headers ?? {}, body: result.text };
+        return json(status, result.body, 'application/json', result.headers);
       };
       const response = key ? await withIdempotency(key, { caller, routeId: id, path: event.rawPath, body: event.body }, run) : await run();
       metrics.addMetric('Success', MetricUnit.Count, 1);

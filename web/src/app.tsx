@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { signOutToSignIn, whenSignedOut } from './api/client';
 import { signOut } from './lib/auth';
+import { config } from './lib/config';
 import { currentSession, hasRole, rememberReturn, type Session } from './lib/session';
 import { AuthCallback, SignIn } from './screens/sign-in';
 import { ClerkScreen } from './screens/clerk';
@@ -9,6 +10,9 @@ import { HistoryScreen } from './screens/history';
 import { Worklist } from './screens/worklist';
 import { AppraisalScreen } from './screens/appraisal';
 import { RegistryScreen } from './screens/registry';
+import { CouncilResults } from './screens/council-results';
+import { CouncilUnit } from './screens/council-unit';
+import { CouncilApproval } from './screens/council-approval';
 
 const roleNames: Record<string, string> = { admin: 'Quản trị', council: 'Hội đồng', appraiser: 'Thẩm định', unit: 'Cán bộ đơn vị' };
 
@@ -28,8 +32,14 @@ function Header({ session }: { session: Session }) {
           Danh mục đơn vị
         </a>
       ) : null}
+      {hasRole(session, 'council') || hasRole(session, 'admin') ? (
+        <a class="nav" href="/hoi-dong">
+          Kết quả
+        </a>
+      ) : null}
       <span class="who">
         {role}
+        {hasRole(session, 'council') ? ` · phạm vi ${session.district ?? 'toàn tỉnh'}` : ''}
         {session.username ? ` · ${session.username}` : ''}
       </span>
       <button type="button" class="link" onClick={() => signOut().then(() => route('/dang-nhap'))}>
@@ -44,13 +54,16 @@ function Home() {
   const s = currentSession();
   useEffect(() => {
     if (!s) return;
-    if (hasRole(s, 'appraiser') || hasRole(s, 'admin')) route('/tham-dinh', true);
+    if (hasRole(s, 'council')) route('/hoi-dong', true);
+    else if (hasRole(s, 'appraiser') || hasRole(s, 'admin')) route('/tham-dinh', true);
     else if (s.unitId) route(`/don-vi/${s.unitId}`, true);
   }, [s?.token]);
   return (
     <main id="main" class="page">
       <h1>Chỉ số cải cách hành chính</h1>
-      <p>Màn hình của Hội đồng (kết quả, phê duyệt) thuộc phần sau của bảng điều khiển; hiện có thể xem qua API.</p>
+      <p>
+        <a href={`${config().apiUrl}/cong-khai`}>Kết quả đã công bố</a>
+      </p>
     </main>
   );
 }
@@ -106,6 +119,9 @@ function Shell() {
         <Route path="/tham-dinh" component={Worklist} />
         <Route path="/tham-dinh/:unitId" component={AppraisalScreen} />
         <Route path="/quan-tri/don-vi" component={RegistryScreen} />
+        <Route path="/hoi-dong" component={CouncilResults} />
+        <Route path="/hoi-dong/phe-duyet" component={CouncilApproval} />
+        <Route path="/hoi-dong/don-vi/:unitId" component={CouncilUnit} />
         <Route default component={NotFound} />
       </Router>
     </>
