@@ -30,6 +30,8 @@ import {
   importReportQuery,
   importReportSchema,
   invitationsResponse,
+  publicInvitationParams,
+  publicInvitationSchema,
   publicResponseAnswer,
   publicResponseBody,
   publicSurveyParams,
@@ -502,6 +504,16 @@ export const routes = {
     summary: 'The machine-readable bundle of a published year: one record per unit and the data dictionary',
     params: resultsParams,
     success: { status: 200, schema: openDataSchema },
+  },
+  // SRV: the survey desk and the public answer page (issue 14 item 3)
+  getPublicInvitation: {
+    method: 'GET',
+    path: '/v1/public/survey-invitations/{code}',
+    handler: 'functions/surveys/get-invitation.ts',
+    access: 'public',
+    summary: "What an invitation code's holder sees: the unit's name and the questions of the code's group (no sign-in)",
+    params: publicInvitationParams,
+    success: { status: 200, schema: publicInvitationSchema },
   },
 } as const satisfies Record<string, RouteDefinition>;
 

@@ -39,6 +39,7 @@ export function importReport(record: ImportRecord, page: { rows: ReportRow[]; mo
     rejected: page.rows.filter((r) => r.kind === 'rejected').map(view),
     duplicateRows: page.rows.filter((r) => r.kind === 'duplicate').map(view),
     lines: record.lines,
+    ...(record.totalLines !== undefined ? { totalLines: record.totalLines } : {}),
     ...(record.error ? { error: record.error } : {}),
     createdAt: record.createdAt,
     ...(record.finishedAt ? { finishedAt: record.finishedAt } : {}),
