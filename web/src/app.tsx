@@ -8,6 +8,13 @@ import { ClerkScreen } from './screens/clerk';
 import { HistoryScreen } from './screens/history';
 import { Worklist } from './screens/worklist';
 import { AppraisalScreen } from './screens/appraisal';
+// SRV: the survey desk and the public answer page
+import { SurveyDesk } from './screens/surveys/survey-desk';
+import { SurveyDetail } from './screens/surveys/survey-detail';
+import { SurveyEdit } from './screens/surveys/survey-edit';
+import { SurveyImportProgress, SurveyImportStart } from './screens/surveys/survey-import';
+import { SurveyInvitations } from './screens/surveys/survey-invitations';
+import { AnswerEntry, SurveyAnswer } from './screens/surveys/survey-answer';
 
 const roleNames: Record<string, string> = { admin: 'Quản trị', council: 'Hội đồng', appraiser: 'Thẩm định', unit: 'Cán bộ đơn vị' };
 
@@ -26,6 +33,7 @@ function Header({ session }: { session: Session }) {
         {role}
         {session.username ? ` · ${session.username}` : ''}
       </span>
+      {session.roles.includes('admin') || session.roles.includes('council') ? <a href="/khao-sat">Khảo sát</a> : null}
       <button type="button" class="link" onClick={() => signOut().then(() => route('/dang-nhap'))}>
         Đăng xuất
       </button>
@@ -63,7 +71,8 @@ function NotFound() {
 function Shell() {
   const loc = useLocation();
   const [session, setSession] = useState(currentSession());
-  const open = loc.path === '/dang-nhap' || loc.path.startsWith('/auth/');
+  // The answer page is public (SRV): a citizen with a QR card has no account.
+  const open = loc.path === '/dang-nhap' || loc.path.startsWith('/auth/') || loc.path === '/tra-loi' || loc.path.startsWith('/tra-loi/');
   useEffect(() => {
     whenSignedOut(() => loc.route('/dang-nhap?het-han=1'));
   }, []);
@@ -99,6 +108,14 @@ function Shell() {
         <Route path="/don-vi/:unitId/lich-su" component={HistoryScreen} />
         <Route path="/tham-dinh" component={Worklist} />
         <Route path="/tham-dinh/:unitId" component={AppraisalScreen} />
+        <Route path="/khao-sat" component={SurveyDesk} />
+        <Route path="/khao-sat/:year/:surveyId" component={SurveyDetail} />
+        <Route path="/khao-sat/:year/:surveyId/sua" component={SurveyEdit} />
+        <Route path="/khao-sat/:year/:surveyId/nhap" component={SurveyImportStart} />
+        <Route path="/khao-sat/:year/:surveyId/nhap/:importId" component={SurveyImportProgress} />
+        <Route path="/khao-sat/:year/:surveyId/phieu-moi" component={SurveyInvitations} />
+        <Route path="/tra-loi" component={AnswerEntry} />
+        <Route path="/tra-loi/:code" component={SurveyAnswer} />
         <Route default component={NotFound} />
       </Router>
     </>
