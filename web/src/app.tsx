@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { signOutToSignIn, whenSignedOut } from './api/client';
 import { signOut } from './lib/auth';
 import { currentSession, hasRole, rememberReturn, type Session } from './lib/session';
@@ -8,13 +8,15 @@ import { ClerkScreen } from './screens/clerk';
 import { HistoryScreen } from './screens/history';
 import { Worklist } from './screens/worklist';
 import { AppraisalScreen } from './screens/appraisal';
-// SRV: the survey desk and the public answer page
-import { SurveyDesk } from './screens/surveys/survey-desk';
-import { SurveyDetail } from './screens/surveys/survey-detail';
-import { SurveyEdit } from './screens/surveys/survey-edit';
-import { SurveyImportProgress, SurveyImportStart } from './screens/surveys/survey-import';
-import { SurveyInvitations } from './screens/surveys/survey-invitations';
+// SRV: the survey desk (loaded when opened: only the administrator uses it) and the public answer page
 import { AnswerEntry, SurveyAnswer } from './screens/surveys/survey-answer';
+const desk = () => import('./screens/surveys/desk');
+const SurveyDesk = lazy(() => desk().then((m) => m.SurveyDesk));
+const SurveyDetail = lazy(() => desk().then((m) => m.SurveyDetail));
+const SurveyEdit = lazy(() => desk().then((m) => m.SurveyEdit));
+const SurveyImportStart = lazy(() => desk().then((m) => m.SurveyImportStart));
+const SurveyImportProgress = lazy(() => desk().then((m) => m.SurveyImportProgress));
+const SurveyInvitations = lazy(() => desk().then((m) => m.SurveyInvitations));
 
 const roleNames: Record<string, string> = { admin: 'Quản trị', council: 'Hội đồng', appraiser: 'Thẩm định', unit: 'Cán bộ đơn vị' };
 
@@ -33,7 +35,11 @@ function Header({ session }: { session: Session }) {
         {role}
         {session.username ? ` · ${session.username}` : ''}
       </span>
-      {session.roles.includes('admin') || session.roles.includes('council') ? <a href="/khao-sat">Khảo sát</a> : null}
+      {session.roles.includes('admin') || session.roles.includes('council') ? (
+        <a class="nav" href="/khao-sat">
+          Khảo sát
+        </a>
+      ) : null}
       <button type="button" class="link" onClick={() => signOut().then(() => route('/dang-nhap'))}>
         Đăng xuất
       </button>

@@ -124,10 +124,12 @@ function AnswerForm({ code, view }: { code: string; view: View }) {
         }}
       >
         <ol class="answer-questions">
-          {view.questions.map((q) => (
+          {view.questions.map((q, i) => (
             <li key={q.id}>
               <fieldset>
-                <legend>{q.text}</legend>
+                <legend>
+                  Câu {i + 1}. {q.text}
+                </legend>
                 {q.options.map((o) => (
                   <label key={o.key} class="choice">
                     <input type="radio" name={q.id} value={o.key} checked={answers[q.id] === o.key} onChange={() => choose(q.id, o.key)} />{' '}

@@ -34,11 +34,13 @@ export function SurveySummary(props: { year: number; surveyId: string; groups: R
           <label for="sum-search">Tìm đơn vị</label>
           <input id="sum-search" type="search" value={needle} onInput={(e) => setNeedle((e.currentTarget as HTMLInputElement).value)} />
         </div>
+      </div>
+      <p>
         <label class="inline">
           <input type="checkbox" checked={onlyShort} onChange={(e) => setOnlyShort((e.currentTarget as HTMLInputElement).checked)} /> Chỉ
           đơn vị chưa đủ mẫu
         </label>
-      </div>
+      </p>
       <table class="cards">
         <thead>
           <tr>
