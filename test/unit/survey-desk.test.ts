@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { countCsvLines } from '../../shared/app/surveys/ingestion/line-count.ts';
 import { answerLinks, consoleOrigin } from '../../shared/app/surveys/answer-links.ts';
 import { PublicThrottle } from '../../infra/local/public-throttle.ts';
+import { ProgressReporter } from '../../shared/app/surveys/ingestion/progress.ts';
 
 const count = (...chunks: string[]) => countCsvLines(Readable.from(chunks.map((c) => Buffer.from(c, 'utf8'))));
 
@@ -37,5 +38,26 @@ describe('PublicThrottle', () => {
     expect(throttle.take('other-ip route')).toBe(true);
     now = 500; // half a second at 2/s: one token back
     expect([throttle.take('ip route'), throttle.take('ip route')]).toEqual([true, false]);
+  });
+});
+
+describe('ProgressReporter', () => {
+  it('writes the counts every N rows, one write at a time, and settles before the import finishes', async () => {
+    const saved: number[] = [];
+    let release: () => void = () => undefined;
+    const save = async (_ref: unknown, counts: { lines: number }) => {
+      await new Promise<void>((r) => (release = r));
+      saved.push(counts.lines);
+    };
+    const progress = new ProgressReporter({ year: 2181, surveyId: 's', importId: 'i' }, save, 3, 60_000);
+    const counts = { lines: 0, accepted: 0, duplicates: 0, rejectedCount: 0 };
+    for (let line = 1; line <= 7; line++) progress.row({ ...counts, lines: line });
+    release(); // the write started at line 3; lines 6 found it still in flight and waited
+    await progress.settled();
+    expect(saved).toEqual([3]);
+    for (let line = 8; line <= 10; line++) progress.row({ ...counts, lines: line });
+    release();
+    await progress.settled();
+    expect(saved).toEqual([3, 8]);
   });
 });
