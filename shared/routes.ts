@@ -26,6 +26,7 @@ import {
   createImportBody,
   createImportResponse,
   createInvitationsBody,
+  importListSchema,
   importParams,
   importReportQuery,
   importReportSchema,
@@ -514,6 +515,15 @@ export const routes = {
     summary: "What an invitation code's holder sees: the unit's name and the questions of the code's group (no sign-in)",
     params: publicInvitationParams,
     success: { status: 200, schema: publicInvitationSchema },
+  },
+  listSurveyImports: {
+    method: 'GET',
+    path: '/v1/cycles/{year}/surveys/{surveyId}/imports',
+    handler: 'functions/surveys/list-imports.ts',
+    access: ['admin'],
+    summary: "The survey's imports, newest first, with their status and progress",
+    params: surveyParams,
+    success: { status: 200, schema: importListSchema },
   },
 } as const satisfies Record<string, RouteDefinition>;
 

@@ -107,6 +107,7 @@ describe('the survey desk', () => {
     );
     // The sample per unit counts the accepted rows: 996 leaders (every third row but the 4 bad ones).
     await page.goto(`/khao-sat/${year}/${surveyId}`);
+    await page.getByRole('link', { name: 'phieu-my-hoa.csv' }).waitFor();
     await page.getByLabel('Tìm đơn vị').fill('my hoa');
     await page.getByRole('cell', { name: '996 / 10' }).waitFor();
     expect(lines[2]).toMatch(/^251,SRV-B250,bị từ chối,"Q1_7_1: câu trả lời ""Z"" không thuộc các phương án A, B, C, D, E",/);

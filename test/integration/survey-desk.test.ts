@@ -40,6 +40,10 @@ describe('survey desk', () => {
     expect(report).toMatchObject({ status: 'done', totalLines: 32, accepted: 26, rejectedCount: 4, lines: 31 });
     expect(report.rejected.map((r: { line: number }) => r.line)).toEqual([8, 15, 22, 29]);
     expect((await getImport({ year, surveyId, importId: created.body.importId }))?.totalLines).toBe(32);
+    const listed = await api('GET', `${base}/imports`, { token: admin });
+    expect(listed.body.imports[0]).toMatchObject({ importId: created.body.importId, status: 'done', totalLines: 32, lines: 31 });
+    expect(listed.body.imports[0].rejected).toBeUndefined();
+    expect((await api('GET', `${base}/imports`, { token: await tokens.council() })).status).toBe(403);
   });
 
   it('answers invitation links on the console origin, and the public view of a code', async () => {

@@ -55,6 +55,27 @@ export const importReportSchema = z
   })
   .meta({ id: 'SurveyImportReport' });
 
+/** The survey's imports, newest first: what the desk lists so that a running import is found again. */
+export const importListSchema = z
+  .object({
+    imports: z.array(
+      importReportSchema.pick({
+        importId: true,
+        fileName: true,
+        format: true,
+        status: true,
+        accepted: true,
+        duplicates: true,
+        rejectedCount: true,
+        lines: true,
+        totalLines: true,
+        createdAt: true,
+        finishedAt: true,
+      }),
+    ),
+  })
+  .meta({ id: 'SurveyImportList' });
+
 export const createImportResponse = z
   .object({
     importId: z.string(),

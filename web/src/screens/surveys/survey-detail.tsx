@@ -9,6 +9,7 @@ import { loadSurvey, surveyPath, targetText, type StoredSurvey } from '../../lib
 import { fmtNumber, unitTypeNames } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { SurveySummary } from './survey-summary';
+import { ImportList } from './import-list';
 import './surveys.css';
 
 function Definition({ stored }: { stored: StoredSurvey }) {
@@ -109,6 +110,7 @@ export function SurveyDetail() {
           </ul>
         </div>
       ) : null}
+      <ImportList year={year} surveyId={surveyId} />
       <SurveySummary year={year} surveyId={surveyId} groups={stored.definition.groups} />
       <Definition stored={stored} />
     </main>
