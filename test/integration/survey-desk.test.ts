@@ -2,7 +2,11 @@
  * What the survey desk and the public answer page read: the import's line count and progress,
  * the invitations' answer links on the console's origin, and the public view of one code.
  */
+import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createLocalApi } from '../../infra/local/http-adapter.ts';
+import { createVerifier } from '../../infra/local/jwt.ts';
+import { PublicThrottle } from '../../infra/local/public-throttle.ts';
 import { getImport } from '../../shared/store/survey-imports-store.ts';
 import { api, tokens } from '../support/api.ts';
 import { uploadToForm } from '../support/assessment-helpers.ts';
@@ -69,5 +73,27 @@ describe('survey desk', () => {
     expect([unknown.status, unknown.body.code]).toEqual([404, 'INVITATION_UNKNOWN']);
     const garbage = await api('GET', `/v1/public/survey-invitations/not-a-code`);
     expect(garbage.body.code).toBe('INVITATION_UNKNOWN');
+  });
+
+  it('throttles public routes in the local adapter when asked (npm start), per client and route', async () => {
+    const server = createLocalApi({
+      verifier: await createVerifier(),
+      publicThrottle: new PublicThrottle({ rateLimit: 0.01, burstLimit: 5 }),
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await fetch(`${url}/v1/public/survey-invitations/not-a-code`)).status);
+      expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429]);
+      const refused = await fetch(`${url}/v1/public/survey-invitations/not-a-code`);
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { code: string }).code).toBe('TOO_MANY_REQUESTS');
+      // Another public route has its own bucket; signed-in routes are not throttled here.
+      expect((await fetch(`${url}/v1/public/results`)).status).not.toBe(429);
+      expect((await fetch(`${url}/v1/units`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(200);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

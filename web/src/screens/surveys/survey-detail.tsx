@@ -8,6 +8,7 @@ import { PageProblem } from '../../components/page-problem';
 import { loadSurvey, surveyPath, targetText, type StoredSurvey } from '../../lib/surveys';
 import { fmtNumber, unitTypeNames } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
+import { currentSession, hasRole } from '../../lib/session';
 import { SurveySummary } from './survey-summary';
 import { ImportList } from './import-list';
 import './surveys.css';
@@ -80,6 +81,8 @@ export function SurveyDetail() {
   if (loaded.state === 'error') return <PageProblem problem={loaded.problem} />;
   const stored = loaded.value;
   const base = surveyPath(year, surveyId);
+  const session = currentSession();
+  const admin = !!session && hasRole(session, 'admin');
   return (
     <main id="main" class="page">
       <p>
@@ -89,17 +92,20 @@ export function SurveyDetail() {
       <p class="muted">
         {unitTypeNames[stored.unitType] ?? stored.unitType} · bộ tiêu chí {stored.frameworkId} · phiên bản {stored.version}
       </p>
-      <nav class="actions" aria-label="Thao tác với phiếu">
-        <a class="button" href={`${base}/sua`}>
-          Sửa phiếu
-        </a>
-        <a class="button" href={`${base}/nhap`}>
-          Nhập tệp kết quả
-        </a>
-        <a class="button" href={`${base}/phieu-moi`}>
-          In phiếu mời (mã QR)
-        </a>
-      </nav>
+      {/* Writing is the administrator's (the API refuses the rest); the council reads the sample. */}
+      {admin ? (
+        <nav class="actions" aria-label="Thao tác với phiếu">
+          <a class="button" href={`${base}/sua`}>
+            Sửa phiếu
+          </a>
+          <a class="button" href={`${base}/nhap`}>
+            Nhập tệp kết quả
+          </a>
+          <a class="button" href={`${base}/phieu-moi`}>
+            In phiếu mời (mã QR)
+          </a>
+        </nav>
+      ) : null}
       {stored.warnings?.length ? (
         <div class="notice">
           <p>Lưu ý khi khai báo phiếu:</p>

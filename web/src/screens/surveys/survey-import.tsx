@@ -130,6 +130,7 @@ export function SurveyImportProgress() {
   const importId = params.importId as string;
   const [loaded, reload] = useLoad(() => loadImport(year, surveyId, importId), [year, surveyId, importId]);
   const [busy, setBusy] = useState(false);
+  const [rerunProblem, setRerunProblem] = useState<Problem | undefined>();
   const report = loaded.state === 'ready' ? loaded.value : undefined;
   const open = report && (report.status === 'pending' || report.status === 'running');
   useEffect(() => {
@@ -144,6 +145,16 @@ export function SurveyImportProgress() {
         <p>Đang tải lượt nhập…</p>
       </main>
     );
+  const rerun = async () => {
+    setBusy(true);
+    const res = await api().POST('/v1/cycles/{year}/surveys/{surveyId}/imports/{importId}/rerun', {
+      params: { path: { year, surveyId, importId } },
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    });
+    setBusy(false);
+    setRerunProblem(res.data ? undefined : (res.error as Problem));
+    if (res.data) reload();
+  };
   const download = async () => {
     setBusy(true);
     try {
@@ -166,6 +177,13 @@ export function SurveyImportProgress() {
       {report.error ? (
         <div class="error" role="alert">
           <p>Tệp không được nhập; không dòng nào được giữ lại. Lý do: {report.error}</p>
+          <p>
+            Sau khi sửa phiếu khảo sát, có thể chạy lại đúng tệp đã tải lên:{' '}
+            <button type="button" disabled={busy} onClick={() => void rerun()}>
+              Chạy lại lượt nhập
+            </button>
+          </p>
+          {rerunProblem ? <ProblemBox problem={rerunProblem} /> : null}
         </div>
       ) : null}
       {report.rejectedCount + report.duplicates > 0 ? (
