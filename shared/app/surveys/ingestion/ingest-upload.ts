@@ -96,7 +96,7 @@ export async function ingestImport(
   const remainingMs = options.remainingMs ?? (() => stores.leaseMs * 10);
   await waitForLease(ref, remainingMs, stores);
   let run: ImportRun | undefined;
-  const progress = new ProgressReporter(ref, stores.saveProgress, options.progressRows, options.progressMs);
+  const progress = new ProgressReporter(ref, stores.saveLiveProgress, options.progressRows, options.progressMs);
   try {
     if (!(await stores.startRun(ref))) return 'skipped';
     const context = await loadSurveyContext(ref.year, ref.surveyId, stores);

@@ -28,6 +28,8 @@ export interface IngestionStores extends Pick<
   importExists: typeof importExists;
   startRun: typeof startRun;
   saveProgress: typeof saveProgress;
+  /** The frequent progress for the console's bar (progress.ts); apart from the checkpoint's, which follows each checkpoint. */
+  saveLiveProgress: typeof saveProgress;
   saveTotalLines: typeof saveTotalLines;
   completeImport: typeof completeImport;
   failImport: typeof failImport;
@@ -56,6 +58,7 @@ export const ingestionStores: IngestionStores = {
   importExists,
   startRun,
   saveProgress,
+  saveLiveProgress: saveProgress,
   saveTotalLines,
   completeImport,
   failImport,
