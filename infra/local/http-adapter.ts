@@ -3,6 +3,7 @@
  * shared route table, checks the JWT as the Cognito authorizer does, turns the request into a
  * payload-2.0 event, calls the same handler module Lambda runs, and writes the result back.
  */
+import type { PublicThrottle } from './public-throttle.ts';
 import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -121,6 +122,8 @@ export interface LocalApiOptions {
   /** Local-only pages outside the route table (the console, its development sign-in); true when answered. */
   before?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   /** Set the Lambda environment for handlers (table and bucket names, endpoints). */
+  /** Throttles public routes per client address as API Gateway's route settings do (429 TOO_MANY_REQUESTS). */
+  publicThrottle?: PublicThrottle;
 }
 
 export function createLocalApi(options: LocalApiOptions): Server {
@@ -170,6 +173,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
         allow: matched.allow.join(', '),
       },
     );
+  }
+  if (matched.route.access === 'public' && options.publicThrottle) {
+    const client = req.socket.remoteAddress ?? 'unknown';
+    if (!options.publicThrottle.take(`${client} ${matched.route.id}`)) {
+      return send(res, 429, problem(429, 'Too many requests', 'this public route is throttled; retry in a moment', 'TOO_MANY_REQUESTS'));
+    }
   }
   const body = await readBody(req);
   if (body === 'too-large')

@@ -13,6 +13,7 @@ import { localMailEnvironment, seedContacts } from './contacts.ts';
 import { consoleHandler } from './console-server.ts';
 import { docsPage } from './docs-page.ts';
 import { createLocalApi } from './http-adapter.ts';
+import { PublicThrottle } from './public-throttle.ts';
 import { createVerifier } from './jwt.ts';
 import { ensureTable } from './provision.ts';
 import { mirrorReports, reportResponse, type ReportMirror } from './report-files.ts';
@@ -32,6 +33,8 @@ export interface RuntimeOptions {
    * behind is taken up); `periodic` also on their period, as the cloud schedule does (`npm start`).
    */
   periodicRedrive?: boolean;
+  /** Throttle public routes as the cloud does (`npm start`; off for the test runtime). */
+  throttlePublic?: boolean;
   dynamoPort?: number;
   s3Port?: number;
   /** Where published reports are also written as plain files (default `<dataDir>/reports`). */
@@ -97,6 +100,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const verifier = await createVerifier();
     let url = '';
     const server = createLocalApi({
+      ...(options.throttlePublic ? { publicThrottle: new PublicThrottle() } : {}),
       verifier,
       reports: (path) => reportResponse(reports.dir, path),
       extras: {

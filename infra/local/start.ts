@@ -12,6 +12,8 @@ const runtime = await startRuntime({
   inMemory: process.env.PAR_IN_MEMORY === '1',
   // Imports an outage left running are taken up at start and every few minutes, as in the cloud.
   periodicRedrive: true,
+  // Public routes (survey answers, published results) are throttled as API Gateway does.
+  throttlePublic: true,
 });
 const seeded = runtime.seeded;
 

@@ -140,6 +140,9 @@ export class ApiStack extends Stack {
         metricsNamespace: `ParIndex/${config.stage}`,
       });
       fn.useTable(props.table, route.method === 'GET' ? 'read' : 'readWrite');
+      // Invitation links point at the console's answer page (shared/app/surveys/answer-links.ts).
+      const consoleUrl = props.consoleOrigin ?? config.consoleUrl;
+      if (route.id === 'createSurveyInvitations' && consoleUrl) fn.addEnvironment('CONSOLE_URL', consoleUrl);
       for (const use of route.buckets ?? []) fn.useBucket(bucketDefinition(use.id), props.buckets[use.id], use.access);
       functions.push(fn);
 

@@ -129,6 +129,20 @@ export async function saveProgress(ref: ImportRef, counts: ImportCounts): Promis
   );
 }
 
+/** The file's line count, from the counting pass; written once per import (a resumed run keeps it). */
+export async function saveTotalLines(ref: ImportRef, totalLines: number): Promise<void> {
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: importKeys.record(ref.year, ref.surveyId, ref.importId),
+      UpdateExpression: 'SET totalLines = :t',
+      ConditionExpression: '#s = :running',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':t': totalLines, ':running': 'running' },
+    }),
+  );
+}
+
 async function finish(ref: ImportRef, status: 'done' | 'failed', counts: ImportCounts, error?: string): Promise<void> {
   const finishedAt = new Date().toISOString();
   await transact(

@@ -2,6 +2,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { tableActions, bucketActions } from '../../infra/constructs/app-function.ts';
 import { functionSizes, throttling } from '../../infra/stacks/api-stack.ts';
+import { localPublicLimits } from '../../infra/local/public-throttle.ts';
 import type { RouteDefinition } from '../../shared/routes.ts';
 import { routeList } from '../../shared/routes.ts';
 import { bucketDefinition, tableDefinition } from '../../shared/store/resources.ts';
@@ -144,6 +145,8 @@ describe.each([
     const format = JSON.parse(stage.Properties.AccessLogSettings.Format as string) as Record<string, string>;
     expect(format.requestId).toBe('$context.requestId');
     expect(format.status).toBe('$context.status');
+    // The local runtime throttles public routes with the same limits (infra/local/public-throttle.ts).
+    expect(localPublicLimits).toEqual(throttling.publicRoute);
   });
 
   it('answers CORS preflight for every method the routes use', () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { signOutToSignIn, whenSignedOut } from './api/client';
 import { signOut } from './lib/auth';
 import { config } from './lib/config';
@@ -13,6 +13,15 @@ import { RegistryScreen } from './screens/registry';
 import { CouncilResults } from './screens/council-results';
 import { CouncilUnit } from './screens/council-unit';
 import { CouncilApproval } from './screens/council-approval';
+// SRV: the survey desk (loaded when opened: only the administrator uses it) and the public answer page
+import { AnswerEntry, SurveyAnswer } from './screens/surveys/survey-answer';
+const desk = () => import('./screens/surveys/desk');
+const SurveyDesk = lazy(() => desk().then((m) => m.SurveyDesk));
+const SurveyDetail = lazy(() => desk().then((m) => m.SurveyDetail));
+const SurveyEdit = lazy(() => desk().then((m) => m.SurveyEdit));
+const SurveyImportStart = lazy(() => desk().then((m) => m.SurveyImportStart));
+const SurveyImportProgress = lazy(() => desk().then((m) => m.SurveyImportProgress));
+const SurveyInvitations = lazy(() => desk().then((m) => m.SurveyInvitations));
 
 const roleNames: Record<string, string> = { admin: 'Quản trị', council: 'Hội đồng', appraiser: 'Thẩm định', unit: 'Cán bộ đơn vị' };
 
@@ -42,6 +51,11 @@ function Header({ session }: { session: Session }) {
         {hasRole(session, 'council') ? ` · phạm vi ${session.district ?? 'toàn tỉnh'}` : ''}
         {session.username ? ` · ${session.username}` : ''}
       </span>
+      {session.roles.includes('admin') || session.roles.includes('council') ? (
+        <a class="nav" href="/khao-sat">
+          Khảo sát
+        </a>
+      ) : null}
       <button type="button" class="link" onClick={() => signOut().then(() => route('/dang-nhap'))}>
         Đăng xuất
       </button>
@@ -82,7 +96,8 @@ function NotFound() {
 function Shell() {
   const loc = useLocation();
   const [session, setSession] = useState(currentSession());
-  const open = loc.path === '/dang-nhap' || loc.path.startsWith('/auth/');
+  // The answer page is public (SRV): a citizen with a QR card has no account.
+  const open = loc.path === '/dang-nhap' || loc.path.startsWith('/auth/') || loc.path === '/tra-loi' || loc.path.startsWith('/tra-loi/');
   useEffect(() => {
     whenSignedOut(() => loc.route('/dang-nhap?het-han=1'));
   }, []);
@@ -122,6 +137,14 @@ function Shell() {
         <Route path="/hoi-dong" component={CouncilResults} />
         <Route path="/hoi-dong/phe-duyet" component={CouncilApproval} />
         <Route path="/hoi-dong/don-vi/:unitId" component={CouncilUnit} />
+        <Route path="/khao-sat" component={SurveyDesk} />
+        <Route path="/khao-sat/:year/:surveyId" component={SurveyDetail} />
+        <Route path="/khao-sat/:year/:surveyId/sua" component={SurveyEdit} />
+        <Route path="/khao-sat/:year/:surveyId/nhap" component={SurveyImportStart} />
+        <Route path="/khao-sat/:year/:surveyId/nhap/:importId" component={SurveyImportProgress} />
+        <Route path="/khao-sat/:year/:surveyId/phieu-moi" component={SurveyInvitations} />
+        <Route path="/tra-loi" component={AnswerEntry} />
+        <Route path="/tra-loi/:code" component={SurveyAnswer} />
         <Route default component={NotFound} />
       </Router>
     </>

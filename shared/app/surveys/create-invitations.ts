@@ -5,6 +5,7 @@ import type { Caller } from '../../domain/roles.ts';
 import { surveyWindow } from '../../domain/write-window.ts';
 import { loadSurveyContext } from './survey-context.ts';
 import { surveyStores, type SurveyStores } from './stores.ts';
+import { answerLinks } from './answer-links.ts';
 
 export interface CreateInvitationsInput {
   year: number;
@@ -32,5 +33,5 @@ export async function createInvitations(
   const hashes = codes.map((code) => hashCode(normaliseCode(code) as string));
   const binding = { year: input.year, surveyId: input.surveyId, unitId: input.unitId, group: input.group };
   await stores.createInvitations(caller, binding, hashes);
-  return { surveyId: input.surveyId, unitId: input.unitId, group: input.group, codes };
+  return { surveyId: input.surveyId, unitId: input.unitId, group: input.group, codes, links: answerLinks(codes) };
 }

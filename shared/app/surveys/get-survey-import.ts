@@ -39,9 +39,26 @@ export function importReport(record: ImportRecord, page: { rows: ReportRow[]; mo
     rejected: page.rows.filter((r) => r.kind === 'rejected').map(view),
     duplicateRows: page.rows.filter((r) => r.kind === 'duplicate').map(view),
     lines: record.lines,
+    ...(record.totalLines !== undefined ? { totalLines: record.totalLines } : {}),
     ...(record.error ? { error: record.error } : {}),
     createdAt: record.createdAt,
     ...(record.finishedAt ? { finishedAt: record.finishedAt } : {}),
     ...(page.more && last ? { nextAfter: last.line } : {}),
+  };
+}
+
+/** The survey's imports, newest first (ids sort by creation time). */
+export async function listSurveyImports(_caller: Caller, input: { year: number; surveyId: string }, stores: SurveyStores = surveyStores) {
+  if (!(await stores.getSurvey(input.year, input.surveyId))) {
+    throw new DomainError('SURVEY_NOT_FOUND', `survey ${input.surveyId} does not exist in cycle ${input.year}`);
+  }
+  const records = await stores.listImports(input.year, input.surveyId);
+  return {
+    imports: records
+      .sort((a, b) => b.importId.localeCompare(a.importId))
+      .map((r) => {
+        const { rejected: _r, duplicateRows: _d, surveyId: _s, year: _y, error: _e, nextAfter: _n, ...row } = importReport(r);
+        return row;
+      }),
   };
 }

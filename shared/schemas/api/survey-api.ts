@@ -44,6 +44,8 @@ export const importReportSchema = z
     duplicateRows: z.array(rowReportSchema),
     /** Lines read so far (progress while running). */
     lines: z.number().int(),
+    /** Lines in the file (header included), from a counting pass before the rows are read: the progress bar's end. */
+    totalLines: z.number().int().optional(),
     /** Why the whole file was refused (status failed): nothing of it was kept. */
     error: z.string().optional(),
     createdAt: z.string(),
@@ -52,6 +54,27 @@ export const importReportSchema = z
     nextAfter: z.number().int().optional(),
   })
   .meta({ id: 'SurveyImportReport' });
+
+/** The survey's imports, newest first: what the desk lists so that a running import is found again. */
+export const importListSchema = z
+  .object({
+    imports: z.array(
+      importReportSchema.pick({
+        importId: true,
+        fileName: true,
+        format: true,
+        status: true,
+        accepted: true,
+        duplicates: true,
+        rejectedCount: true,
+        lines: true,
+        totalLines: true,
+        createdAt: true,
+        finishedAt: true,
+      }),
+    ),
+  })
+  .meta({ id: 'SurveyImportList' });
 
 export const createImportResponse = z
   .object({
@@ -78,6 +101,8 @@ export const invitationsResponse = z
     group: z.string(),
     /** Shown once: only their hashes are stored. */
     codes: z.array(z.string()),
+    /** Each code's absolute answer URL on the console's origin (what the printed QR card encodes). */
+    links: z.array(z.object({ code: z.string(), url: z.string() })),
   })
   .meta({ id: 'SurveyInvitations' });
 
@@ -94,6 +119,25 @@ export const publicResponseBody = z.strictObject({
     z.union([z.string().max(16), z.null()], { error: 'must be an answer key, or null for no answer' }),
   ),
 });
+
+export const publicInvitationParams = z.strictObject({ code: z.string().min(4).max(64) });
+
+/** What a citizen holding a code sees: the unit's name and the questions asked of the code's group, nothing else. */
+export const publicInvitationSchema = z
+  .object({
+    surveyId: z.string(),
+    surveyName: z.string(),
+    unitName: z.string(),
+    groupLabel: z.string(),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        options: z.array(z.object({ key: z.string(), label: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'SurveyInvitationView' });
 
 export const publicResponseAnswer = z
   .object({ surveyId: z.string(), unitId: z.string(), group: z.string(), answered: z.number().int() })

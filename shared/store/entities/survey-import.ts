@@ -50,6 +50,8 @@ export interface ImportRecord extends ImportRef, ImportCounts {
   finishedAt?: string;
   attempts: number;
   error?: string;
+  /** Lines in the uploaded file, counted before its rows are read. */
+  totalLines?: number;
 }
 
 const count = z.number().int().min(0);
@@ -69,6 +71,7 @@ const recordSchema = countsSchema.extend({
   finishedAt: z.string().optional(),
   attempts: count.default(0),
   error: z.string().optional(),
+  totalLines: count.optional(),
 });
 
 export function importToItem(record: ImportRecord): Record<string, unknown> {

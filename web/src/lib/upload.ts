@@ -18,7 +18,7 @@ export async function sha256Hex(file: Blob): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function postForm(url: string, fields: Record<string, string>, file: File, onProgress: (fraction: number) => void): Promise<number> {
+export function postForm(url: string, fields: Record<string, string>, file: File, onProgress: (fraction: number) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);

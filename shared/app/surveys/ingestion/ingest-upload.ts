@@ -20,6 +20,8 @@ import { ingestionStores, type IngestionStores } from './stores.ts';
 import { FileRefused } from './file-refused.ts';
 import { ImportRun } from './import-run.ts';
 import { rowsOf } from './row-sources.ts';
+import { countLines } from './line-count.ts';
+import { ProgressReporter } from './progress.ts';
 
 export type IngestOutcome = 'done' | 'failed' | 'skipped';
 
@@ -28,6 +30,9 @@ export interface IngestOptions {
   remainingMs?: () => number;
   checkpointRows?: number;
   checkpointMs?: number;
+  /** Progress on the record (the console's bar): every this many rows or milliseconds. */
+  progressRows?: number;
+  progressMs?: number;
   concurrency?: number;
 }
 
@@ -91,6 +96,7 @@ export async function ingestImport(
   const remainingMs = options.remainingMs ?? (() => stores.leaseMs * 10);
   await waitForLease(ref, remainingMs, stores);
   let run: ImportRun | undefined;
+  const progress = new ProgressReporter(ref, stores.saveLiveProgress, options.progressRows, options.progressMs);
   try {
     if (!(await stores.startRun(ref))) return 'skipped';
     const context = await loadSurveyContext(ref.year, ref.surveyId, stores);
@@ -98,6 +104,11 @@ export async function ingestImport(
     const rules = answerRules(context.definition, context.unitType, context.unitIds);
     const [checkpoint, held] = await Promise.all([stores.getCheckpoint(ref), stores.loadRespondents(ref)]);
     run = new ImportRun(ref, rules, held, checkpoint, { concurrency: options.concurrency });
+    if (record.totalLines === undefined) {
+      // A resumed run already knows the count; counting again would read the whole file twice more.
+      const counted = await stores.openImportObject(bucket, objectKey);
+      await stores.saveTotalLines(ref, await countLines(record.format, counted.body));
+    }
     const { body } = await stores.openImportObject(bucket, objectKey);
     const everyRows = options.checkpointRows ?? 10_000;
     const everyMs = options.checkpointMs ?? 30_000;
@@ -108,6 +119,7 @@ export async function ingestImport(
     };
     for await (const row of rowsOf(record.format, body)) {
       await run.process(row);
+      progress.row(run.counts);
       if (run.rowsSinceCheckpoint >= everyRows || (run.rowsSinceCheckpoint > 0 && Date.now() - lastCheckpoint >= everyMs)) {
         run.throwIfFailed();
         if (remainingMs() < reserveMs) {
@@ -121,6 +133,7 @@ export async function ingestImport(
     }
     if (run.counts.lines === 0) throw new FileRefused('the file is empty: it needs at least the header row');
     await run.settled();
+    await progress.settled();
     await run.writer.drain();
     await stores.writeImportCounts(ref, run.builder.groups());
     await stores.completeImport(ref, run.counts);
@@ -130,6 +143,7 @@ export async function ingestImport(
   } catch (error) {
     // Nothing of this run may land after it ends (Lambda can thaw a frozen promise in a later invocation).
     await run?.settled().catch(() => undefined);
+    await progress.settled();
     if (!refusesFile(error)) throw error;
     await refuse(ref, run, (error as Error).message, stores);
     return 'failed';

@@ -10,6 +10,7 @@ import {
   listOpenImports,
   reportRowKeys,
   saveProgress,
+  saveTotalLines,
   startRun,
 } from '../../../store/survey-imports-store.ts';
 import { acquireLease, deleteCheckpoint, getCheckpoint, getLease, leaseMs, releaseLease } from '../../../store/survey-ingest-store.ts';
@@ -27,6 +28,9 @@ export interface IngestionStores extends Pick<
   importExists: typeof importExists;
   startRun: typeof startRun;
   saveProgress: typeof saveProgress;
+  /** The frequent progress for the console's bar (progress.ts); apart from the checkpoint's, which follows each checkpoint. */
+  saveLiveProgress: typeof saveProgress;
+  saveTotalLines: typeof saveTotalLines;
   completeImport: typeof completeImport;
   failImport: typeof failImport;
   reportRowKeys: typeof reportRowKeys;
@@ -54,6 +58,8 @@ export const ingestionStores: IngestionStores = {
   importExists,
   startRun,
   saveProgress,
+  saveLiveProgress: saveProgress,
+  saveTotalLines,
   completeImport,
   failImport,
   reportRowKeys,
