@@ -443,7 +443,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The survey's imports, newest first, with their status and progress
+         * @description Who: admin.
+         */
+        get: operations["listSurveyImports"];
         put?: never;
         /**
          * Register a CSV or XLSX response file and get a presigned POST; ingestion runs on the upload event
@@ -868,6 +872,26 @@ export interface paths {
          * @description Who: anyone.
          */
         get: operations["publicSiteUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/survey-invitations/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an invitation code's holder sees: the unit's name and the questions of the code's group (no sign-in)
+         * @description Who: anyone.
+         */
+        get: operations["getPublicInvitation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1306,6 +1330,7 @@ export interface components {
                 reason: string;
             }[];
             lines: number;
+            totalLines?: number;
             error?: string;
             createdAt: string;
             finishedAt?: string;
@@ -1316,6 +1341,10 @@ export interface components {
             unitId: string;
             group: string;
             codes: string[];
+            links: {
+                code: string;
+                url: string;
+            }[];
         };
         SurveyResponseReceipt: {
             surveyId: string;
@@ -1780,6 +1809,37 @@ export interface components {
                 unitId: string;
                 before: components["schemas"]["CycleUnit"];
                 after: components["schemas"]["CycleUnit"];
+            }[];
+        };
+        SurveyInvitationView: {
+            surveyId: string;
+            surveyName: string;
+            unitName: string;
+            groupLabel: string;
+            questions: {
+                id: string;
+                text: string;
+                options: {
+                    key: string;
+                    label: string;
+                }[];
+            }[];
+        };
+        SurveyImportList: {
+            imports: {
+                importId: string;
+                fileName: string;
+                /** @enum {string} */
+                format: "csv" | "xlsx";
+                /** @enum {string} */
+                status: "pending" | "running" | "done" | "failed";
+                accepted: number;
+                duplicates: number;
+                rejectedCount: number;
+                lines: number;
+                totalLines?: number;
+                createdAt: string;
+                finishedAt?: string;
             }[];
         };
     };
@@ -3904,6 +3964,74 @@ export interface operations {
             };
         };
     };
+    listSurveyImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string | number;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyImportList"];
+                };
+            };
+            /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. Codes: `UNAUTHENTICATED`: no valid bearer token (missing, expired, wrong issuer or audience). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Codes: `NOT_FOUND`: the resource does not exist (or is not the caller’s to see); `ROUTE_NOT_FOUND`: no route has this path; `CYCLE_NOT_FOUND`: the cycle (year) does not exist; `UNIT_NOT_FOUND`: the unit does not exist; `FRAMEWORK_NOT_FOUND`: the framework does not exist, or the cycle names none for this unit type; `ASSESSMENT_NOT_FOUND`: the unit's assessment does not exist or is not the caller's to see; `LEAF_NOT_FOUND`: the code is not an applicable leaf of the unit’s framework; `EVIDENCE_NOT_FOUND`: no such evidence document in this assessment; `SURVEY_NOT_FOUND`: the survey does not exist in this cycle; `IMPORT_NOT_FOUND`: no such survey import; `INVITATION_UNKNOWN`: the invitation code is not valid for this survey; `RESULTS_NOT_PUBLISHED`: no results have been published for this year; `METHOD_NOT_ALLOWED`: the path exists but not with this method (405, with an Allow header). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet; `DUPLICATE_ADMIN_CODE`: another unit already holds this official adminCode; `unitId` names it; `REGISTRY_FROZEN`: the cycle’s registry can be re-derived only while the cycle is open; `SURVEYS_UNDEFINED`: surveys the cycle names are not defined yet; `surveys` lists them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createSurveyImport: {
         parameters: {
             query?: never;
@@ -5402,6 +5530,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Codes: `NOT_FOUND`: the resource does not exist (or is not the caller’s to see); `ROUTE_NOT_FOUND`: no route has this path; `CYCLE_NOT_FOUND`: the cycle (year) does not exist; `UNIT_NOT_FOUND`: the unit does not exist; `FRAMEWORK_NOT_FOUND`: the framework does not exist, or the cycle names none for this unit type; `ASSESSMENT_NOT_FOUND`: the unit's assessment does not exist or is not the caller's to see; `LEAF_NOT_FOUND`: the code is not an applicable leaf of the unit’s framework; `EVIDENCE_NOT_FOUND`: no such evidence document in this assessment; `SURVEY_NOT_FOUND`: the survey does not exist in this cycle; `IMPORT_NOT_FOUND`: no such survey import; `INVITATION_UNKNOWN`: the invitation code is not valid for this survey; `RESULTS_NOT_PUBLISHED`: no results have been published for this year; `METHOD_NOT_ALLOWED`: the path exists but not with this method (405, with an Allow header). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet; `DUPLICATE_ADMIN_CODE`: another unit already holds this official adminCode; `unitId` names it; `REGISTRY_FROZEN`: the cycle’s registry can be re-derived only while the cycle is open; `SURVEYS_UNDEFINED`: surveys the cycle names are not defined yet; `surveys` lists them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyInvitationView"];
+                };
             };
             /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
             400: {
