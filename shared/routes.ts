@@ -12,6 +12,13 @@ import { listUnitsQuery, putUnitBody, unitListSchema, unitParams, unitSchema } f
 import { yearParam } from './schemas/api/common.ts';
 import * as z from 'zod';
 import { idString } from './schemas/zod.ts';
+import {
+  ministryExportQuery,
+  ministryExportSchema,
+  ministryScoreSchema,
+  provinceParams,
+  putMinistryScoreBody,
+} from './schemas/api/province.ts';
 import { approveBody, draftSchema, publicationSchema, reportsSchema, resultsParams, resultsQuery } from './schemas/api/results-api.ts';
 import {
   explanationSchema,
@@ -502,6 +509,37 @@ export const routes = {
     summary: 'The machine-readable bundle of a published year: one record per unit and the data dictionary',
     params: resultsParams,
     success: { status: 200, schema: openDataSchema },
+  },
+  // province (PRV): the province's own assessment, its export in the Ministry's form, the Ministry's score
+  ministryExport: {
+    method: 'GET',
+    path: '/v1/cycles/{year}/units/{unitId}/ministry-export',
+    handler: 'functions/province/ministry-export.ts',
+    access: 'signed-in',
+    summary: "The province's assessment in the Ministry's form with the evidence per leaf (XLSX base64, or print-ready HTML)",
+    params: provinceParams,
+    query: ministryExportQuery,
+    success: { status: 200, schema: ministryExportSchema },
+  },
+  getMinistryScore: {
+    method: 'GET',
+    path: '/v1/cycles/{year}/units/{unitId}/ministry-score',
+    handler: 'functions/province/get-ministry-score.ts',
+    access: 'signed-in',
+    summary: "The Ministry's score of the province's assessment beside the self scores, per area and in total",
+    params: provinceParams,
+    success: { status: 200, schema: ministryScoreSchema },
+  },
+  putMinistryScore: {
+    method: 'PUT',
+    path: '/v1/cycles/{year}/units/{unitId}/ministry-score',
+    handler: 'functions/province/put-ministry-score.ts',
+    access: ['admin', 'unit'],
+    summary: "Record the Ministry's score (per leaf, or per area with the total): admin or the coordinator, audited",
+    params: provinceParams,
+    body: putMinistryScoreBody,
+    success: { status: 200, schema: ministryScoreSchema },
+    idempotent: true,
   },
 } as const satisfies Record<string, RouteDefinition>;
 

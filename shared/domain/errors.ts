@@ -90,6 +90,15 @@ export const errorCodes = {
     kind: 'invalid',
     means: 'this route does not honour Idempotency-Key (README: Integrity guarantees); send it without',
   },
+  // province (PRV)
+  AREA_NOT_ASSIGNED: {
+    kind: 'forbidden',
+    means: "the province assessment's leaf lies in an area the cycle assigns to another department",
+  },
+  COORDINATOR_ONLY: {
+    kind: 'forbidden',
+    means: "only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score)",
+  },
 } as const satisfies Record<string, { kind: ErrorKind; means: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;
