@@ -736,6 +736,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cycles/{year}/units/{unitId}/ministry-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The province's assessment in the Ministry's form with the evidence per leaf (XLSX base64, or print-ready HTML)
+         * @description Who: any signed-in user.
+         */
+        get: operations["ministryExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cycles/{year}/units/{unitId}/ministry-score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Ministry's score of the province's assessment beside the self scores, per area and in total
+         * @description Who: any signed-in user.
+         */
+        get: operations["getMinistryScore"];
+        /**
+         * Record the Ministry's score (per leaf, or per area with the total): admin or the coordinator, audited
+         * @description Who: admin, unit. Honours an Idempotency-Key header.
+         */
+        put: operations["putMinistryScore"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -760,7 +804,7 @@ export interface components {
              * @description stable machine-readable code (README: Problem codes)
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "ROLE_REQUIRED" | "OUTSIDE_SCOPE" | "CONFLICT_OF_INTEREST" | "OWN_UNIT_ONLY" | "LEAD_APPRAISER_ONLY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CYCLE_NOT_FOUND" | "UNIT_NOT_FOUND" | "FRAMEWORK_NOT_FOUND" | "ASSESSMENT_NOT_FOUND" | "LEAF_NOT_FOUND" | "EVIDENCE_NOT_FOUND" | "SURVEY_NOT_FOUND" | "IMPORT_NOT_FOUND" | "INVITATION_UNKNOWN" | "RESULTS_NOT_PUBLISHED" | "METHOD_NOT_ALLOWED" | "VERSION_CONFLICT" | "STATE_CONFLICT" | "DEADLINE_PASSED" | "CYCLE_CLOSED" | "CYCLE_PUBLISHED" | "CYCLE_EXISTS" | "PHASE_TRANSITION_REFUSED" | "FRAMEWORK_IN_USE" | "NOT_SELF_SCORED" | "EVIDENCE_NOT_UPLOADED" | "SURVEY_DEFINITION_STALE" | "SURVEY_ANSWERED" | "SURVEY_CLOSED" | "INVITATION_USED" | "INVITATION_MISMATCH" | "NO_DRAFT" | "ALREADY_PUBLISHED" | "DRAFT_SUPERSEDED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ASSESSMENT_INCOMPLETE" | "APPRAISAL_INCOMPLETE" | "APPRAISALS_OPEN" | "EVIDENCE_MISMATCH" | "PARENT_RULE" | "IDEMPOTENCY_PAYLOAD_MISMATCH" | "TOO_MANY_REQUESTS" | "INTERNAL" | "IMPORT_FILE_REFUSED" | "APPROVAL_IN_PROGRESS" | "SURVEY_IMPORTS_PENDING" | "APPROVAL_OVERDUE" | "PUBLICATION_INCOMPLETE" | "PUBLICATION_CORRUPT" | "BODY_TOO_DEEP" | "INVALID_ENCODING" | "IDEMPOTENCY_NOT_SUPPORTED";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "ROLE_REQUIRED" | "OUTSIDE_SCOPE" | "CONFLICT_OF_INTEREST" | "OWN_UNIT_ONLY" | "LEAD_APPRAISER_ONLY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CYCLE_NOT_FOUND" | "UNIT_NOT_FOUND" | "FRAMEWORK_NOT_FOUND" | "ASSESSMENT_NOT_FOUND" | "LEAF_NOT_FOUND" | "EVIDENCE_NOT_FOUND" | "SURVEY_NOT_FOUND" | "IMPORT_NOT_FOUND" | "INVITATION_UNKNOWN" | "RESULTS_NOT_PUBLISHED" | "METHOD_NOT_ALLOWED" | "VERSION_CONFLICT" | "STATE_CONFLICT" | "DEADLINE_PASSED" | "CYCLE_CLOSED" | "CYCLE_PUBLISHED" | "CYCLE_EXISTS" | "PHASE_TRANSITION_REFUSED" | "FRAMEWORK_IN_USE" | "NOT_SELF_SCORED" | "EVIDENCE_NOT_UPLOADED" | "SURVEY_DEFINITION_STALE" | "SURVEY_ANSWERED" | "SURVEY_CLOSED" | "INVITATION_USED" | "INVITATION_MISMATCH" | "NO_DRAFT" | "ALREADY_PUBLISHED" | "DRAFT_SUPERSEDED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ASSESSMENT_INCOMPLETE" | "APPRAISAL_INCOMPLETE" | "APPRAISALS_OPEN" | "EVIDENCE_MISMATCH" | "PARENT_RULE" | "IDEMPOTENCY_PAYLOAD_MISMATCH" | "TOO_MANY_REQUESTS" | "INTERNAL" | "IMPORT_FILE_REFUSED" | "APPROVAL_IN_PROGRESS" | "SURVEY_IMPORTS_PENDING" | "APPROVAL_OVERDUE" | "PUBLICATION_INCOMPLETE" | "PUBLICATION_CORRUPT" | "BODY_TOO_DEEP" | "INVALID_ENCODING" | "IDEMPOTENCY_NOT_SUPPORTED" | "AREA_NOT_ASSIGNED" | "COORDINATOR_ONLY";
             detail?: string;
             instance?: string;
             errors?: {
@@ -974,6 +1018,14 @@ export interface components {
                 selfMax: number;
                 scored: number;
                 toScore: number;
+            };
+            collaboration?: {
+                coordinator: boolean;
+                coordinators: string[];
+                writableCodes: string[];
+                assignment: {
+                    [key: string]: string[];
+                };
             };
         };
         AssessmentItem: {
@@ -1530,6 +1582,43 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        MinistryExport: {
+            fileName: string;
+            contentType: string;
+            /** @enum {string} */
+            encoding: "base64" | "utf8";
+            content: string;
+        };
+        MinistryScore: {
+            score: {
+                leaves?: {
+                    [key: string]: number;
+                };
+                areas?: {
+                    [key: string]: number;
+                };
+                total: number;
+                decision?: string;
+                note?: string;
+                recordedAt: string;
+                recordedBy: string;
+                version: number;
+            } | null;
+            version: number;
+            comparison: {
+                areas: {
+                    code: string;
+                    name: string;
+                    maxPoints: number;
+                    self: number;
+                    ministry: number | null;
+                    difference: number | null;
+                }[];
+                selfTotal: number;
+                ministryTotal: number | null;
+                difference: number | null;
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -1578,7 +1667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1645,7 +1734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1723,7 +1812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1799,7 +1888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1902,7 +1991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2035,7 +2124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2111,7 +2200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2212,7 +2301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2289,7 +2378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2372,7 +2461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2459,7 +2548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2537,7 +2626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2615,7 +2704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2688,7 +2777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2765,7 +2854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2835,7 +2924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2912,7 +3001,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3000,7 +3089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3089,7 +3178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3171,7 +3260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3251,7 +3340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3333,7 +3422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +3510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3498,7 +3587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3612,7 +3701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3697,7 +3786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3777,7 +3866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3846,7 +3935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3931,7 +4020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4007,7 +4096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4084,7 +4173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4151,7 +4240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4229,7 +4318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4303,7 +4392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4372,7 +4461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4430,7 +4519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4498,7 +4587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4554,7 +4643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4612,7 +4701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4670,7 +4759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4690,6 +4779,237 @@ export interface operations {
             };
             /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ministryExport: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "html";
+            };
+            header?: never;
+            path: {
+                year: string | number;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryExport"];
+                };
+            };
+            /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. Codes: `UNAUTHENTICATED`: no valid bearer token (missing, expired, wrong issuer or audience). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Codes: `NOT_FOUND`: the resource does not exist (or is not the caller’s to see); `ROUTE_NOT_FOUND`: no route has this path; `CYCLE_NOT_FOUND`: the cycle (year) does not exist; `UNIT_NOT_FOUND`: the unit does not exist; `FRAMEWORK_NOT_FOUND`: the framework does not exist, or the cycle names none for this unit type; `ASSESSMENT_NOT_FOUND`: the unit's assessment does not exist or is not the caller's to see; `LEAF_NOT_FOUND`: the code is not an applicable leaf of the unit’s framework; `EVIDENCE_NOT_FOUND`: no such evidence document in this assessment; `SURVEY_NOT_FOUND`: the survey does not exist in this cycle; `IMPORT_NOT_FOUND`: no such survey import; `INVITATION_UNKNOWN`: the invitation code is not valid for this survey; `RESULTS_NOT_PUBLISHED`: no results have been published for this year; `METHOD_NOT_ALLOWED`: the path exists but not with this method (405, with an Allow header). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMinistryScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string | number;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryScore"];
+                };
+            };
+            /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. Codes: `UNAUTHENTICATED`: no valid bearer token (missing, expired, wrong issuer or audience). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Codes: `NOT_FOUND`: the resource does not exist (or is not the caller’s to see); `ROUTE_NOT_FOUND`: no route has this path; `CYCLE_NOT_FOUND`: the cycle (year) does not exist; `UNIT_NOT_FOUND`: the unit does not exist; `FRAMEWORK_NOT_FOUND`: the framework does not exist, or the cycle names none for this unit type; `ASSESSMENT_NOT_FOUND`: the unit's assessment does not exist or is not the caller's to see; `LEAF_NOT_FOUND`: the code is not an applicable leaf of the unit’s framework; `EVIDENCE_NOT_FOUND`: no such evidence document in this assessment; `SURVEY_NOT_FOUND`: the survey does not exist in this cycle; `IMPORT_NOT_FOUND`: no such survey import; `INVITATION_UNKNOWN`: the invitation code is not valid for this survey; `RESULTS_NOT_PUBLISHED`: no results have been published for this year; `METHOD_NOT_ALLOWED`: the path exists but not with this method (405, with an Allow header). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMinistryScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string | number;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    leaves?: {
+                        [key: string]: number;
+                    };
+                    areas?: {
+                        [key: string]: number;
+                    };
+                    total?: number;
+                    decision?: string;
+                    note?: string;
+                    reason?: string;
+                    expectedVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryScore"];
+                };
+            };
+            /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. Codes: `UNAUTHENTICATED`: no valid bearer token (missing, expired, wrong issuer or audience). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Codes: `NOT_FOUND`: the resource does not exist (or is not the caller’s to see); `ROUTE_NOT_FOUND`: no route has this path; `CYCLE_NOT_FOUND`: the cycle (year) does not exist; `UNIT_NOT_FOUND`: the unit does not exist; `FRAMEWORK_NOT_FOUND`: the framework does not exist, or the cycle names none for this unit type; `ASSESSMENT_NOT_FOUND`: the unit's assessment does not exist or is not the caller's to see; `LEAF_NOT_FOUND`: the code is not an applicable leaf of the unit’s framework; `EVIDENCE_NOT_FOUND`: no such evidence document in this assessment; `SURVEY_NOT_FOUND`: the survey does not exist in this cycle; `IMPORT_NOT_FOUND`: no such survey import; `INVITATION_UNKNOWN`: the invitation code is not valid for this survey; `RESULTS_NOT_PUBLISHED`: no results have been published for this year; `METHOD_NOT_ALLOWED`: the path exists but not with this method (405, with an Allow header). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable. Codes: `ASSESSMENT_INCOMPLETE`: leaves still need a score, evidence or an explanation; `errors` lists them; `APPRAISAL_INCOMPLETE`: leaves still lack an appraised score; `errors` lists them; `APPRAISALS_OPEN`: units have no finalised appraisal; `errors` lists them; `EVIDENCE_MISMATCH`: the uploaded file does not match the declared size, checksum or type; `PARENT_RULE`: the unit’s parent breaks the registry’s hierarchy rule; `IDEMPOTENCY_PAYLOAD_MISMATCH`: the Idempotency-Key was used with a different request; `IMPORT_FILE_REFUSED`: the uploaded survey file cannot be imported as a whole (encoding, header, format); the import’s `error` says why. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
