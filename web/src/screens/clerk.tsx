@@ -114,6 +114,7 @@ export function ClerkScreen() {
                   leaf={data.leaves.get(selected.code)!}
                   docs={docs}
                   editable={editable && mayWrite(selected.code)}
+                  readOnlyReason={mayWrite(selected.code) ? undefined : 'Chỉ xem: tiêu chí thuộc lĩnh vực của cơ quan khác.'}
                   onSaved={onSaved}
                   onLinkElsewhere={setLinking}
                 />
