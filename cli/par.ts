@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ run: (argv: string[], io: CliIo) 
   token: () => import('./commands/token.ts'),
   seed: () => import('./commands/seed.ts'),
   'import-framework': () => import('./commands/import-framework.ts'),
+  'ministry-export': () => import('./commands/ministry-export.ts'),
   'export-annex': () => import('./commands/import-framework.ts').then((m) => ({ run: m.runExport })),
 };
 
@@ -24,6 +25,7 @@ commands:
   seed    seed reference data into the running local runtime
   import-framework ANNEX.xlsx|F.json [--out F.json]   the framework an annex describes, checked
   export-annex F.json --out ANNEX.xlsx                the annex of a framework (the province's layout)
+  ministry-export --year Y [--unit ID] [--format xlsx|html] --out FILE   the province's assessment in the Ministry's form
 `;
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {

@@ -4,7 +4,10 @@
  * the export in the Ministry's form lists every leaf with its evidence, and the Ministry's score is
  * recorded afterwards with optimistic locking and an audit event. Refusals are read back.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../cli/par.ts';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leaves } from '../../shared/domain/framework.ts';
@@ -186,5 +189,19 @@ describe('submission, export and the Ministry score', () => {
     expect(recorded[0].reason).toBe('Bộ Nội vụ đính chính');
     const html = (await api('GET', `${base}/ministry-export?format=html`, { token: await tokens.admin() })).body.content as string;
     expect(html).toContain('90,50');
+  });
+
+  it('writes the same form with `par ministry-export`', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'prv-')), 'bieu.html');
+    const printed: string[] = [];
+    const code = await main(['ministry-export', '--year', String(year), '--format', 'html', '--out', out], {
+      stdout: (t) => printed.push(t),
+      stderr: (t) => printed.push(t),
+    });
+    expect(code, printed.join('')).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    for (const { leaf } of leaves(framework)) expect(html).toContain(`id="leaf-${leaf.code}"`);
+    // The recorded Ministry total (the second recording replaced the first), with a decimal comma.
+    expect(html).toContain('<td class="n">90,50</td>');
   });
 });
