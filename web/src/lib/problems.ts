@@ -71,7 +71,8 @@ export const problemMessages: Record<ProblemCode, string> = {
   IDEMPOTENCY_NOT_SUPPORTED: 'Thao tác này không dùng mã chống gửi trùng. Vui lòng tải lại trang và thử lại.',
   // province (PRV)
   AREA_NOT_ASSIGNED: 'Tiêu chí này thuộc lĩnh vực kỳ đánh giá giao cho cơ quan khác; đơn vị của bạn chỉ được xem.',
-  COORDINATOR_ONLY: 'Chỉ Sở Nội vụ (cơ quan chủ trì) mới được làm việc này: nộp hồ sơ của tỉnh, nhập điểm điều tra, ghi điểm của Bộ Nội vụ.',
+  COORDINATOR_ONLY:
+    'Chỉ Sở Nội vụ (cơ quan chủ trì) mới được làm việc này: nộp hồ sơ của tỉnh, nhập điểm điều tra, ghi điểm của Bộ Nội vụ.',
 };
 
 const fieldNames: Record<string, string> = {
