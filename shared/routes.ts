@@ -520,6 +520,7 @@ export const routes = {
     params: provinceParams,
     query: ministryExportQuery,
     success: { status: 200, schema: ministryExportSchema },
+    size: 'large',
   },
   getMinistryScore: {
     method: 'GET',

@@ -10,8 +10,13 @@ import { fromNumber, sum, toNumber } from '../domain/exact.ts';
 import type { MinistryScore } from '../domain/ministry-score.ts';
 import type { Framework, FrameworkNode } from '../schemas/files/framework.ts';
 import { escapeHtml as e } from './escape.ts';
-import { vietnamDate } from './html.ts';
-import { vn } from './model.ts';
+
+// Formatted here rather than imported from the published report's modules, which would bring its charts into this bundle.
+const vn = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+const vietnamDate = (iso: string) =>
+  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(iso),
+  );
 
 export interface FormRow {
   code: string;

@@ -55,7 +55,11 @@ describe("the province's assessment in the console", () => {
       page.getByRole('button', { name: 'Tải bảng tính (XLSX)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`chi-so-cchc-${year}-${province}.xlsx`);
-    await page.getByRole('button', { name: 'Mở bản in (in ra PDF)' }).waitFor();
+    const [printable] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải bản in HTML (in ra PDF)' }).click(),
+    ]);
+    expect(printable.suggestedFilename()).toBe(`chi-so-cchc-${year}-${province}.html`);
     await checkAccessibility(page, 'province coordinator');
     await screenshot(page, 'province-coordinator');
     await context.close();

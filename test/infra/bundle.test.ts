@@ -31,6 +31,8 @@ const KB = 1024;
 const ceilingOf = (handler: string): number => {
   const route = routeList.find((r) => r.handler === handler);
   if (route?.size === 'large' && route.buckets?.length) return 1800 * KB;
+  // A large route that writes a workbook in its answer (the province's Ministry form) carries write-excel-file's zip writer.
+  if (route?.size === 'large') return 700 * KB;
   // 460 KB: the results and survey ports still bundle their computation readers into every route of the area (issue 15).
   if (route) return route.buckets?.length ? 700 * KB : 460 * KB;
   if (bucketSubscriptions.some((s) => s.handler === handler)) return 1800 * KB;

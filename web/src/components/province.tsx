@@ -39,13 +39,11 @@ async function download(year: number, unitId: string, format: 'xlsx' | 'html') {
   );
   const bytes = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
   const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
-  if (format === 'html') window.open(url, '_blank', 'noopener');
-  else {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.fileName;
-    a.click();
-  }
+  // Saved, not opened: a blob page would inherit the console's CSP, which refuses the form's inline print styles.
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
@@ -60,7 +58,7 @@ export function MinistryExports({ year, unitId }: { year: number; unitId: string
         Tải bảng tính (XLSX)
       </button>{' '}
       <button type="button" onClick={() => void run('html')}>
-        Mở bản in (in ra PDF)
+        Tải bản in HTML (in ra PDF)
       </button>
       {problem ? <p role="alert">{problemText(problem)}</p> : null}
     </section>
