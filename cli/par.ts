@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ run: (argv: string[], io: CliIo) 
   token: () => import('./commands/token.ts'),
   seed: () => import('./commands/seed.ts'),
   'import-framework': () => import('./commands/import-framework.ts'),
+  'ministry-export': () => import('./commands/ministry-export.ts'),
   'export-annex': () => import('./commands/import-framework.ts').then((m) => ({ run: m.runExport })),
   registry: () => import('./commands/registry.ts'),
 };
@@ -28,6 +29,7 @@ commands:
   registry import FILE.csv|FILE.xlsx [--dry-run]      bulk registry change (dry-run report, or applied)
   registry list [--year Y] [--type T]                 the live registry, or cycle Y's frozen one
   registry retire ID [--successor ID] [--valid-to Y]  retire a unit after year Y, or merge it
+  ministry-export --year Y [--unit ID] [--format xlsx|html] --out FILE   the province's assessment in the Ministry's form
 `;
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {

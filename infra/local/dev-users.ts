@@ -47,6 +47,21 @@ export const devUsers: readonly DevUser[] = [
   { id: 'department-clerk', label: 'Cán bộ Sở Công Thương', role: 'unit', unitId: 'SCT', username: 'canbo.sct' },
   { id: 'district-clerk', label: 'Cán bộ UBND huyện Ba Tri', role: 'unit', unitId: 'H-BATRI', username: 'canbo.batri' },
   { id: 'commune-clerk', label: 'Cán bộ UBND xã Mỹ Hòa (huyện Ba Tri)', role: 'unit', unitId: 'X-BATRI-MY-HOA', username: 'canbo.myhoa' },
+  // The province's own assessment (reference/cycles/province-2024.json): Sở Nội vụ coordinates, Sở Tư pháp fills area 2.
+  {
+    id: 'province-coordinator',
+    label: 'Cán bộ Sở Nội vụ — chủ trì hồ sơ CCHC của tỉnh',
+    role: 'unit',
+    unitId: 'SNV',
+    username: 'canbo.snv',
+  },
+  {
+    id: 'province-contributor',
+    label: 'Cán bộ Sở Tư pháp — lĩnh vực 2 hồ sơ của tỉnh',
+    role: 'unit',
+    unitId: 'STP',
+    username: 'canbo.stp',
+  },
 ];
 
 /** 8 hours, a working day; tests ask for shorter sessions. */

@@ -1,6 +1,6 @@
 /**
- * Idempotent seeding of the reference data: the unit registry, the three frameworks, their surveys
- * and an open cycle for the current calendar year. What exists is left as it is (a re-run never
+ * Idempotent seeding of the reference data: the unit registry, the four frameworks (the province's
+ * own included), the three surveys and an open cycle for the current calendar year. What exists is left as it is (a re-run never
  * overwrites an administrator's change); what is missing is written with an audit event.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { cycleForYear, newCycle } from '../../shared/domain/cycle.ts';
 import { parseFramework } from '../../shared/domain/framework.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
-import { cycleBody } from '../../shared/schemas/domain/cycles.ts';
+import { cycleBody, type CycleBody } from '../../shared/schemas/domain/cycles.ts';
 import { unitTypes, type UnitType } from '../../shared/schemas/files/framework.ts';
 import type { SurveyDefinitionInput } from '../../shared/schemas/files/survey-definition.ts';
 import { cycleSnapshot } from '../../shared/app/cycles/create-cycle.ts';
@@ -45,7 +45,7 @@ async function seedUnits(): Promise<number> {
 
 async function seedFrameworks(): Promise<number> {
   let written = 0;
-  for (const type of unitTypes.filter((t) => t !== 'province')) {
+  for (const type of unitTypes) {
     const parsed = parseFramework(readReference('frameworks', `${type}-2024.json`));
     if (!parsed.ok) throw new Error(`reference framework ${type}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
     if (await getFramework(parsed.framework.id)) continue;
@@ -69,6 +69,16 @@ async function seedSurveys(year: number): Promise<number> {
   return written;
 }
 
+/** The province's own assessment in the seeded cycle: its framework and who fills which area. */
+function withProvince(template: CycleBody): CycleBody {
+  const province = readReference<{ framework: string; assignment: Record<string, string[]> }>('cycles', 'province-2024.json');
+  return {
+    ...template,
+    frameworks: { ...template.frameworks, province: province.framework },
+    appraisal: { ...template.appraisal, province: province.assignment },
+  };
+}
+
 export async function seed(now = new Date()): Promise<SeedReport> {
   const units = await seedUnits();
   const frameworks = await seedFrameworks();
@@ -76,7 +86,7 @@ export async function seed(now = new Date()): Promise<SeedReport> {
   let cycle: number | undefined;
   if (!(await getCycle(year))) {
     const { note: _note, ...reference } = readReference<Record<string, unknown>>('cycles', '2024.json');
-    const template = cycleBody.parse(reference);
+    const template = withProvince(cycleBody.parse(reference));
     const opened = newCycle(cycleForYear(template, year, now));
     await createCycle(seeder, opened, { registry: await cycleSnapshot(opened, { listUnits }) });
     cycle = year;

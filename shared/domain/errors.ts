@@ -106,6 +106,14 @@ export const errorCodes = {
   COUNCIL_NOT_IN_CYCLE: {
     kind: 'forbidden',
     means: 'the cycle has no such council: no district level for these communes, so the provincial council approves them',
+  // province (PRV)
+  AREA_NOT_ASSIGNED: {
+    kind: 'forbidden',
+    means: "the province assessment's leaf lies in an area the cycle assigns to another department",
+  },
+  COORDINATOR_ONLY: {
+    kind: 'forbidden',
+    means: "only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score)",
   },
 } as const satisfies Record<string, { kind: ErrorKind; means: string }>;
 

@@ -33,6 +33,8 @@ const ceilingOf = (handler: string): number => {
   if (route?.size === 'large' && route.buckets?.length) return 1800 * KB;
   // The registry import reads the XLSX in the request body: exceljs, as the survey ingestion.
   if (route?.id === 'importRegistry') return 1800 * KB;
+  // A large route that writes a workbook in its answer (the province's Ministry form) carries write-excel-file's zip writer.
+  if (route?.size === 'large') return 700 * KB;
   // 460 KB: the results and survey ports still bundle their computation readers into every route of the area (issue 15).
   if (route) return route.buckets?.length ? 700 * KB : 460 * KB;
   if (bucketSubscriptions.some((s) => s.handler === handler)) return 1800 * KB;

@@ -53,6 +53,8 @@ export function sampleBody(route: RouteDefinition & { id: string }): unknown {
       return { message: 'Đề nghị giải trình tiêu chí 1.1.1' };
     case 'putExplanationItem':
       return { text: 'Văn bản đã được bổ sung', evidence: [{ evidenceId }], expectedVersion: 1 };
+    case 'putMinistryScore':
+      return { areas: { '1': 9.5 }, total: 80.25, decision: 'Quyết định 1/QĐ-BNV', expectedVersion: 0 };
     case 'reopenAssessment':
       return { reason: 'Mở lại theo ý kiến hội đồng' };
     case 'putSurvey': {

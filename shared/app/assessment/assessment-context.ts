@@ -3,9 +3,11 @@
  * exemptions, the caller's access to the unit, and the assessment itself (one Query).
  */
 import type { AssessmentState } from '../../domain/assessment-workflow.ts';
-import { DomainError, enforce, fail, type Refusal } from '../../domain/errors.ts';
+import { DomainError, enforce, fail, refusal, type Refusal } from '../../domain/errors.ts';
 import { findApplicableLeaf, type LeafEntry } from '../../domain/framework.ts';
 import { appraisalRefusal, assignedUnits, readRefusal, writeOwnRefusal, type UnitRef } from '../../domain/permissions.ts';
+import type { Assignment } from '../../domain/appraisal.ts';
+import { contributesToProvince, provinceType } from '../../domain/province.ts';
 import type { Caller } from '../../domain/roles.ts';
 import type { Cycle } from '../../schemas/domain/cycles.ts';
 import type { Framework } from '../../schemas/files/framework.ts';
@@ -28,10 +30,25 @@ export interface AssessmentContext {
 
 export type Intent = 'read' | 'write-own' | 'appraise';
 
-function accessRefusal(intent: Intent, caller: Caller, unit: UnitRef): Refusal | undefined {
+function accessRefusal(intent: Intent, caller: Caller, unit: UnitRef, assignment: Assignment): Refusal | undefined {
+  if (unit.type === provinceType) return provinceAccessRefusal(intent, caller, unit, assignment);
   if (intent === 'read') return readRefusal(caller, unit);
   if (intent === 'write-own') return writeOwnRefusal(caller, unit);
   return appraisalRefusal(caller, unit);
+}
+
+/**
+ * The province's assessment is written by the departments the cycle assigns areas to (each leaf
+ * is checked again against its area: shared/domain/province.ts); nobody in the province appraises it.
+ */
+function provinceAccessRefusal(intent: Intent, caller: Caller, unit: UnitRef, assignment: Assignment): Refusal | undefined {
+  const contributor = contributesToProvince(caller, assignment);
+  if (intent === 'appraise') return appraisalRefusal(caller, unit);
+  if (intent === 'read') return contributor ? undefined : readRefusal(caller, unit);
+  if (contributor) return undefined;
+  return (
+    readRefusal(caller, unit) ?? refusal('AREA_NOT_ASSIGNED', `the cycle assigns you no area of the province assessment of ${unit.id}`)
+  );
 }
 
 export async function loadContext(
@@ -52,7 +69,7 @@ export async function loadContext(
   // Existence is told only to those who may see it: a unit user asking for another unit gets 404 either way.
   if (!unit) throw new DomainError('ASSESSMENT_NOT_FOUND', `assessment of unit ${unitId} not found`);
   const assignedTo = cycle ? assignedUnits(cycle.appraisal, unit.type) : [];
-  enforce(accessRefusal(intent, caller, { ...unit, assignedTo }));
+  enforce(accessRefusal(intent, caller, { ...unit, assignedTo }, (cycle?.appraisal ?? {}) as Assignment));
   if (!cycle) throw new DomainError('CYCLE_NOT_FOUND', `cycle ${year} does not exist`);
   const frameworkId = cycle.frameworks[unit.type];
   const framework = frameworkId ? await stores.frameworkOf(frameworkId) : undefined;

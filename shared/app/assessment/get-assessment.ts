@@ -1,5 +1,7 @@
 import { unitDeadline } from '../../domain/deadlines.ts';
 import { assessmentView } from '../../domain/assessment.ts';
+import type { Assignment } from '../../domain/appraisal.ts';
+import { coordinatesProvince, provinceCoordinators, provinceLeafRefusal, provinceType } from '../../domain/province.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { loadContext } from './assessment-context.ts';
 import { assessmentStores, type AssessmentStores } from './stores.ts';
@@ -31,5 +33,19 @@ export async function getAssessment(caller: Caller, input: AssessmentInput, stor
     ...(header?.submittedAt ? { submittedAt: header.submittedAt } : {}),
     ...(header?.lastReturn ? { lastReturn: header.lastReturn } : {}),
     ...view,
+    ...(ctx.unit.type === provinceType ? { collaboration: collaboration(caller, ctx.cycle.appraisal as Assignment, view.items) } : {}),
+  };
+}
+
+/** Who does what on the province's assessment, as the caller's console needs it. */
+function collaboration(caller: Caller, assignment: Assignment, items: readonly { code: string; method: string }[]) {
+  const coordinator = coordinatesProvince(caller, assignment);
+  return {
+    coordinator,
+    coordinators: provinceCoordinators(assignment),
+    writableCodes: items
+      .filter((i) => (i.method === 'self' ? provinceLeafRefusal(caller, assignment, i.code) === undefined : coordinator))
+      .map((i) => i.code),
+    assignment: assignment.province ?? {},
   };
 }

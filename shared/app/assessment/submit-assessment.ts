@@ -1,6 +1,8 @@
 import { submissionGaps } from '../../domain/assessment.ts';
 import { transitions, unitTransitionRefusal } from '../../domain/assessment-workflow.ts';
 import { enforce, fail } from '../../domain/errors.ts';
+import type { Assignment } from '../../domain/appraisal.ts';
+import { coordinatorRefusal, provinceType } from '../../domain/province.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { loadContext } from './assessment-context.ts';
 import type { AssessmentInput } from './get-assessment.ts';
@@ -9,6 +11,9 @@ import { assessmentStores, type AssessmentStores } from './stores.ts';
 /** Hands the self-assessment in; refused with the list of leaves that still need attention. */
 export async function submitAssessment(caller: Caller, input: AssessmentInput, stores: AssessmentStores = assessmentStores) {
   const ctx = await loadContext(caller, input.year, input.unitId, 'write-own', stores);
+  if (ctx.unit.type === provinceType) {
+    enforce(coordinatorRefusal(caller, ctx.cycle.appraisal as Assignment, 'submitting the province assessment'));
+  }
   const header = ctx.loaded.header;
   // A retried submit answers as the first did, and records nothing more.
   if (header?.state === 'submitted' && header.submittedAt) {

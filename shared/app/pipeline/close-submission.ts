@@ -2,6 +2,7 @@
  * Task CloseSubmission (after the self-assessment deadline): the cycle moves to `appraisal` and the
  * units that did not submit are recorded. Run twice, it records the same.
  */
+import { locallyAppraised } from '../../domain/province.ts';
 import type { Caller } from '../../domain/roles.ts';
 import type { UnitType } from '../../schemas/files/framework.ts';
 import { logger } from '../../observability.ts';
@@ -24,7 +25,8 @@ export async function closeSubmission(
   let units = 0;
   // The units the cycle froze when it opened (or the live registry for a cycle opened before that).
   const cycleUnits = await registryOf({ getCycleRegistry: stores.getCycleRegistry, listUnits: () => stores.listUnits({}) }, year);
-  for (const unitType of Object.keys(cycle.frameworks) as UnitType[]) {
+  // The province's own assessment goes to the Ministry: it does not hold up the province's cycle.
+  for (const unitType of (Object.keys(cycle.frameworks) as UnitType[]).filter(locallyAppraised)) {
     const registry = cycleUnits.filter((u) => u.type === unitType);
     const assessments = await stores.listAssessments(year, unitType);
     const state = new Map(assessments.map((a) => [a.unitId, a.state as string]));

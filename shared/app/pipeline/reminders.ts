@@ -7,6 +7,7 @@
  * "Now" is the later of the clock and the moment the machine waited until (`wakeAt`): the same in
  * the cloud, and it lets the local runner shorten the waits yet see the time they stand for.
  */
+import { locallyAppraised } from '../../domain/province.ts';
 import { applicableLeaves } from '../../domain/framework.ts';
 import {
   defaultReminderOffsets,
@@ -63,7 +64,7 @@ export async function pendingWork(cycle: Cycle): Promise<Work> {
   const toAppraise = new Map<string, PendingWork>();
   const progress: Progress = { units: 0, submitted: 0, appraised: 0 };
   const districts = new Map((await listUnits({ type: 'district' })).map((u) => [u.id, u]));
-  for (const unitType of Object.keys(cycle.frameworks) as UnitType[]) {
+  for (const unitType of (Object.keys(cycle.frameworks) as UnitType[]).filter(locallyAppraised)) {
     const [units, assessments] = await Promise.all([listUnits({ type: unitType }), listAssessments(cycle.year, unitType)]);
     const states = new Map(assessments.map((a) => [a.unitId, a.state as string]));
     for (const unit of units) {

@@ -1,4 +1,5 @@
 /** Gathers what the council's computation needs for each unit type of a cycle. */
+import { locallyAppraised } from '../../domain/province.ts';
 import type { StoredItem } from '../../domain/assessment.ts';
 import type { UnitInputs } from '../../domain/results-inputs.ts';
 import { isDomainError } from '../../domain/errors.ts';
@@ -48,7 +49,8 @@ export async function resultsInputs(cycle: Cycle): Promise<TypeInputs[]> {
   const out: TypeInputs[] = [];
   // The units the cycle froze when it opened: a unit added or moved later is not this year's.
   const registry = await registryOf({ getCycleRegistry, listUnits: () => listUnits({}) }, cycle.year);
-  for (const [type, frameworkId] of Object.entries(cycle.frameworks) as [UnitType, string][]) {
+  // The province is ranked by the Ministry among provinces, not here.
+  for (const [type, frameworkId] of (Object.entries(cycle.frameworks) as [UnitType, string][]).filter(([t]) => locallyAppraised(t))) {
     const framework = await frameworkOf(frameworkId);
     if (!framework) continue;
     const surveyId = cycle.surveys?.[type];

@@ -86,6 +86,15 @@ export const assessmentSchema = z
     lastReturn: z.object({ message: z.string(), by: z.string(), at: z.string() }).optional(),
     items: z.array(assessmentItemSchema),
     totals: z.object({ selfTotal: z.number(), maxApplicable: z.number(), selfMax: z.number(), scored: z.number(), toScore: z.number() }),
+    // The province's assessment only: the coordinator (Sở Nội vụ), the leaves the caller may write, the area assignment.
+    collaboration: z
+      .object({
+        coordinator: z.boolean(),
+        coordinators: z.array(z.string()),
+        writableCodes: z.array(z.string()),
+        assignment: z.record(z.string(), z.array(z.string())),
+      })
+      .optional(),
   })
   .meta({ id: 'Assessment' });
 

@@ -32,6 +32,8 @@ export function LeafEditor(props: {
   leaf: Leaf;
   docs: Doc[];
   editable: boolean;
+  /** Why the leaf is read-only when the state is not the reason (another department's area). */
+  readOnlyReason?: string;
   onSaved: (item: AssessmentItem) => void;
   onLinkElsewhere: (doc: Doc) => void;
 }) {
@@ -209,7 +211,7 @@ export function LeafEditor(props: {
         </div>
       ) : null}
       <p class={`save-status ${status}`} role="status" aria-live="polite">
-        {props.editable ? statusText[status] : 'Chỉ xem: hồ sơ không ở trạng thái được sửa.'}
+        {props.editable ? statusText[status] : (props.readOnlyReason ?? 'Chỉ xem: hồ sơ không ở trạng thái được sửa.')}
       </p>
       {problem ? <ProblemBox problem={problem} /> : null}
     </section>

@@ -77,6 +77,10 @@ export const problemMessages: Record<ProblemCode, string> = {
   COUNCIL_OUTSIDE_SCOPE:
     'Các đơn vị này thuộc thẩm quyền của hội đồng khác (hội đồng cấp huyện khác, hoặc xã do hội đồng cấp huyện phê duyệt).',
   COUNCIL_NOT_IN_CYCLE: 'Kỳ đánh giá này không có hội đồng cấp huyện cho các xã này: Hội đồng cấp tỉnh phê duyệt.',
+  // province (PRV)
+  AREA_NOT_ASSIGNED: 'Tiêu chí này thuộc lĩnh vực kỳ đánh giá giao cho cơ quan khác; đơn vị của bạn chỉ được xem.',
+  COORDINATOR_ONLY:
+    'Chỉ Sở Nội vụ (cơ quan chủ trì) mới được làm việc này: nộp hồ sơ của tỉnh, nhập điểm điều tra, ghi điểm của Bộ Nội vụ.',
 };
 
 const fieldNames: Record<string, string> = {

@@ -13,6 +13,7 @@ import { frameworkTree } from '../lib/framework-tree';
 import type { Problem } from '../lib/problems';
 import { useLoad } from '../lib/use-load';
 import { PageProblem } from '../components/page-problem';
+import { MinistryComparison, MinistryExports, ProvinceLink, ReadOnlyNote } from '../components/province';
 
 export function ClerkScreen() {
   const { params, query } = useRoute();
@@ -37,6 +38,10 @@ export function ClerkScreen() {
   const selected = items.get(query.muc ?? '') ?? selfItems[0];
   const returned = a.state === 'returned';
   const editable = a.state === 'draft' || returned;
+  // The province's assessment: a department writes only the leaves of its areas; Sở Nội vụ all, and submits.
+  const collab = a.collaboration;
+  const mayWrite = (code: string) => !collab || collab.writableCodes.includes(code);
+  const maySubmit = !collab || collab.coordinator;
   const docs = documentsOf(a.items);
   // From the items, so a save shows at once (the loaded totals are the page's first read).
   const selfTotal = selfItems.reduce((sum, i) => sum + (i.selfScore ?? 0), 0);
@@ -78,6 +83,7 @@ export function ClerkScreen() {
             Tự chấm: <strong>{fmtNumber(selfTotal)}</strong>/{fmtNumber(a.totals.selfMax)} điểm · đã chấm {scored}/{selfItems.length}
           </span>
           <a href={`/don-vi/${unitId}/lich-su${query.nam ? `?nam=${year}` : ''}`}>Lịch sử thay đổi</a>
+          <ProvinceLink year={year} unitType={a.unitType} />
         </p>
         {returned && a.lastReturn ? (
           <div class="notice" role="note">
@@ -97,18 +103,29 @@ export function ClerkScreen() {
             Đến danh sách tiêu chí
           </a>
           {selected && data.leaves.get(selected.code) ? (
-            selected.method === 'self' ? (
-              <LeafEditor
-                key={`${selected.code}:${a.state}`}
-                year={year}
-                unitId={unitId}
-                item={selected}
-                leaf={data.leaves.get(selected.code)!}
-                docs={docs}
-                editable={editable}
-                onSaved={onSaved}
-                onLinkElsewhere={setLinking}
-              />
+            selected.method === 'self' || (collab && mayWrite(selected.code)) ? (
+              <>
+                {collab && !mayWrite(selected.code) ? <ReadOnlyNote collab={collab} code={selected.code} survey={false} /> : null}
+                <LeafEditor
+                  key={`${selected.code}:${a.state}:${mayWrite(selected.code)}`}
+                  year={year}
+                  unitId={unitId}
+                  item={selected}
+                  leaf={data.leaves.get(selected.code)!}
+                  docs={docs}
+                  editable={editable && mayWrite(selected.code)}
+                  readOnlyReason={mayWrite(selected.code) ? undefined : 'Chỉ xem: tiêu chí thuộc lĩnh vực của cơ quan khác.'}
+                  onSaved={onSaved}
+                  onLinkElsewhere={setLinking}
+                />
+              </>
+            ) : collab ? (
+              <section class="editor">
+                <h2>
+                  {selected.code}. {selected.name}
+                </h2>
+                <ReadOnlyNote collab={collab} code={selected.code} survey />
+              </section>
             ) : (
               <section class="editor">
                 <h2>
@@ -144,7 +161,14 @@ export function ClerkScreen() {
               }}
             />
           ) : null}
-          {editable ? (
+          {collab && collab.coordinator ? <MinistryExports year={year} unitId={unitId} /> : null}
+          {collab ? <MinistryComparison year={year} unitId={unitId} /> : null}
+          {editable && !maySubmit ? (
+            <p class="notice" role="note">
+              Sở Nội vụ ({collab?.coordinators.join(', ')}) tổng hợp và nộp hồ sơ của tỉnh.
+            </p>
+          ) : null}
+          {editable && maySubmit ? (
             <section class="submit" aria-labelledby="submit-title">
               <h2 id="submit-title">{returned ? 'Nộp giải trình' : 'Nộp hồ sơ'}</h2>
               {!returned && missing.length ? (
