@@ -622,7 +622,6 @@ export const routes = {
     params: surveyParams,
     success: { status: 200, schema: importListSchema },
   },
-  },
   // province (PRV): the province's own assessment, its export in the Ministry's form, the Ministry's score
   ministryExport: {
     method: 'GET',

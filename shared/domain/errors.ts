@@ -106,6 +106,7 @@ export const errorCodes = {
   COUNCIL_NOT_IN_CYCLE: {
     kind: 'forbidden',
     means: 'the cycle has no such council: no district level for these communes, so the provincial council approves them',
+  },
   // province (PRV)
   AREA_NOT_ASSIGNED: {
     kind: 'forbidden',

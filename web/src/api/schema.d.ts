@@ -900,6 +900,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cycles/{year}/units/{unitId}/ministry-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The province's assessment in the Ministry's form with the evidence per leaf (XLSX base64, or print-ready HTML)
+         * @description Who: any signed-in user.
+         */
+        get: operations["ministryExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cycles/{year}/units/{unitId}/ministry-score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Ministry's score of the province's assessment beside the self scores, per area and in total
+         * @description Who: any signed-in user.
+         */
+        get: operations["getMinistryScore"];
+        /**
+         * Record the Ministry's score (per leaf, or per area with the total): admin or the coordinator, audited
+         * @description Who: admin, unit. Honours an Idempotency-Key header.
+         */
+        put: operations["putMinistryScore"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -929,7 +973,7 @@ export interface components {
              * @description stable machine-readable code (README: Problem codes)
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "ROLE_REQUIRED" | "OUTSIDE_SCOPE" | "CONFLICT_OF_INTEREST" | "OWN_UNIT_ONLY" | "LEAD_APPRAISER_ONLY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CYCLE_NOT_FOUND" | "UNIT_NOT_FOUND" | "FRAMEWORK_NOT_FOUND" | "ASSESSMENT_NOT_FOUND" | "LEAF_NOT_FOUND" | "EVIDENCE_NOT_FOUND" | "SURVEY_NOT_FOUND" | "IMPORT_NOT_FOUND" | "INVITATION_UNKNOWN" | "RESULTS_NOT_PUBLISHED" | "METHOD_NOT_ALLOWED" | "VERSION_CONFLICT" | "STATE_CONFLICT" | "DEADLINE_PASSED" | "CYCLE_CLOSED" | "CYCLE_PUBLISHED" | "CYCLE_EXISTS" | "PHASE_TRANSITION_REFUSED" | "FRAMEWORK_IN_USE" | "NOT_SELF_SCORED" | "EVIDENCE_NOT_UPLOADED" | "SURVEY_DEFINITION_STALE" | "SURVEY_ANSWERED" | "SURVEY_CLOSED" | "INVITATION_USED" | "INVITATION_MISMATCH" | "NO_DRAFT" | "ALREADY_PUBLISHED" | "DRAFT_SUPERSEDED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ASSESSMENT_INCOMPLETE" | "APPRAISAL_INCOMPLETE" | "APPRAISALS_OPEN" | "EVIDENCE_MISMATCH" | "PARENT_RULE" | "IDEMPOTENCY_PAYLOAD_MISMATCH" | "TOO_MANY_REQUESTS" | "INTERNAL" | "IMPORT_FILE_REFUSED" | "APPROVAL_IN_PROGRESS" | "SURVEY_IMPORTS_PENDING" | "APPROVAL_OVERDUE" | "PUBLICATION_INCOMPLETE" | "PUBLICATION_CORRUPT" | "BODY_TOO_DEEP" | "INVALID_ENCODING" | "IDEMPOTENCY_NOT_SUPPORTED" | "DUPLICATE_ADMIN_CODE" | "REGISTRY_CHANGE_INVALID" | "REGISTRY_FROZEN" | "SURVEYS_UNDEFINED" | "COUNCIL_OUTSIDE_SCOPE" | "COUNCIL_NOT_IN_CYCLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "ROLE_REQUIRED" | "OUTSIDE_SCOPE" | "CONFLICT_OF_INTEREST" | "OWN_UNIT_ONLY" | "LEAD_APPRAISER_ONLY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CYCLE_NOT_FOUND" | "UNIT_NOT_FOUND" | "FRAMEWORK_NOT_FOUND" | "ASSESSMENT_NOT_FOUND" | "LEAF_NOT_FOUND" | "EVIDENCE_NOT_FOUND" | "SURVEY_NOT_FOUND" | "IMPORT_NOT_FOUND" | "INVITATION_UNKNOWN" | "RESULTS_NOT_PUBLISHED" | "METHOD_NOT_ALLOWED" | "VERSION_CONFLICT" | "STATE_CONFLICT" | "DEADLINE_PASSED" | "CYCLE_CLOSED" | "CYCLE_PUBLISHED" | "CYCLE_EXISTS" | "PHASE_TRANSITION_REFUSED" | "FRAMEWORK_IN_USE" | "NOT_SELF_SCORED" | "EVIDENCE_NOT_UPLOADED" | "SURVEY_DEFINITION_STALE" | "SURVEY_ANSWERED" | "SURVEY_CLOSED" | "INVITATION_USED" | "INVITATION_MISMATCH" | "NO_DRAFT" | "ALREADY_PUBLISHED" | "DRAFT_SUPERSEDED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ASSESSMENT_INCOMPLETE" | "APPRAISAL_INCOMPLETE" | "APPRAISALS_OPEN" | "EVIDENCE_MISMATCH" | "PARENT_RULE" | "IDEMPOTENCY_PAYLOAD_MISMATCH" | "TOO_MANY_REQUESTS" | "INTERNAL" | "IMPORT_FILE_REFUSED" | "APPROVAL_IN_PROGRESS" | "SURVEY_IMPORTS_PENDING" | "APPROVAL_OVERDUE" | "PUBLICATION_INCOMPLETE" | "PUBLICATION_CORRUPT" | "BODY_TOO_DEEP" | "INVALID_ENCODING" | "IDEMPOTENCY_NOT_SUPPORTED" | "DUPLICATE_ADMIN_CODE" | "REGISTRY_CHANGE_INVALID" | "REGISTRY_FROZEN" | "SURVEYS_UNDEFINED" | "COUNCIL_OUTSIDE_SCOPE" | "COUNCIL_NOT_IN_CYCLE" | "AREA_NOT_ASSIGNED" | "COORDINATOR_ONLY";
             detail?: string;
             instance?: string;
             errors?: {
@@ -1143,6 +1187,14 @@ export interface components {
                 selfMax: number;
                 scored: number;
                 toScore: number;
+            };
+            collaboration?: {
+                coordinator: boolean;
+                coordinators: string[];
+                writableCodes: string[];
+                assignment: {
+                    [key: string]: string[];
+                };
             };
         };
         AssessmentItem: {
@@ -1842,6 +1894,43 @@ export interface components {
                 finishedAt?: string;
             }[];
         };
+        MinistryExport: {
+            fileName: string;
+            contentType: string;
+            /** @enum {string} */
+            encoding: "base64" | "utf8";
+            content: string;
+        };
+        MinistryScore: {
+            score: {
+                leaves?: {
+                    [key: string]: number;
+                };
+                areas?: {
+                    [key: string]: number;
+                };
+                total: number;
+                decision?: string;
+                note?: string;
+                recordedAt: string;
+                recordedBy: string;
+                version: number;
+            } | null;
+            version: number;
+            comparison: {
+                areas: {
+                    code: string;
+                    name: string;
+                    maxPoints: number;
+                    self: number;
+                    ministry: number | null;
+                    difference: number | null;
+                }[];
+                selfTotal: number;
+                ministryTotal: number | null;
+                difference: number | null;
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -1890,7 +1979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1957,7 +2046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2037,7 +2126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2113,7 +2202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2216,7 +2305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2349,7 +2438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2425,7 +2514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2526,7 +2615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2603,7 +2692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2686,7 +2775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2773,7 +2862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2851,7 +2940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2929,7 +3018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3002,7 +3091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3079,7 +3168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3149,7 +3238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3226,7 +3315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3314,7 +3403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3403,7 +3492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3485,7 +3574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3565,7 +3654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3647,7 +3736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3735,7 +3824,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3812,7 +3901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3926,7 +4015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4003,7 +4092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4079,7 +4168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4159,7 +4248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4228,7 +4317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4313,7 +4402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4389,7 +4478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4466,7 +4555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4533,7 +4622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4612,7 +4701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4687,7 +4776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4756,7 +4845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4814,7 +4903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4882,7 +4971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4938,7 +5027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4996,7 +5085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5054,7 +5143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5127,7 +5216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5212,7 +5301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5288,7 +5377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5362,7 +5451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5425,7 +5514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5484,7 +5573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5540,7 +5629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5598,7 +5687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them. */
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5618,6 +5707,237 @@ export interface operations {
             };
             /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet; `DUPLICATE_ADMIN_CODE`: another unit already holds this official adminCode; `unitId` names it; `REGISTRY_FROZEN`: the cycle’s registry can be re-derived only while the cycle is open; `SURVEYS_UNDEFINED`: surveys the cycle names are not defined yet; `surveys` lists them. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ministryExport: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "html";
+            };
+            header?: never;
+            path: {
+                year: string | number;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryExport"];
+                };
+            };
+            /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. Codes: `UNAUTHENTICATED`: no valid bearer token (missing, expired, wrong issuer or audience). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Codes: `NOT_FOUND`: the resource does not exist (or is not the caller’s to see); `ROUTE_NOT_FOUND`: no route has this path; `CYCLE_NOT_FOUND`: the cycle (year) does not exist; `UNIT_NOT_FOUND`: the unit does not exist; `FRAMEWORK_NOT_FOUND`: the framework does not exist, or the cycle names none for this unit type; `ASSESSMENT_NOT_FOUND`: the unit's assessment does not exist or is not the caller's to see; `LEAF_NOT_FOUND`: the code is not an applicable leaf of the unit’s framework; `EVIDENCE_NOT_FOUND`: no such evidence document in this assessment; `SURVEY_NOT_FOUND`: the survey does not exist in this cycle; `IMPORT_NOT_FOUND`: no such survey import; `INVITATION_UNKNOWN`: the invitation code is not valid for this survey; `RESULTS_NOT_PUBLISHED`: no results have been published for this year; `METHOD_NOT_ALLOWED`: the path exists but not with this method (405, with an Allow header). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet; `DUPLICATE_ADMIN_CODE`: another unit already holds this official adminCode; `unitId` names it; `REGISTRY_FROZEN`: the cycle’s registry can be re-derived only while the cycle is open; `SURVEYS_UNDEFINED`: surveys the cycle names are not defined yet; `surveys` lists them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMinistryScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string | number;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryScore"];
+                };
+            };
+            /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. Codes: `UNAUTHENTICATED`: no valid bearer token (missing, expired, wrong issuer or audience). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Codes: `NOT_FOUND`: the resource does not exist (or is not the caller’s to see); `ROUTE_NOT_FOUND`: no route has this path; `CYCLE_NOT_FOUND`: the cycle (year) does not exist; `UNIT_NOT_FOUND`: the unit does not exist; `FRAMEWORK_NOT_FOUND`: the framework does not exist, or the cycle names none for this unit type; `ASSESSMENT_NOT_FOUND`: the unit's assessment does not exist or is not the caller's to see; `LEAF_NOT_FOUND`: the code is not an applicable leaf of the unit’s framework; `EVIDENCE_NOT_FOUND`: no such evidence document in this assessment; `SURVEY_NOT_FOUND`: the survey does not exist in this cycle; `IMPORT_NOT_FOUND`: no such survey import; `INVITATION_UNKNOWN`: the invitation code is not valid for this survey; `RESULTS_NOT_PUBLISHED`: no results have been published for this year; `METHOD_NOT_ALLOWED`: the path exists but not with this method (405, with an Allow header). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet; `DUPLICATE_ADMIN_CODE`: another unit already holds this official adminCode; `unitId` names it; `REGISTRY_FROZEN`: the cycle’s registry can be re-derived only while the cycle is open; `SURVEYS_UNDEFINED`: surveys the cycle names are not defined yet; `surveys` lists them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMinistryScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string | number;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    leaves?: {
+                        [key: string]: number;
+                    };
+                    areas?: {
+                        [key: string]: number;
+                    };
+                    total?: number;
+                    decision?: string;
+                    note?: string;
+                    reason?: string;
+                    expectedVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryScore"];
+                };
+            };
+            /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. Codes: `UNAUTHENTICATED`: no valid bearer token (missing, expired, wrong issuer or audience). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal; `COUNCIL_OUTSIDE_SCOPE`: the units belong to another council of the cycle (another district's council, or a district council's communes); `COUNCIL_NOT_IN_CYCLE`: the cycle has no such council: no district level for these communes, so the provincial council approves them; `AREA_NOT_ASSIGNED`: the province assessment's leaf lies in an area the cycle assigns to another department; `COORDINATOR_ONLY`: only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Codes: `NOT_FOUND`: the resource does not exist (or is not the caller’s to see); `ROUTE_NOT_FOUND`: no route has this path; `CYCLE_NOT_FOUND`: the cycle (year) does not exist; `UNIT_NOT_FOUND`: the unit does not exist; `FRAMEWORK_NOT_FOUND`: the framework does not exist, or the cycle names none for this unit type; `ASSESSMENT_NOT_FOUND`: the unit's assessment does not exist or is not the caller's to see; `LEAF_NOT_FOUND`: the code is not an applicable leaf of the unit’s framework; `EVIDENCE_NOT_FOUND`: no such evidence document in this assessment; `SURVEY_NOT_FOUND`: the survey does not exist in this cycle; `IMPORT_NOT_FOUND`: no such survey import; `INVITATION_UNKNOWN`: the invitation code is not valid for this survey; `RESULTS_NOT_PUBLISHED`: no results have been published for this year; `METHOD_NOT_ALLOWED`: the path exists but not with this method (405, with an Allow header). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet; `DUPLICATE_ADMIN_CODE`: another unit already holds this official adminCode; `unitId` names it; `REGISTRY_FROZEN`: the cycle’s registry can be re-derived only while the cycle is open; `SURVEYS_UNDEFINED`: surveys the cycle names are not defined yet; `surveys` lists them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable. Codes: `ASSESSMENT_INCOMPLETE`: leaves still need a score, evidence or an explanation; `errors` lists them; `APPRAISAL_INCOMPLETE`: leaves still lack an appraised score; `errors` lists them; `APPRAISALS_OPEN`: units have no finalised appraisal; `errors` lists them; `EVIDENCE_MISMATCH`: the uploaded file does not match the declared size, checksum or type; `PARENT_RULE`: the unit’s parent breaks the registry’s hierarchy rule; `IDEMPOTENCY_PAYLOAD_MISMATCH`: the Idempotency-Key was used with a different request; `IMPORT_FILE_REFUSED`: the uploaded survey file cannot be imported as a whole (encoding, header, format); the import’s `error` says why; `REGISTRY_CHANGE_INVALID`: the registry import or change breaks a rule; `problems` lists each with its line, field and code; nothing was written. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
