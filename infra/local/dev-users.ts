@@ -14,7 +14,7 @@ export const devUsers: readonly DevUser[] = [
   { id: 'council', label: 'Hội đồng thẩm định chỉ số CCHC', role: 'council', username: 'hoidong' },
   {
     id: 'district-council',
-    label: 'Hội đồng thẩm định chỉ số CCHC huyện Ba Tri (các xã)',
+    label: 'Hội đồng thẩm định cấp huyện — Ba Tri (phê duyệt kết quả các xã)',
     role: 'council',
     district: 'H-BATRI',
     username: 'hoidong.batri',
