@@ -36,6 +36,13 @@ import {
   summarySchema,
 } from './schemas/api/survey-api.ts';
 import {
+  cycleAuditQuery,
+  cycleAuditSchema,
+  frameworkImportBody,
+  frameworkImportSchema,
+  pipelineStatusSchema,
+} from './schemas/api/admin-api.ts';
+import {
   assessmentParams,
   assessmentSchema,
   assessmentItemSchema,
@@ -502,6 +509,36 @@ export const routes = {
     summary: 'The machine-readable bundle of a published year: one record per unit and the data dictionary',
     params: resultsParams,
     success: { status: 200, schema: openDataSchema },
+  },
+  // ADM: the administrator's screens (issue 14 items 2 and 5)
+  getCycleAudit: {
+    method: 'GET',
+    path: '/v1/cycles/{year}/audit',
+    handler: 'functions/cycles/get-cycle-audit.ts',
+    access: ['admin'],
+    summary: "The cycle's audit events, newest first; with unitId, the changes to that unit's extension and exemptions",
+    params: yearOnly,
+    query: cycleAuditQuery,
+    success: { status: 200, schema: cycleAuditSchema },
+  },
+  importFramework: {
+    method: 'POST',
+    path: '/v1/framework-imports',
+    handler: 'functions/frameworks/import-framework.ts',
+    access: ['admin'],
+    summary: 'Read a framework annex (XLSX, base64): the framework it describes and the parse report; nothing is stored',
+    body: frameworkImportBody,
+    success: { status: 200, schema: frameworkImportSchema },
+    size: 'large',
+  },
+  getPipelineStatus: {
+    method: 'GET',
+    path: '/v1/cycles/{year}/pipeline',
+    handler: 'functions/cycles/get-pipeline.ts',
+    access: ['admin'],
+    summary: "The yearly pipeline: the execution's state and history, the steps recorded, the failure with its reason",
+    params: yearOnly,
+    success: { status: 200, schema: pipelineStatusSchema },
   },
 } as const satisfies Record<string, RouteDefinition>;
 

@@ -9,7 +9,7 @@ import type { Caller } from '../../shared/domain/roles.ts';
 import { pipelineCaller } from '../../shared/app/pipeline/pipeline-caller.ts';
 
 export const taskInput = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: z.coerce.number().int().min(2000).max(2200),
   execution: z.string().optional(),
 });
 export type TaskInput = z.infer<typeof taskInput>;

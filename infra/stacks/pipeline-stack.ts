@@ -181,4 +181,17 @@ export class PipelineStack extends Stack {
         'yearly pipeline) support no resource-level permissions; the task token itself names the one waiting task.',
     });
   }
+
+  /**
+   * Lets `fn` (the admin's pipeline-status route) read the year's execution: DescribeExecution and
+   * GetExecutionHistory on this state machine's executions, named by STATE_MACHINE_ARN.
+   */
+  allowStatusRead(fn: AppFunction): void {
+    fn.addEnvironment('STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
+    this.stateMachine.grantRead(fn);
+    Validations.of(fn.role ?? fn).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:*]',
+      reason: "The status route reads only this state machine's executions (grantRead); execution names are chosen at start time.",
+    });
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * Published years across the plan: the publication a draft compares with, every published year,
- * and one unit's history. Years are looked up among the cycle years the API accepts, 2000-2100
- * (two BatchGets of the cycles' small META items, not a scan).
+ * and one unit's history. Years are looked up among the cycle years the API accepts, 2000-2200
+ * (BatchGets of the cycles' small META items, 100 at a time, not a scan).
  */
 import { fail } from '../../domain/errors.ts';
 import type { UnitResultJson } from '../../schemas/files/results.ts';
@@ -9,7 +9,7 @@ import { publishedYears } from '../../store/publications-store.ts';
 import { getPublication, type Publication } from '../../store/results-store.ts';
 
 const firstYear = 2000;
-const lastYear = 2100;
+const lastYear = 2200;
 
 /** The latest publication before `year`, if any. */
 export async function previousPublication(year: number): Promise<Publication | undefined> {

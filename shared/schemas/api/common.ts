@@ -26,7 +26,7 @@ export const canonicalInt = (min: number, max: number, what = 'a whole number') 
     .transform(Number)
     .pipe(z.number().int().min(min, `must be ${min} or more`).max(max, `must be ${max} or less`));
 
-export const yearParam = canonicalInt(2000, 2100, 'a year');
+export const yearParam = canonicalInt(2000, 2200, 'a year');
 
 /** Optimistic locking: the version the client last read; a mismatch answers 409. */
 export const expectedVersion = z.number().int().min(0).optional();

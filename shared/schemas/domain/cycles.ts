@@ -31,7 +31,7 @@ const codeList = z.array(frameworkCode('7.3'));
 const appraisalAssignment = ownRecord(z.string(), z.array(idString).min(1));
 
 export const cycleBody = z.strictObject({
-  year: z.number().int().min(2000).max(2100),
+  year: z.number().int().min(2000).max(2200),
   frameworks: z.partialRecord(unitTypeSchema, idString),
   surveys: z.partialRecord(unitTypeSchema, idString).optional(),
   deadlines: deadlinesSchema,

@@ -736,6 +736,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cycles/{year}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cycle's audit events, newest first; with unitId, the changes to that unit's extension and exemptions
+         * @description Who: admin.
+         */
+        get: operations["getCycleAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/framework-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a framework annex (XLSX, base64): the framework it describes and the parse report; nothing is stored
+         * @description Who: admin.
+         */
+        post: operations["importFramework"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cycles/{year}/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The yearly pipeline: the execution's state and history, the steps recorded, the failure with its reason
+         * @description Who: admin.
+         */
+        get: operations["getPipelineStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1529,6 +1589,99 @@ export interface components {
             units: {
                 [key: string]: unknown;
             }[];
+        };
+        CycleAudit: {
+            year: number;
+            unitId?: string;
+            events: {
+                at: string;
+                action: string;
+                actor: {
+                    username: string;
+                    roles: string[];
+                    unitId?: string;
+                };
+                reason?: string;
+                changed: string[];
+                unit?: {
+                    extension?: {
+                        before?: {
+                            selfAssessment?: string;
+                            explanation?: string;
+                        };
+                        after?: {
+                            selfAssessment?: string;
+                            explanation?: string;
+                        };
+                    };
+                    notApplicable?: {
+                        before: string[];
+                        after: string[];
+                    };
+                };
+            }[];
+        };
+        FrameworkImport: {
+            fileName: string;
+            framework: components["schemas"]["Framework"] & (Record<string, never> | null);
+            report: {
+                rows: number;
+                problems: {
+                    row: number;
+                    message: string;
+                }[];
+                errors: {
+                    path: string;
+                    message: string;
+                }[];
+                leaves: number;
+            };
+            existing: {
+                version: number;
+                usedBy: number[];
+            } | null;
+        };
+        PipelineStatus: {
+            year: number;
+            /** @enum {string} */
+            phase: "open" | "appraisal" | "computation" | "approved" | "published";
+            execution: {
+                name: string;
+                /** @enum {string} */
+                source: "step-functions" | "local";
+                /** @enum {string} */
+                status: "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED" | "PENDING_REDRIVE";
+                startedAt: string;
+                stoppedAt?: string;
+                currentState?: string;
+                error?: {
+                    name: string;
+                    cause?: string;
+                };
+                events: {
+                    at: string;
+                    type: string;
+                    state?: string;
+                    error?: string;
+                    cause?: string;
+                }[];
+            } | null;
+            steps: {
+                step: string;
+                at: string;
+                execution?: string;
+                details: {
+                    [key: string]: unknown;
+                };
+            }[];
+            failure: {
+                at: string;
+                execution?: string;
+                error: {
+                    name: string;
+                    cause?: string;
+                };
+            } | null;
         };
     };
     responses: never;
@@ -4663,6 +4816,223 @@ export interface operations {
             };
             /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Codes: `NOT_FOUND`: the resource does not exist (or is not the caller’s to see); `ROUTE_NOT_FOUND`: no route has this path; `CYCLE_NOT_FOUND`: the cycle (year) does not exist; `UNIT_NOT_FOUND`: the unit does not exist; `FRAMEWORK_NOT_FOUND`: the framework does not exist, or the cycle names none for this unit type; `ASSESSMENT_NOT_FOUND`: the unit's assessment does not exist or is not the caller's to see; `LEAF_NOT_FOUND`: the code is not an applicable leaf of the unit’s framework; `EVIDENCE_NOT_FOUND`: no such evidence document in this assessment; `SURVEY_NOT_FOUND`: the survey does not exist in this cycle; `IMPORT_NOT_FOUND`: no such survey import; `INVITATION_UNKNOWN`: the invitation code is not valid for this survey; `RESULTS_NOT_PUBLISHED`: no results have been published for this year; `METHOD_NOT_ALLOWED`: the path exists but not with this method (405, with an Allow header). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCycleAudit: {
+        parameters: {
+            query?: {
+                unitId?: string;
+            };
+            header?: never;
+            path: {
+                year: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleAudit"];
+                };
+            };
+            /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. Codes: `UNAUTHENTICATED`: no valid bearer token (missing, expired, wrong issuer or audience). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Codes: `NOT_FOUND`: the resource does not exist (or is not the caller’s to see); `ROUTE_NOT_FOUND`: no route has this path; `CYCLE_NOT_FOUND`: the cycle (year) does not exist; `UNIT_NOT_FOUND`: the unit does not exist; `FRAMEWORK_NOT_FOUND`: the framework does not exist, or the cycle names none for this unit type; `ASSESSMENT_NOT_FOUND`: the unit's assessment does not exist or is not the caller's to see; `LEAF_NOT_FOUND`: the code is not an applicable leaf of the unit’s framework; `EVIDENCE_NOT_FOUND`: no such evidence document in this assessment; `SURVEY_NOT_FOUND`: the survey does not exist in this cycle; `IMPORT_NOT_FOUND`: no such survey import; `INVITATION_UNKNOWN`: the invitation code is not valid for this survey; `RESULTS_NOT_PUBLISHED`: no results have been published for this year; `METHOD_NOT_ALLOWED`: the path exists but not with this method (405, with an Allow header). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fileName: string;
+                    contentBase64: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkImport"];
+                };
+            };
+            /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. Codes: `UNAUTHENTICATED`: no valid bearer token (missing, expired, wrong issuer or audience). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or scope. Codes: `ROLE_REQUIRED`: the route needs a role the caller's token does not carry; `OUTSIDE_SCOPE`: the unit or leaf is outside the caller's scope (district, areas, appraisal assignment); `CONFLICT_OF_INTEREST`: nobody appraises their own unit; `OWN_UNIT_ONLY`: only the unit's own users write its self-assessment and explanations; `LEAD_APPRAISER_ONLY`: only the lead appraiser (areas "*") finalises an appraisal. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Codes: `NOT_FOUND`: the resource does not exist (or is not the caller’s to see); `ROUTE_NOT_FOUND`: no route has this path; `CYCLE_NOT_FOUND`: the cycle (year) does not exist; `UNIT_NOT_FOUND`: the unit does not exist; `FRAMEWORK_NOT_FOUND`: the framework does not exist, or the cycle names none for this unit type; `ASSESSMENT_NOT_FOUND`: the unit's assessment does not exist or is not the caller's to see; `LEAF_NOT_FOUND`: the code is not an applicable leaf of the unit’s framework; `EVIDENCE_NOT_FOUND`: no such evidence document in this assessment; `SURVEY_NOT_FOUND`: the survey does not exist in this cycle; `IMPORT_NOT_FOUND`: no such survey import; `INVITATION_UNKNOWN`: the invitation code is not valid for this survey; `RESULTS_NOT_PUBLISHED`: no results have been published for this year; `METHOD_NOT_ALLOWED`: the path exists but not with this method (405, with an Allow header). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: version, state, phase or deadline. Codes: `VERSION_CONFLICT`: someone changed it since it was read; `current` holds the stored version; `STATE_CONFLICT`: the assessment’s state does not allow this action; `state` and `allowed` say why; `DEADLINE_PASSED`: the deadline for this write has passed (an admin may extend it); `CYCLE_CLOSED`: the cycle is approved or published: this can no longer change; `CYCLE_PUBLISHED`: the cycle is published: nothing that fed the index changes; `CYCLE_EXISTS`: a cycle for this year already exists; `PHASE_TRANSITION_REFUSED`: the cycle cannot move to this phase now; `allowed` lists where it can; `FRAMEWORK_IN_USE`: a cycle uses this framework version: it is frozen; `NOT_SELF_SCORED`: the leaf has no self score to appraise; `EVIDENCE_NOT_UPLOADED`: nothing has been uploaded for this evidence yet; `SURVEY_DEFINITION_STALE`: the survey definition no longer fits the framework or is invalid; PUT it again; `SURVEY_ANSWERED`: responses exist: questions, options and groups can be added, not removed; `SURVEY_CLOSED`: the survey’s deadline has passed; `INVITATION_USED`: the invitation code has already been used; `INVITATION_MISMATCH`: the code’s unit or group is no longer part of the survey; `NO_DRAFT`: no results have been computed for this year; `ALREADY_PUBLISHED`: the results are already approved and published; `DRAFT_SUPERSEDED`: the results were recomputed after the draft the council read; `IDEMPOTENCY_IN_PROGRESS`: a request with this Idempotency-Key is still being processed; `APPROVAL_IN_PROGRESS`: another approval of this draft is being published; read the results again shortly; `SURVEY_IMPORTS_PENDING`: pipeline: survey imports of the cycle are still running or awaited; `APPROVAL_OVERDUE`: pipeline: the results are still not approved long after the publication deadline; `PUBLICATION_INCOMPLETE`: pipeline: the cycle is not published or a report file cannot be read yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable. Codes: `ASSESSMENT_INCOMPLETE`: leaves still need a score, evidence or an explanation; `errors` lists them; `APPRAISAL_INCOMPLETE`: leaves still lack an appraised score; `errors` lists them; `APPRAISALS_OPEN`: units have no finalised appraisal; `errors` lists them; `EVIDENCE_MISMATCH`: the uploaded file does not match the declared size, checksum or type; `PARENT_RULE`: the unit’s parent breaks the registry’s hierarchy rule; `IDEMPOTENCY_PAYLOAD_MISMATCH`: the Idempotency-Key was used with a different request; `IMPORT_FILE_REFUSED`: the uploaded survey file cannot be imported as a whole (encoding, header, format); the import’s `error` says why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPipelineStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineStatus"];
+                };
+            };
+            /** @description Invalid input: the errors name the field and the rule. Codes: `VALIDATION_FAILED`: a field breaks a rule; `errors` names each field and rule; `MALFORMED_JSON`: the body is not JSON; `IDEMPOTENCY_KEY_INVALID`: the Idempotency-Key header is not 1 to 128 visible ASCII characters; `BODY_TOO_DEEP`: the body nests arrays and objects deeper than 64 levels; `INVALID_ENCODING`: the text is not valid UTF-8 (or holds a lone surrogate or U+FFFD); `errors` names where; `IDEMPOTENCY_NOT_SUPPORTED`: this route does not honour Idempotency-Key (README: Integrity guarantees); send it without. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. Codes: `UNAUTHENTICATED`: no valid bearer token (missing, expired, wrong issuer or audience). */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
