@@ -19,9 +19,11 @@ export function recordExecution(year: number, name: string, startedAt: Date): Ex
   let chain: Promise<void> = Promise.resolve();
   const save = () => {
     const snapshot = structuredClone(view);
-    chain = chain.then(() => saveLocalExecution(year, snapshot)).catch((error: unknown) => {
-      console.warn(`pipeline ${name}: could not record the execution: ${(error as Error).message}`);
-    });
+    chain = chain
+      .then(() => saveLocalExecution(year, snapshot))
+      .catch((error: unknown) => {
+        console.warn(`pipeline ${name}: could not record the execution: ${(error as Error).message}`);
+      });
   };
   save();
   return {

@@ -148,7 +148,11 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
       const entry: PipelineRunEvent = { type: e.type, state: e.state?.name, error: e.Error ?? e.error };
       events.push(entry);
       if (entry.type === 'StateEntered' || entry.type === 'StateRetried' || entry.type === 'StateCaught' || entry.type === 'StateFailed') {
-        recorder.event({ type: entry.type, ...(entry.state ? { state: entry.state } : {}), ...(entry.error ? { error: entry.error } : {}) });
+        recorder.event({
+          type: entry.type,
+          ...(entry.state ? { state: entry.state } : {}),
+          ...(entry.error ? { error: entry.error } : {}),
+        });
         options.onEvent?.(`${entry.type.padEnd(12)} ${entry.state}${entry.error ? ` (${entry.error})` : ''}`);
       }
     }

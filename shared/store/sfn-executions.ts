@@ -10,13 +10,13 @@ let client: SFNClient | undefined;
 const sfn = () => (client ??= new SFNClient({ maxAttempts: 4 }));
 
 /** arn:…:stateMachine:NAME + execution name → arn:…:execution:NAME:EXECUTION. */
-export const executionArnOf = (stateMachineArn: string, name: string) => `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+export const executionArnOf = (stateMachineArn: string, name: string) =>
+  `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
 
 /** The failure details any *Failed / *TimedOut event carries. */
 function failureOf(e: HistoryEvent): { error?: string; cause?: string } {
   const details = Object.entries(e).find(([k, v]) => /(Failed|TimedOut|Aborted)EventDetails$/.test(k) && v)?.[1] as
-    | { error?: string; cause?: string }
-    | undefined;
+    { error?: string; cause?: string } | undefined;
   return details ? { error: details.error, cause: details.cause } : {};
 }
 

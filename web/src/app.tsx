@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { signOutToSignIn, whenSignedOut } from './api/client';
 import { signOut } from './lib/auth';
 import { currentSession, hasRole, rememberReturn, type Session } from './lib/session';
@@ -8,6 +8,12 @@ import { ClerkScreen } from './screens/clerk';
 import { HistoryScreen } from './screens/history';
 import { Worklist } from './screens/worklist';
 import { AppraisalScreen } from './screens/appraisal';
+import { currentYear } from './lib/format';
+
+// ADM: the administrator's screens load on first use (they stay out of the clerk's initial bundle).
+const CycleAdmin = lazy(() => import('./screens/admin/cycle').then((m) => m.CycleAdmin));
+const PipelineAdmin = lazy(() => import('./screens/admin/pipeline').then((m) => m.PipelineAdmin));
+const FrameworksAdmin = lazy(() => import('./screens/admin/frameworks').then((m) => m.FrameworksAdmin));
 
 const roleNames: Record<string, string> = { admin: 'Quản trị', council: 'Hội đồng', appraiser: 'Thẩm định', unit: 'Cán bộ đơn vị' };
 
@@ -22,6 +28,11 @@ function Header({ session }: { session: Session }) {
       <a class="brand" href="/">
         Chỉ số CCHC
       </a>
+      {hasRole(session, 'admin') ? (
+        <nav class="top-nav" aria-label="Chức năng">
+          <a href={`/quan-tri/ky/${currentYear()}`}>Quản trị kỳ</a>
+        </nav>
+      ) : null}
       <span class="who">
         {role}
         {session.username ? ` · ${session.username}` : ''}
@@ -99,6 +110,9 @@ function Shell() {
         <Route path="/don-vi/:unitId/lich-su" component={HistoryScreen} />
         <Route path="/tham-dinh" component={Worklist} />
         <Route path="/tham-dinh/:unitId" component={AppraisalScreen} />
+        <Route path="/quan-tri/ky/:year" component={CycleAdmin} />
+        <Route path="/quan-tri/ky/:year/quy-trinh" component={PipelineAdmin} />
+        <Route path="/quan-tri/bo-tieu-chi" component={FrameworksAdmin} />
         <Route default component={NotFound} />
       </Router>
     </>

@@ -87,7 +87,9 @@ export const pipelineStatusSchema = z
     year: z.number().int(),
     phase: cyclePhaseSchema,
     execution: executionViewSchema.nullable(),
-    steps: z.array(z.object({ step: z.string(), at: z.string(), execution: z.string().optional(), details: z.record(z.string(), z.unknown()) })),
+    steps: z.array(
+      z.object({ step: z.string(), at: z.string(), execution: z.string().optional(), details: z.record(z.string(), z.unknown()) }),
+    ),
     failure: z
       .object({ at: z.string(), execution: z.string().optional(), error: z.object({ name: z.string(), cause: z.string().optional() }) })
       .nullable(),
