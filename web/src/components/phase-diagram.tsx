@@ -6,7 +6,8 @@
 import { phaseOrder, phaseTransitions, type CyclePhase } from '../../../shared/domain/cycle-phase.ts';
 import { actorNames, phaseNames } from '../lib/phase';
 
-const box = { x: 10, w: 170, h: 40, gap: 46 };
+// Boxes in a column; arrows between neighbours labelled on the right; skips as arcs on the left.
+const box = { x: 56, w: 196, h: 40, gap: 46 };
 const top = (i: number) => 10 + i * (box.h + box.gap);
 
 interface Edge {
@@ -35,15 +36,17 @@ function Arrow({ edge, n }: { edge: Edge; n: number }) {
       </g>
     );
   }
-  // A skip (e.g. open → computation): an arc on the right of the boxes.
-  const x = box.x + box.w;
-  const out = 40 + n * 14;
+  // A skip (e.g. open → computation): an arc on the left of the boxes, its label along it.
+  const x = box.x;
+  const out = 36 + n * 14;
   const ya = top(edge.from) + box.h / 2;
   const yb = top(edge.to) + box.h / 2;
+  const lx = x - out + 6;
+  const ly = (ya + yb) / 2;
   return (
     <g>
-      <path d={`M ${x} ${ya} C ${x + out} ${ya}, ${x + out} ${yb}, ${x + 2} ${yb}`} class="edge" fill="none" marker-end="url(#arrow)" />
-      <text x={x + out - 4} y={(ya + yb) / 2 + 4} class="edge-label">
+      <path d={`M ${x} ${ya} C ${x - out} ${ya}, ${x - out} ${yb}, ${x - 2} ${yb}`} class="edge" fill="none" marker-end="url(#arrow)" />
+      <text x={lx} y={ly} class="edge-label" text-anchor="middle" transform={`rotate(-90 ${lx} ${ly})`}>
         {edge.label}
       </text>
     </g>
@@ -56,7 +59,7 @@ export function PhaseDiagram({ phase }: { phase: CyclePhase }) {
   const height = top(phaseOrder.length - 1) + box.h + 10;
   const described = `Giai đoạn hiện tại: ${phaseNames[phase]}. Thứ tự: ${phaseOrder.map((p) => phaseNames[p]).join(' → ')}.`;
   return (
-    <svg class="phases" viewBox={`0 0 360 ${height}`} role="img" aria-labelledby="phase-title phase-desc">
+    <svg class="phases" viewBox={`0 0 440 ${height}`} role="img" aria-labelledby="phase-title phase-desc">
       <title id="phase-title">Sơ đồ giai đoạn của kỳ đánh giá</title>
       <desc id="phase-desc">{described}</desc>
       <defs>

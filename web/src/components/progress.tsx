@@ -20,6 +20,8 @@ export interface ProgressState {
   /** What is happening now, in Vietnamese ("Đang tính kết quả", a state name…). */
   step?: string;
   finished: boolean;
+  /** Nothing runs yet, but work may start (a scheduled run): keep reading, show no bar movement. */
+  waiting?: boolean;
   /** Why it failed, in Vietnamese; a failed run is finished too. */
   failed?: string;
 }
@@ -78,9 +80,11 @@ export function ProgressBar({ label, state, problem }: { label: string; state?: 
     ? `Thất bại: ${state.failed}`
     : state.finished
       ? 'Đã xong'
-      : counted
-        ? `${fmtNumber(state.done)}/${fmtNumber(state.total)} (${fmtPercent(state.done!, state.total!)})`
-        : 'Đang chạy…';
+      : state.waiting
+        ? 'Đang chờ'
+        : counted
+          ? `${fmtNumber(state.done)}/${fmtNumber(state.total)} (${fmtPercent(state.done!, state.total!)})`
+          : 'Đang chạy…';
   return (
     <div class={`long-work${state.failed ? ' failed' : ''}`}>
       <label>

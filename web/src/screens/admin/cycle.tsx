@@ -144,20 +144,19 @@ export function CycleAdmin() {
       </div>
       <section class="panel" aria-labelledby="unit-h">
         <h2 id="unit-h">Gia hạn và miễn trừ theo đơn vị</h2>
-        <label>
-          Đơn vị
-          <select
-            value={unitId ?? ''}
-            onChange={(e) => route(`/quan-tri/ky/${year}${e.currentTarget.value ? `?don-vi=${e.currentTarget.value}` : ''}`)}
-          >
-            <option value="">Chọn đơn vị…</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} ({unitTypeNames[u.type]})
-              </option>
-            ))}
-          </select>
-        </label>
+        <label for="unit-pick">Đơn vị</label>
+        <select
+          id="unit-pick"
+          value={unitId ?? ''}
+          onChange={(e) => route(`/quan-tri/ky/${year}${e.currentTarget.value ? `?don-vi=${e.currentTarget.value}` : ''}`)}
+        >
+          <option value="">Chọn đơn vị…</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name} ({unitTypeNames[u.type]})
+            </option>
+          ))}
+        </select>
         {unit ? <UnitPanel key={unit.id} cycle={cycle} unit={unit} onChange={setCycle} /> : null}
       </section>
     </main>

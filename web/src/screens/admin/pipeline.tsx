@@ -64,14 +64,15 @@ const stateName = (s: string | undefined) => (s ? (stateNames[s] ?? s) : '—');
 
 function progressOf(s: Status): ProgressState {
   const e = s.execution;
-  if (!e) return { finished: true, step: 'Chưa có lượt chạy nào cho năm này' };
+  // A run may still start (the yearly schedule, `npm run cycle`): keep reading until the year is published.
+  if (!e) return { finished: s.phase === 'published', waiting: true, step: 'Chưa có lượt chạy nào cho năm này' };
   const order = Object.keys(stateNames).filter((k) => !['ReportFailure', 'PipelineFailed'].includes(k));
   const at = e.currentState ? order.indexOf(e.currentState) : -1;
   return {
     finished: e.status !== 'RUNNING',
     done: at >= 0 ? at + 1 : undefined,
     total: order.length,
-    step: `${statusNames[e.status] ?? e.status}: ${stateName(e.currentState)}`,
+    step: `${e.status === 'RUNNING' ? 'Đang chạy' : 'Dừng ở bước'}: ${stateName(e.currentState)}`,
     failed: e.status === 'RUNNING' || e.status === 'SUCCEEDED' ? undefined : (s.failure?.error.name ?? e.error?.name ?? e.status),
   };
 }
@@ -124,6 +125,7 @@ export function PipelineAdmin() {
             <span>Giai đoạn của kỳ: {phaseNames[s.phase]}</span>
             {s.execution ? (
               <>
+                <span>{statusNames[s.execution.status] ?? s.execution.status}</span>
                 <span>
                   Lượt chạy <code>{s.execution.name}</code> ({s.execution.source === 'local' ? 'máy cục bộ' : 'AWS Step Functions'})
                 </span>
