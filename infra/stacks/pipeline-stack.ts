@@ -20,6 +20,7 @@ import { bucketSubscriptions } from '../../shared/events.ts';
 import { bucketDefinition, type BucketId } from '../../shared/store/resources.ts';
 import type { StageConfig } from '../config.ts';
 import { AppFunction } from '../constructs/app-function.ts';
+import { acknowledgePattern } from '../nag.ts';
 import { BucketSubscriptionFunction } from '../constructs/bucket-subscription.ts';
 import { aslPath, pipelineTasks, substitutionOf, type PipelineTaskState } from '../pipeline/definition.ts';
 
@@ -189,8 +190,9 @@ export class PipelineStack extends Stack {
   allowStatusRead(fn: AppFunction): void {
     fn.addEnvironment('STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
     this.stateMachine.grantRead(fn);
-    Validations.of(fn.role ?? fn).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:*]',
+    // The finding names this stack's state machine through a cross-stack reference: matched by pattern.
+    acknowledgePattern(fn.role ?? fn, {
+      pattern: '^AwsSolutions-IAM5\\[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:.+:\\*\\]$',
       reason: "The status route reads only this state machine's executions (grantRead); execution names are chosen at start time.",
     });
   }
