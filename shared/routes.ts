@@ -40,6 +40,8 @@ import {
   cycleAuditSchema,
   frameworkImportBody,
   frameworkImportSchema,
+  frameworkStateSchema,
+  freezeFrameworkBody,
   pipelineStatusSchema,
 } from './schemas/api/admin-api.ts';
 import {
@@ -530,6 +532,26 @@ export const routes = {
     body: frameworkImportBody,
     success: { status: 200, schema: frameworkImportSchema },
     size: 'large',
+  },
+  getFrameworkState: {
+    method: 'GET',
+    path: '/v1/frameworks/{frameworkId}/state',
+    handler: 'functions/frameworks/get-framework-state.ts',
+    access: ['admin'],
+    summary: "A framework's version, the cycles that use it and when the admin froze it",
+    params: z.strictObject({ frameworkId: idString }),
+    success: { status: 200, schema: frameworkStateSchema },
+  },
+  freezeFramework: {
+    method: 'POST',
+    path: '/v1/frameworks/{frameworkId}/freeze',
+    handler: 'functions/frameworks/freeze-framework.ts',
+    access: ['admin'],
+    summary: 'Freeze a framework (never replaced after; audited): needs the version read',
+    params: z.strictObject({ frameworkId: idString }),
+    body: freezeFrameworkBody,
+    success: { status: 200, schema: frameworkStateSchema },
+    idempotent: true,
   },
   getPipelineStatus: {
     method: 'GET',

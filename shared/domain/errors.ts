@@ -90,6 +90,8 @@ export const errorCodes = {
     kind: 'invalid',
     means: 'this route does not honour Idempotency-Key (README: Integrity guarantees); send it without',
   },
+  // ADM: the administrator's screens
+  FRAMEWORK_FROZEN: { kind: 'conflict', means: 'the admin froze this framework: it can no longer be replaced; issue a new id' },
 } as const satisfies Record<string, { kind: ErrorKind; means: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

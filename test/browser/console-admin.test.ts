@@ -96,6 +96,10 @@ describe('the administrator', () => {
     const saved = await api('GET', `/v1/frameworks/${id}`, { token: await tokens.admin() });
     expect(saved.status).toBe(200);
     expect(saved.body.name).toBe(framework.name);
+    await page.getByLabel('Lý do khóa').fill('Quyết định ban hành bộ chỉ số');
+    await page.getByRole('button', { name: 'Khóa bộ tiêu chí' }).click();
+    await page.getByText(/Đã khóa lúc .*: không thể thay thế/).waitFor();
+    expect((await api('GET', `/v1/frameworks/${id}/state`, { token: await tokens.admin() })).body.frozenAt).toEqual(expect.any(String));
     await context.close();
   });
 

@@ -8,6 +8,7 @@ import { frameworkToAnnexRows } from '../../shared/domain/framework-annex.ts';
 import { annexWorkbook } from '../../shared/formats/annex-xlsx.ts';
 import { runPipeline } from '../../infra/local/pipeline-runner.ts';
 import { isLeaf, type FrameworkNode } from '../../shared/schemas/files/framework.ts';
+import { listAudit } from '../../shared/store/audit.ts';
 import { api, tokens } from '../support/api.ts';
 import { cycleDeadlines, referenceFramework } from '../support/assessment-helpers.ts';
 
@@ -126,6 +127,54 @@ describe('the framework annex import', () => {
       token: await tokens.unit('SCT'),
       body: { fileName: 'x.xlsx', contentBase64: 'QQ==' },
     });
+    expect(clerk.status).toBe(403);
+  });
+});
+
+describe('freezing a framework', () => {
+  it('needs the version read, then refuses every replacement and writes nothing; audited with the reason', async () => {
+    const admin = await tokens.admin();
+    const id = `ADM-freeze-${Date.now()}`;
+    const framework = { ...referenceFramework('department'), id, name: 'Bộ chỉ số thử khóa' };
+    expect((await api('PUT', `/v1/frameworks/${id}`, { token: admin, body: framework })).status).toBe(200);
+    const state = await api('GET', `/v1/frameworks/${id}/state`, { token: admin });
+    expect(state.body).toEqual({ frameworkId: id, version: 1, usedBy: [] });
+
+    const stale = await api('POST', `/v1/frameworks/${id}/freeze`, { token: admin, body: { expectedVersion: 7 } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    const frozen = await api('POST', `/v1/frameworks/${id}/freeze`, {
+      token: admin,
+      body: { expectedVersion: 1, reason: 'Quyết định ban hành số 12' },
+    });
+    expect(frozen.status, JSON.stringify(frozen.body)).toBe(200);
+    expect(frozen.body).toMatchObject({ frameworkId: id, version: 2, usedBy: [], frozenAt: expect.any(String) });
+
+    const replaced = await api('PUT', `/v1/frameworks/${id}`, {
+      token: admin,
+      body: { ...framework, name: 'Đổi tên', expectedVersion: 2 },
+    });
+    expect(replaced.status).toBe(409);
+    expect(replaced.body.code).toBe('FRAMEWORK_FROZEN');
+    expect((await api('GET', `/v1/frameworks/${id}`, { token: admin })).body.name).toBe('Bộ chỉ số thử khóa');
+    expect((await api('POST', `/v1/frameworks/${id}/freeze`, { token: admin, body: { expectedVersion: 2 } })).body.code).toBe(
+      'FRAMEWORK_FROZEN',
+    );
+    const events = await listAudit(`FRAMEWORK#${id}`);
+    expect(events.map((e) => e.action)).toEqual(['framework.frozen', 'framework.created']);
+    expect(events[0]).toMatchObject({ reason: 'Quyết định ban hành số 12', after: { version: 2 } });
+    const imported = await api('POST', '/v1/framework-imports', {
+      token: admin,
+      body: { fileName: 'khoa.xlsx', contentBase64: (await annexWorkbook(frameworkToAnnexRows(framework))).toString('base64') },
+    });
+    expect(imported.body.existing).toMatchObject({ version: 2, frozenAt: frozen.body.frozenAt });
+  });
+
+  it('answers FRAMEWORK_NOT_FOUND for an unknown framework, and only to admins', async () => {
+    const missing = await api('POST', '/v1/frameworks/ADM-none/freeze', { token: await tokens.admin(), body: { expectedVersion: 1 } });
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('FRAMEWORK_NOT_FOUND');
+    const clerk = await api('GET', '/v1/frameworks/department-2024/state', { token: await tokens.unit('SCT') });
     expect(clerk.status).toBe(403);
   });
 });

@@ -43,7 +43,7 @@ export async function importFramework(
       errors: parsed && !parsed.ok ? parsed.errors.map((e) => ({ path: e.path, message: e.message })) : [],
       leaves: framework ? framework.areas.reduce((n, a) => n + countLeaves(a.items), 0) : 0,
     },
-    existing: stored ? { version: stored.version, usedBy: stored.usedBy } : null,
+    existing: stored ? { version: stored.version, usedBy: stored.usedBy, ...(stored.frozenAt ? { frozenAt: stored.frozenAt } : {}) } : null,
   };
 }
 

@@ -53,8 +53,8 @@ export const frameworkImportSchema = z
       errors: z.array(z.object({ path: z.string(), message: z.string() })),
       leaves: z.number().int(),
     }),
-    /** The stored framework of the same id, if any: saving replaces it (unless a cycle froze it). */
-    existing: z.object({ version: z.number().int(), usedBy: z.array(z.number().int()) }).nullable(),
+    /** The stored framework of the same id, if any: saving replaces it (unless a cycle uses it or the admin froze it). */
+    existing: z.object({ version: z.number().int(), usedBy: z.array(z.number().int()), frozenAt: z.string().optional() }).nullable(),
   })
   .meta({ id: 'FrameworkImport' });
 
@@ -96,3 +96,19 @@ export const pipelineStatusSchema = z
   })
   .meta({ id: 'PipelineStatus' });
 export type PipelineStatus = z.infer<typeof pipelineStatusSchema>;
+
+export const frameworkStateSchema = z
+  .object({
+    frameworkId: z.string(),
+    version: z.number().int(),
+    /** The cycle years that use it (each froze it). */
+    usedBy: z.array(z.number().int()),
+    /** When the admin froze it. */
+    frozenAt: z.string().optional(),
+  })
+  .meta({ id: 'FrameworkState' });
+
+export const freezeFrameworkBody = z.strictObject({
+  expectedVersion: z.number().int().min(1),
+  reason: nfcText(1, 2000).optional(),
+});

@@ -69,6 +69,8 @@ export const problemMessages: Record<ProblemCode, string> = {
   BODY_TOO_DEEP: 'Dữ liệu gửi lên lồng nhau quá sâu.',
   INVALID_ENCODING: 'Văn bản gửi lên không đúng mã UTF-8 (có ký tự hỏng). Vui lòng gõ lại hoặc dán lại nội dung.',
   IDEMPOTENCY_NOT_SUPPORTED: 'Thao tác này không dùng mã chống gửi trùng. Vui lòng tải lại trang và thử lại.',
+  // ADM
+  FRAMEWORK_FROZEN: 'Bộ tiêu chí đã được khóa: không thể thay thế. Hãy ban hành bộ mới với mã mới.',
 };
 
 const fieldNames: Record<string, string> = {

@@ -2,14 +2,14 @@
  * Frameworks (`/quan-tri/bo-tieu-chi`): one framework as its tree (`?ma=ID`), and the import of the
  * province's annex (XLSX): the API reads it and answers the framework with the parse report;
  * nothing is stored until the admin saves (PUT with the version read). A framework a cycle uses is
- * frozen: the API refuses to replace it and the screen says so.
+ * frozen, and the admin may freeze one (POST .../freeze): the API then refuses to replace it.
  */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Framework } from '../../../../shared/schemas/files/framework.ts';
-import { api, idempotencyKey } from '../../api/client';
+import { api, idempotencyKey, type Schemas } from '../../api/client';
 import { ProblemBox } from '../../components/problem-box';
-import { currentYear } from '../../lib/format';
+import { currentYear, fmtDateTime } from '../../lib/format';
 import type { Problem } from '../../lib/problems';
 import { must, useLoad } from '../../lib/use-load';
 import { FrameworkTree } from './framework-tree';
@@ -18,6 +18,7 @@ import { AdminNav } from './nav';
 const importAnnex = (fileName: string, contentBase64: string) =>
   must(api().POST('/v1/framework-imports', { body: { fileName, contentBase64 } }));
 type Imported = Awaited<ReturnType<typeof importAnnex>>;
+type FrameworkState = Schemas['FrameworkState'];
 
 const base64Of = (file: File) =>
   new Promise<string>((resolve, reject) => {
@@ -28,9 +29,12 @@ const base64Of = (file: File) =>
   });
 
 async function loadFramework(id: string) {
-  const { data, error, response } = await api().GET('/v1/frameworks/{frameworkId}', { params: { path: { frameworkId: id } } });
+  const [{ data, error }, state] = await Promise.all([
+    api().GET('/v1/frameworks/{frameworkId}', { params: { path: { frameworkId: id } } }),
+    must(api().GET('/v1/frameworks/{frameworkId}/state', { params: { path: { frameworkId: id } } })),
+  ]);
   if (!data) throw error;
-  return { framework: data as unknown as Framework, version: Number(response.headers.get('etag')?.replace(/"/g, '') ?? 0) };
+  return { framework: data as unknown as Framework, state };
 }
 
 async function cycleFrameworks(): Promise<string[]> {
@@ -38,15 +42,54 @@ async function cycleFrameworks(): Promise<string[]> {
   return [...new Set(Object.values(data?.frameworks ?? {}))].filter((x): x is string => !!x);
 }
 
+function Freeze({ state, onFrozen }: { state: FrameworkState; onFrozen: (s: FrameworkState) => void }) {
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<Problem | undefined>();
+  if (state.frozenAt) return <p class="notice">Đã khóa lúc {fmtDateTime(state.frozenAt)}: không thể thay thế bộ tiêu chí này.</p>;
+  const freeze = async () => {
+    setProblem(undefined);
+    try {
+      onFrozen(
+        await must(
+          api().POST('/v1/frameworks/{frameworkId}/freeze', {
+            params: { path: { frameworkId: state.frameworkId } },
+            headers: { 'Idempotency-Key': idempotencyKey() },
+            body: { expectedVersion: state.version, ...(reason ? { reason } : {}) },
+          }),
+        ),
+      );
+    } catch (error) {
+      setProblem(error as Problem);
+    }
+  };
+  return (
+    <div class="actions">
+      <label>
+        Lý do khóa
+        <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      <button type="button" onClick={freeze}>
+        Khóa bộ tiêu chí
+      </button>
+      {problem ? <ProblemBox problem={problem} /> : null}
+    </div>
+  );
+}
+
 function Viewer({ id }: { id: string }) {
-  const [loaded] = useLoad(() => loadFramework(id), [id]);
+  const [loaded, , setLoaded] = useLoad(() => loadFramework(id), [id]);
   if (loaded.state === 'loading') return <p>Đang tải bộ tiêu chí…</p>;
   if (loaded.state === 'error') return <ProblemBox problem={loaded.problem} />;
+  const { framework, state } = loaded.value;
   return (
     <section class="panel" aria-labelledby="fw-h">
-      <h2 id="fw-h">{loaded.value.framework.name}</h2>
-      <p class="muted">Phiên bản {loaded.value.version}</p>
-      <FrameworkTree framework={loaded.value.framework} />
+      <h2 id="fw-h">{framework.name}</h2>
+      <p class="facts">
+        <span>Phiên bản {state.version}</span>
+        <span>{state.usedBy.length ? `Đang dùng cho kỳ ${state.usedBy.join(', ')} (đã khóa theo kỳ)` : 'Chưa kỳ nào sử dụng'}</span>
+      </p>
+      <Freeze state={state} onFrozen={(s) => setLoaded({ framework, state: s })} />
+      <FrameworkTree framework={framework} />
     </section>
   );
 }
@@ -117,7 +160,8 @@ function Importer({ onSaved }: { onSaved: (id: string) => void }) {
     }
     setBusy('');
   };
-  const frozen = result?.existing?.usedBy.length ? result.existing.usedBy : undefined;
+  const usedBy = result?.existing?.usedBy.length ? result.existing.usedBy : undefined;
+  const frozen = usedBy || result?.existing?.frozenAt;
   return (
     <section class="panel" aria-labelledby="import-h">
       <h2 id="import-h">Nhập bộ tiêu chí từ phụ lục (XLSX)</h2>
@@ -137,9 +181,11 @@ function Importer({ onSaved }: { onSaved: (id: string) => void }) {
           <h3>Xem trước: {result.framework.name}</h3>
           <p>
             {result.existing
-              ? frozen
-                ? `Bộ tiêu chí này đã được kỳ ${frozen.join(', ')} sử dụng nên đã khóa: không thể thay thế.`
-                : `Lưu sẽ thay thế phiên bản ${result.existing.version} đang có.`
+              ? usedBy
+                ? `Bộ tiêu chí này đã được kỳ ${usedBy.join(', ')} sử dụng nên đã khóa: không thể thay thế.`
+                : result.existing.frozenAt
+                  ? 'Bộ tiêu chí này đã được khóa: không thể thay thế.'
+                  : `Lưu sẽ thay thế phiên bản ${result.existing.version} đang có.`
               : 'Bộ tiêu chí mới: chưa có trong hệ thống.'}
           </p>
           <p>
