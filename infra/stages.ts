@@ -52,6 +52,8 @@ export function addStage(app: App, config: StageConfig, overrides: Pick<ApiStack
   });
   // The council's approval resumes the waiting execution (SendTaskSuccess with its task token).
   pipeline.allowCallback(api.functions.find((f) => f.node.id === 'approveResults')!);
+  // The admin's pipeline screen reads the year's execution (DescribeExecution, GetExecutionHistory).
+  pipeline.allowStatusRead(api.functions.find((f) => f.node.id === 'getPipelineStatus')!);
 
   const consoleConfig = new ConsoleConfigStack(app, name('ConsoleConfig'), {
     config,

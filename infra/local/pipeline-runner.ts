@@ -23,6 +23,7 @@ import {
   taskStatesOf,
   type PipelineTaskState,
 } from '../pipeline/definition.ts';
+import { recordExecution } from './execution-recorder.ts';
 import { projectRoot } from './paths.ts';
 
 export type TaskHandler = (input: unknown) => Promise<unknown>;
@@ -140,12 +141,18 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
     },
   });
   const events: PipelineRunEvent[] = [];
+  const recorder = recordExecution(options.year, name, new Date(started));
   const logging = (async () => {
     for await (const event of execution.eventLogs) {
       const e = event as { type: string; state?: { name: string }; Error?: string; error?: string };
       const entry: PipelineRunEvent = { type: e.type, state: e.state?.name, error: e.Error ?? e.error };
       events.push(entry);
       if (entry.type === 'StateEntered' || entry.type === 'StateRetried' || entry.type === 'StateCaught' || entry.type === 'StateFailed') {
+        recorder.event({
+          type: entry.type,
+          ...(entry.state ? { state: entry.state } : {}),
+          ...(entry.error ? { error: entry.error } : {}),
+        });
         options.onEvent?.(`${entry.type.padEnd(12)} ${entry.state}${entry.error ? ` (${entry.error})` : ''}`);
       }
     }
@@ -153,10 +160,12 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
   try {
     const output = (await execution.result) as Record<string, unknown>;
     await logging.catch(() => undefined);
+    await recorder.finish('SUCCEEDED');
     return { status: 'SUCCEEDED', output, events, ms: Date.now() - started };
   } catch (error) {
     await logging.catch(() => undefined);
     const cause = ((error as { cause?: Error }).cause ?? error) as Error;
+    await recorder.finish('FAILED', { name: cause.name, message: cause.message });
     return { status: 'FAILED', error: { name: cause.name, message: cause.message }, events, ms: Date.now() - started };
   }
 }

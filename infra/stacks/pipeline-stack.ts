@@ -20,6 +20,7 @@ import { bucketSubscriptions } from '../../shared/events.ts';
 import { bucketDefinition, type BucketId } from '../../shared/store/resources.ts';
 import type { StageConfig } from '../config.ts';
 import { AppFunction } from '../constructs/app-function.ts';
+import { acknowledgePattern } from '../nag.ts';
 import { BucketSubscriptionFunction } from '../constructs/bucket-subscription.ts';
 import { aslPath, pipelineTasks, substitutionOf, type PipelineTaskState } from '../pipeline/definition.ts';
 
@@ -179,6 +180,20 @@ export class PipelineStack extends Stack {
       reason:
         'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) and states:SendTaskSuccess (the approval resuming the ' +
         'yearly pipeline) support no resource-level permissions; the task token itself names the one waiting task.',
+    });
+  }
+
+  /**
+   * Lets `fn` (the admin's pipeline-status route) read the year's execution: DescribeExecution and
+   * GetExecutionHistory on this state machine's executions, named by STATE_MACHINE_ARN.
+   */
+  allowStatusRead(fn: AppFunction): void {
+    fn.addEnvironment('STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
+    this.stateMachine.grantRead(fn);
+    // The finding names this stack's state machine through a cross-stack reference: matched by pattern.
+    acknowledgePattern(fn.role ?? fn, {
+      pattern: '^AwsSolutions-IAM5\\[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:.+:\\*\\]$',
+      reason: "The status route reads only this state machine's executions (grantRead); execution names are chosen at start time.",
     });
   }
 }

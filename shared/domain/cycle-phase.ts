@@ -12,29 +12,30 @@ export type CyclePhase = Cycle['phase'];
 /** Who moves the cycle: the pipeline, an admin's PATCH, the draft computation, the council's approval, the publication. */
 export type PhaseActor = 'pipeline' | 'admin' | 'computation' | 'approval' | 'publication';
 
-interface Transition {
+export interface PhaseTransition {
   from: readonly CyclePhase[];
   to: CyclePhase;
   by: readonly PhaseActor[];
 }
 
-const transitions: readonly Transition[] = [
+/** The declarations: the console draws the phase diagram from these (web/src/components/phase-diagram.tsx). */
+export const phaseTransitions: readonly PhaseTransition[] = [
   { from: ['open'], to: 'appraisal', by: ['pipeline', 'admin'] },
   { from: ['open', 'appraisal'], to: 'computation', by: ['computation'] },
   { from: ['computation'], to: 'approved', by: ['approval'] },
   { from: ['approved'], to: 'published', by: ['publication'] },
 ];
 
-const order: readonly CyclePhase[] = ['open', 'appraisal', 'computation', 'approved', 'published'];
+export const phaseOrder: readonly CyclePhase[] = ['open', 'appraisal', 'computation', 'approved', 'published'];
 
 /** Whether `phase` is `target` or beyond it (a retried pipeline step then has nothing to do). */
 export function phaseReached(phase: CyclePhase, target: CyclePhase): boolean {
-  return order.indexOf(phase) >= order.indexOf(target);
+  return phaseOrder.indexOf(phase) >= phaseOrder.indexOf(target);
 }
 
 /** The phases `actor` may move the cycle to now. */
 export function allowedPhases(cycle: Pick<Cycle, 'phase' | 'deadlines'>, actor: PhaseActor, now: Date): CyclePhase[] {
-  return transitions
+  return phaseTransitions
     .filter((t) => t.from.includes(cycle.phase) && t.by.includes(actor))
     .filter((t) => !(actor === 'admin' && t.to === 'appraisal' && now.getTime() <= Date.parse(cycle.deadlines.selfAssessment)))
     .map((t) => t.to);
@@ -49,7 +50,7 @@ export function phaseTransitionRefusal(
 ): Refusal | undefined {
   const allowed = allowedPhases(cycle, actor, now);
   if (allowed.includes(to)) return undefined;
-  const rule = transitions.find((t) => t.to === to && t.from.includes(cycle.phase));
+  const rule = phaseTransitions.find((t) => t.to === to && t.from.includes(cycle.phase));
   const why = !rule
     ? `cycle ${cycle.year} cannot move from ${cycle.phase} to ${to}`
     : !rule.by.includes(actor)

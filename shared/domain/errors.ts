@@ -116,6 +116,8 @@ export const errorCodes = {
     kind: 'forbidden',
     means: "only the coordinator of the province assessment (Sở Nội vụ) does this (submit, survey leaves, the Ministry's score)",
   },
+  // ADM: the administrator's screens
+  FRAMEWORK_FROZEN: { kind: 'conflict', means: 'the admin froze this framework: it can no longer be replaced; issue a new id' },
 } as const satisfies Record<string, { kind: ErrorKind; means: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -22,3 +22,11 @@ export function frameworkInUseRefusal(
     { usedBy },
   );
 }
+
+/** A framework the admin froze is never replaced, whether or not a cycle uses it yet. */
+export function frameworkFrozenRefusal(frameworkId: string, frozenAt: string | undefined): Refusal | undefined {
+  if (!frozenAt) return undefined;
+  return refusal('FRAMEWORK_FROZEN', `framework ${frameworkId} was frozen at ${frozenAt}; issue a new version under a new id`, {
+    frozenAt,
+  });
+}

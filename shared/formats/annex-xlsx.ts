@@ -1,6 +1,6 @@
 /**
  * The framework annex as an XLSX workbook (one sheet, laid out as the province publishes it).
- * exceljs is loaded only here, by the CLI and the tests: no Lambda bundle imports this module.
+ * exceljs is loaded only here, by the CLI, the tests and the admin's import route (its bundle alone).
  */
 import ExcelJS from 'exceljs';
 import type { Cell } from '../domain/framework-annex.ts';

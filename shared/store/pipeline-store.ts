@@ -24,5 +24,6 @@ export async function listSteps(year: number): Promise<StepRecord[]> {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': pipelineStepKeys.partition(year), ':prefix': pipelineStepKeys.prefix },
   });
-  return rows.map(stepFromItem);
+  // The partition's PIPELINE# prefix also holds the approval's task token: steps only.
+  return rows.filter((r) => r.entity === 'pipeline-step').map(stepFromItem);
 }

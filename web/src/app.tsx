@@ -22,6 +22,12 @@ const SurveyEdit = lazy(() => desk().then((m) => m.SurveyEdit));
 const SurveyImportStart = lazy(() => desk().then((m) => m.SurveyImportStart));
 const SurveyImportProgress = lazy(() => desk().then((m) => m.SurveyImportProgress));
 const SurveyInvitations = lazy(() => desk().then((m) => m.SurveyInvitations));
+import { currentYear } from './lib/format';
+
+// ADM: the administrator's screens load on first use (they stay out of the clerk's initial bundle).
+const CycleAdmin = lazy(() => import('./screens/admin/cycle').then((m) => m.CycleAdmin));
+const PipelineAdmin = lazy(() => import('./screens/admin/pipeline').then((m) => m.PipelineAdmin));
+const FrameworksAdmin = lazy(() => import('./screens/admin/frameworks').then((m) => m.FrameworksAdmin));
 
 const roleNames: Record<string, string> = { admin: 'Quản trị', council: 'Hội đồng', appraiser: 'Thẩm định', unit: 'Cán bộ đơn vị' };
 
@@ -37,9 +43,10 @@ function Header({ session }: { session: Session }) {
         Chỉ số CCHC
       </a>
       {hasRole(session, 'admin') ? (
-        <a class="nav" href="/quan-tri/don-vi">
-          Danh mục đơn vị
-        </a>
+        <nav class="top-nav" aria-label="Chức năng quản trị">
+          <a href={`/quan-tri/ky/${currentYear()}`}>Quản trị kỳ</a>
+          <a href="/quan-tri/don-vi">Danh mục đơn vị</a>
+        </nav>
       ) : null}
       {hasRole(session, 'council') || hasRole(session, 'admin') ? (
         <a class="nav" href="/hoi-dong">
@@ -145,6 +152,9 @@ function Shell() {
         <Route path="/khao-sat/:year/:surveyId/phieu-moi" component={SurveyInvitations} />
         <Route path="/tra-loi" component={AnswerEntry} />
         <Route path="/tra-loi/:code" component={SurveyAnswer} />
+        <Route path="/quan-tri/ky/:year" component={CycleAdmin} />
+        <Route path="/quan-tri/ky/:year/quy-trinh" component={PipelineAdmin} />
+        <Route path="/quan-tri/bo-tieu-chi" component={FrameworksAdmin} />
         <Route default component={NotFound} />
       </Router>
     </>

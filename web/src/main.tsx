@@ -4,6 +4,7 @@ import { loadConfig } from './lib/config';
 import './styles.css';
 import './styles-work.css';
 import './styles-lists.css';
+import './styles-admin.css';
 
 const root = document.getElementById('app')!;
 root.textContent = '';

@@ -1,5 +1,5 @@
 import { enforce, fail } from '../../domain/errors.ts';
-import { frameworkInUseRefusal } from '../../domain/framework-use.ts';
+import { frameworkFrozenRefusal, frameworkInUseRefusal } from '../../domain/framework-use.ts';
 import { parseFramework } from '../../domain/framework.ts';
 import type { Caller } from '../../domain/roles.ts';
 import type { FrameworkInput } from '../../schemas/files/framework.ts';
@@ -18,6 +18,7 @@ export async function saveFramework(
   if (!parsed.ok) throw fail.invalid(parsed.errors);
   const current = await stores.getFramework(frameworkId);
   if (current) {
+    enforce(frameworkFrozenRefusal(frameworkId, current.frozenAt));
     const cycles = await Promise.all(current.usedBy.map((year) => stores.getCycle(year)));
     enforce(
       frameworkInUseRefusal(

@@ -11,6 +11,8 @@ const storedFrameworkSchema = z.object({
   framework: frameworkSchema,
   version: z.number().int(),
   usedBy: z.array(z.number().int()).default([]),
+  /** When the admin froze it (POST /v1/frameworks/{id}/freeze): never replaced after that. */
+  frozenAt: z.string().optional(),
 });
 export type StoredFramework = z.infer<typeof storedFrameworkSchema>;
 

@@ -81,6 +81,8 @@ export const problemMessages: Record<ProblemCode, string> = {
   AREA_NOT_ASSIGNED: 'Tiêu chí này thuộc lĩnh vực kỳ đánh giá giao cho cơ quan khác; đơn vị của bạn chỉ được xem.',
   COORDINATOR_ONLY:
     'Chỉ Sở Nội vụ (cơ quan chủ trì) mới được làm việc này: nộp hồ sơ của tỉnh, nhập điểm điều tra, ghi điểm của Bộ Nội vụ.',
+  // ADM
+  FRAMEWORK_FROZEN: 'Bộ tiêu chí đã được khóa: không thể thay thế. Hãy ban hành bộ mới với mã mới.',
 };
 
 const fieldNames: Record<string, string> = {

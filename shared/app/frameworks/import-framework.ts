@@ -1,0 +1,54 @@
+/**
+ * Reads a framework annex (XLSX) sent by the admin and answers the framework it describes with the
+ * parse report; nothing is stored (the admin reviews it, then saves it with PUT /v1/frameworks/{id}).
+ */
+import { fail } from '../../domain/errors.ts';
+import { annexRowsToFramework, type Cell } from '../../domain/framework-annex.ts';
+import { parseFramework } from '../../domain/framework.ts';
+import type { Caller } from '../../domain/roles.ts';
+import { isLeaf, type Framework, type FrameworkNode } from '../../schemas/files/framework.ts';
+import { frameworksStores, type FrameworksStores } from './stores.ts';
+
+export interface FrameworkImportInput {
+  fileName: string;
+  contentBase64: string;
+}
+
+const countLeaves = (nodes: readonly FrameworkNode[]): number =>
+  nodes.reduce((n, node) => n + (isLeaf(node) ? 1 : countLeaves(node.items)), 0);
+
+export async function importFramework(
+  _caller: Caller,
+  input: FrameworkImportInput,
+  stores: Pick<FrameworksStores, 'getFramework'> = frameworksStores,
+  readCells: (file: Buffer) => Promise<Cell[][]> = readAnnexCells,
+) {
+  let rows: Cell[][];
+  try {
+    rows = await readCells(Buffer.from(input.contentBase64, 'base64'));
+  } catch {
+    throw fail.invalid([{ path: 'contentBase64', message: 'is not an XLSX workbook that can be read' }]);
+  }
+  const reading = annexRowsToFramework(rows);
+  const parsed = reading.framework ? parseFramework(reading.framework) : undefined;
+  const framework: Framework | null = parsed?.ok ? parsed.framework : null;
+  const id = framework?.id ?? reading.framework?.id;
+  const stored = id ? await stores.getFramework(id) : undefined;
+  return {
+    fileName: input.fileName,
+    framework,
+    report: {
+      rows: rows.length,
+      problems: reading.problems,
+      errors: parsed && !parsed.ok ? parsed.errors.map((e) => ({ path: e.path, message: e.message })) : [],
+      leaves: framework ? framework.areas.reduce((n, a) => n + countLeaves(a.items), 0) : 0,
+    },
+    existing: stored ? { version: stored.version, usedBy: stored.usedBy, ...(stored.frozenAt ? { frozenAt: stored.frozenAt } : {}) } : null,
+  };
+}
+
+/** exceljs is loaded only when a file arrives (and only this route's bundle holds it). */
+async function readAnnexCells(file: Buffer): Promise<Cell[][]> {
+  const { annexCells } = await import('../../formats/annex-xlsx.ts');
+  return annexCells(file);
+}
