@@ -9,6 +9,7 @@
  */
 /* global FormData */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { tracingChannel } from 'node:diagnostics_channel';
 import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -72,6 +73,25 @@ function patchDynamo(Client) {
 }
 patchDynamo(DynamoDBDocumentClient);
 patchDynamo(DynamoDBClient);
+
+// The store's own document client (shared/store/dynamo/client.ts) publishes every send here.
+const dynamoSends = tracingChannel('par:dynamodb:send');
+const operationName = (operation) => operation.replace(/Items?$/, '');
+dynamoSends.subscribe({
+  start(ctx) {
+    const name = operationName(ctx.operation);
+    if (withCapacity.has(name) && ctx.input && !ctx.input.ReturnConsumedCapacity) ctx.input.ReturnConsumedCapacity = 'TOTAL';
+    ctx.target = current();
+    bump(ctx.target.ddbCalls, name);
+  },
+  asyncEnd(ctx) {
+    const name = operationName(ctx.operation);
+    if (withCapacity.has(name)) addCapacity(ctx.target, name, ctx.result?.ConsumedCapacity);
+  },
+  end() {},
+  asyncStart() {},
+  error() {},
+});
 
 const bodyBytes = (body) =>
   typeof body === 'string' ? Buffer.byteLength(body) : body && typeof body.length === 'number' ? body.length : (body?.byteLength ?? 0);

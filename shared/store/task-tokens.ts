@@ -6,7 +6,7 @@
  * and a callback to one of those is written to the table, where the runner (maybe in another
  * process than the API that approved) picks it up: the same "resume on approval" path, no poll.
  */
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from './dynamo/commands.ts';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { dynamo, tableName } from './clients.ts';
 

@@ -1,0 +1,184 @@
+/**
+ * A lean DynamoDB document client: the JSON protocol over node:https, signed with SigV4
+ * (@smithy/signature-v4), marshalled with @aws-sdk/util-dynamodb, retried like the SDK's standard
+ * strategy (4 attempts, jittered exponential backoff, throttling and transient errors only).
+ * Why not the SDK's DynamoDBClient + lib-dynamodb: they put ~200 KB into every function (the
+ * generic Smithy schema/protocol runtime, event streams, endpoint rules and discovery) for the ten
+ * operations the store uses; this file is what those operations need (issue 15).
+ *
+ * Errors keep the SDK's shape (`name` from `__type`, `message`, `$fault`, `$metadata`, the
+ * error's own members such as `CancellationReasons`), so the store's checks read the same.
+ * `middlewareStack.add` runs a function around every attempt (inside the retry loop), as the
+ * SDK's deserialize step does: the fault-injection tests use it; nothing in the product does.
+ */
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { tracingChannel } from 'node:diagnostics_channel';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { DocumentCommand } from './commands.ts';
+import { jsonReplacer, jsonReviver, marshallInput, unmarshallOutput } from './marshalling.ts';
+import { Sha256 } from './sha256.ts';
+
+export interface ClientOptions {
+  endpoint?: string;
+  region?: string;
+  maxAttempts?: number;
+}
+
+interface Attempt {
+  input: unknown;
+  request: { headers: Record<string, string> };
+}
+type Next = (args: Attempt) => Promise<{ output: unknown }>;
+type Middleware = (next: Next, context: { commandName: string }) => Next;
+
+/** Observers (the cost probe) subscribe to this channel; nothing is published when none listens. */
+export const commandChannel = tracingChannel<unknown, { operation: string; input: unknown; result?: unknown }>('par:dynamodb:send');
+
+const throttling = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'TransactionInProgressException',
+]);
+const transientNames = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'InternalServerError']);
+const transientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+
+type SdkError = Error & { code?: string; $metadata?: { httpStatusCode?: number } };
+
+function retryKind(error: SdkError): 'throttle' | 'transient' | undefined {
+  if (throttling.has(error.name)) return 'throttle';
+  const status = error.$metadata?.httpStatusCode ?? 0;
+  if (transientNames.has(error.name) || transientCodes.has(error.code ?? '') || [500, 502, 503, 504].includes(status)) return 'transient';
+  return undefined;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class DocumentClient {
+  private readonly url: URL;
+  private readonly region: string;
+  private readonly maxAttempts: number;
+  private readonly agent: HttpAgent;
+  private readonly middlewares: Middleware[] = [];
+  private signer: SignatureV4 | undefined;
+
+  readonly middlewareStack = { add: (middleware: Middleware, _options?: unknown) => void this.middlewares.push(middleware) };
+
+  constructor(options: ClientOptions = {}) {
+    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+    if (!region) throw new Error('no AWS region (AWS_REGION)');
+    this.region = region;
+    this.url = new URL(options.endpoint ?? `https://dynamodb.${this.region}.amazonaws.com/`);
+    this.maxAttempts = options.maxAttempts ?? 4;
+    const Agent = this.url.protocol === 'http:' ? HttpAgent : HttpsAgent;
+    this.agent = new Agent({ keepAlive: true, maxSockets: 50 });
+  }
+
+  async send<C extends DocumentCommand<unknown, unknown>>(command: C): Promise<C['output']> {
+    if (!commandChannel.hasSubscribers) return this.run(command);
+    // The observer sees (and may add to) the input before it is sent, and the result after.
+    return commandChannel.tracePromise(() => this.run(command), { operation: command.operation, input: command.input });
+  }
+
+  destroy(): void {
+    this.agent.destroy();
+  }
+
+  private async run<C extends DocumentCommand<unknown, unknown>>(command: C): Promise<C['output']> {
+    const body = JSON.stringify(marshallInput(command.input), jsonReplacer);
+    const commandName = `${command.operation}Command`;
+    const chain = this.middlewares.reduceRight<Next>(
+      (next, mw) => mw(next, { commandName }),
+      (args) => this.attempt(command.operation, body, args),
+    );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const args = { input: command.input, request: { headers: { 'amz-sdk-request': `attempt=${attempt}; max=${this.maxAttempts}` } } };
+        const { output } = await chain(args);
+        return unmarshallOutput(output) as C['output'];
+      } catch (error) {
+        const kind = retryKind(error as SdkError);
+        if (!kind || attempt >= this.maxAttempts) throw error;
+        const base = kind === 'throttle' ? 500 : 100;
+        await sleep(Math.random() * Math.min(20_000, base * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  private async attempt(operation: string, body: string, args: Attempt): Promise<{ output: unknown }> {
+    const signed = await this.sign(operation, body, args.request.headers);
+    const { status, headers, text } = await this.post(signed, body);
+    const parsed = (text ? JSON.parse(text, jsonReviver) : {}) as Record<string, unknown>;
+    if (status === 200) return { output: parsed };
+    throw this.error(status, headers, parsed);
+  }
+
+  private async sign(operation: string, body: string, extra: Record<string, string>) {
+    this.signer ??= new SignatureV4({ service: 'dynamodb', region: this.region, credentials: credentials(this.url), sha256: Sha256 });
+    return this.signer.sign({
+      method: 'POST',
+      protocol: this.url.protocol,
+      hostname: this.url.hostname,
+      port: this.url.port ? Number(this.url.port) : undefined,
+      path: this.url.pathname,
+      query: {},
+      headers: {
+        host: this.url.host,
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': `DynamoDB_20120810.${operation}`,
+        'content-length': String(Buffer.byteLength(body)),
+        ...extra,
+      },
+      body,
+    });
+  }
+
+  private post(signed: { headers: Record<string, string> }, body: string) {
+    const request = this.url.protocol === 'http:' ? httpRequest : httpsRequest;
+    return new Promise<{ status: number; headers: Record<string, unknown>; text: string }>((resolve, reject) => {
+      const req = request(this.url, { method: 'POST', headers: signed.headers, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (e) => reject(networkError(e)));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.on('error', (e) => reject(networkError(e)));
+      req.end(body);
+    });
+  }
+
+  private error(status: number, headers: Record<string, unknown>, parsed: Record<string, unknown>): SdkError {
+    const type = String(parsed.__type ?? parsed.code ?? 'UnknownError');
+    const { __type: _type, message, Message, ...members } = parsed;
+    const error = new Error(String(message ?? Message ?? type)) as SdkError;
+    Object.assign(error, unmarshallOutput(members), {
+      name: type.slice(type.lastIndexOf('#') + 1),
+      $fault: status < 500 ? 'client' : 'server',
+      $metadata: { httpStatusCode: status, requestId: headers['x-amzn-requestid'] },
+    });
+    return error;
+  }
+}
+
+/** Network failures are retried as the SDK's `TimeoutError`s are. */
+function networkError(error: Error & { code?: string }): Error {
+  return transientCodes.has(error.code ?? '') ? Object.assign(error, { name: 'TimeoutError' }) : error;
+}
+
+/**
+ * The execution role's credentials, from the environment (where Lambda puts them). Against a
+ * local endpoint (DynamoDB Local accepts any key) a placeholder stands in when none are set.
+ */
+function credentials(url: URL) {
+  return async () => {
+    const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = process.env;
+    if (accessKeyId && secretAccessKey) return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+    if (url.protocol === 'http:') return { accessKeyId: 'local', secretAccessKey: 'local' };
+    throw new Error('no AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)');
+  };
+}
