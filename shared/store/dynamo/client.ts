@@ -1,6 +1,6 @@
 /**
  * A lean DynamoDB document client: the JSON protocol over node:https, signed with SigV4
- * (@smithy/signature-v4), marshalled with @aws-sdk/util-dynamodb, retried like the SDK's standard
+ * (../aws/sigv4.ts), marshalled with @aws-sdk/util-dynamodb, retried like the SDK's standard
  * strategy (4 attempts, jittered exponential backoff, throttling and transient errors only).
  * Why not the SDK's DynamoDBClient + lib-dynamodb: they put ~200 KB into every function (the
  * generic Smithy schema/protocol runtime, event streams, endpoint rules and discovery) for the ten
@@ -11,13 +11,12 @@
  * `middlewareStack.add` runs a function around every attempt (inside the retry loop), as the
  * SDK's deserialize step does: the fault-injection tests use it; nothing in the product does.
  */
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { tracingChannel } from 'node:diagnostics_channel';
-import { SignatureV4 } from '@smithy/signature-v4';
+import type { Agent } from 'node:http';
+import { agentFor, fetchAll, transientCodes } from '../aws/http.ts';
+import { environmentCredentials, environmentRegion, sha256Hex, signHeaders, type Scope } from '../aws/sigv4.ts';
 import type { DocumentCommand } from './commands.ts';
 import { jsonReplacer, jsonReviver, marshallInput, unmarshallOutput } from './marshalling.ts';
-import { Sha256 } from './sha256.ts';
 
 export interface ClientOptions {
   endpoint?: string;
@@ -46,7 +45,6 @@ const throttling = new Set([
   'TransactionInProgressException',
 ]);
 const transientNames = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'InternalServerError']);
-const transientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
 
 type SdkError = Error & { code?: string; $metadata?: { httpStatusCode?: number } };
 
@@ -63,20 +61,16 @@ export class DocumentClient {
   private readonly url: URL;
   private readonly region: string;
   private readonly maxAttempts: number;
-  private readonly agent: HttpAgent;
+  private readonly agent: Agent;
   private readonly middlewares: Middleware[] = [];
-  private signer: SignatureV4 | undefined;
 
   readonly middlewareStack = { add: (middleware: Middleware, _options?: unknown) => void this.middlewares.push(middleware) };
 
   constructor(options: ClientOptions = {}) {
-    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-    if (!region) throw new Error('no AWS region (AWS_REGION)');
-    this.region = region;
+    this.region = options.region ?? environmentRegion();
     this.url = new URL(options.endpoint ?? `https://dynamodb.${this.region}.amazonaws.com/`);
     this.maxAttempts = options.maxAttempts ?? 4;
-    const Agent = this.url.protocol === 'http:' ? HttpAgent : HttpsAgent;
-    this.agent = new Agent({ keepAlive: true, maxSockets: 50 });
+    this.agent = agentFor(this.url);
   }
 
   async send<C extends DocumentCommand<unknown, unknown>>(command: C): Promise<C['output']> {
@@ -111,20 +105,9 @@ export class DocumentClient {
   }
 
   private async attempt(operation: string, body: string, args: Attempt): Promise<{ output: unknown }> {
-    const signed = await this.sign(operation, body, args.request.headers);
-    const { status, headers, text } = await this.post(signed, body);
-    const parsed = (text ? JSON.parse(text, jsonReviver) : {}) as Record<string, unknown>;
-    if (status === 200) return { output: parsed };
-    throw this.error(status, headers, parsed);
-  }
-
-  private async sign(operation: string, body: string, extra: Record<string, string>) {
-    this.signer ??= new SignatureV4({ service: 'dynamodb', region: this.region, credentials: credentials(this.url), sha256: Sha256 });
-    return this.signer.sign({
+    const scope: Scope = { service: 'dynamodb', region: this.region, credentials: environmentCredentials(this.url.protocol === 'http:') };
+    const headers = signHeaders(scope, {
       method: 'POST',
-      protocol: this.url.protocol,
-      hostname: this.url.hostname,
-      port: this.url.port ? Number(this.url.port) : undefined,
       path: this.url.pathname,
       query: {},
       headers: {
@@ -132,24 +115,15 @@ export class DocumentClient {
         'content-type': 'application/x-amz-json-1.0',
         'x-amz-target': `DynamoDB_20120810.${operation}`,
         'content-length': String(Buffer.byteLength(body)),
-        ...extra,
+        ...args.request.headers,
       },
-      body,
+      payloadHash: sha256Hex(body),
     });
-  }
-
-  private post(signed: { headers: Record<string, string> }, body: string) {
-    const request = this.url.protocol === 'http:' ? httpRequest : httpsRequest;
-    return new Promise<{ status: number; headers: Record<string, unknown>; text: string }>((resolve, reject) => {
-      const req = request(this.url, { method: 'POST', headers: signed.headers, agent: this.agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (e) => reject(networkError(e)));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      });
-      req.on('error', (e) => reject(networkError(e)));
-      req.end(body);
-    });
+    const res = await fetchAll(this.url, { method: 'POST', headers, body }, this.agent);
+    const text = res.body.toString('utf8');
+    const parsed = (text ? JSON.parse(text, jsonReviver) : {}) as Record<string, unknown>;
+    if (res.status === 200) return { output: parsed };
+    throw this.error(res.status, res.headers, parsed);
   }
 
   private error(status: number, headers: Record<string, unknown>, parsed: Record<string, unknown>): SdkError {
@@ -163,22 +137,4 @@ export class DocumentClient {
     });
     return error;
   }
-}
-
-/** Network failures are retried as the SDK's `TimeoutError`s are. */
-function networkError(error: Error & { code?: string }): Error {
-  return transientCodes.has(error.code ?? '') ? Object.assign(error, { name: 'TimeoutError' }) : error;
-}
-
-/**
- * The execution role's credentials, from the environment (where Lambda puts them). Against a
- * local endpoint (DynamoDB Local accepts any key) a placeholder stands in when none are set.
- */
-function credentials(url: URL) {
-  return async () => {
-    const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = process.env;
-    if (accessKeyId && secretAccessKey) return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
-    if (url.protocol === 'http:') return { accessKeyId: 'local', secretAccessKey: 'local' };
-    throw new Error('no AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)');
-  };
 }
