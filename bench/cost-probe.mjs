@@ -105,6 +105,19 @@ S3Client.prototype.send = async function (command, ...rest) {
   return s3Send.call(this, command, ...rest);
 };
 
+// The store's own S3 calls (shared/store/s3/objects.ts) publish here.
+tracingChannel('par:s3:send').subscribe({
+  start(ctx) {
+    const target = current();
+    bump(target.s3Calls, `${ctx.operation} ${ctx.bucket}`.trim());
+    if (ctx.operation === 'PutObject') target.s3PutBytes += ctx.bytes;
+  },
+  end() {},
+  asyncStart() {},
+  asyncEnd() {},
+  error() {},
+});
+
 // Presigned uploads and downloads go straight to S3 (the emulator here), not through the API.
 const realFetch = globalThis.fetch;
 globalThis.fetch = async (input, init = {}) => {

@@ -12,7 +12,8 @@ export interface Credentials {
 }
 
 export interface Scope {
-  service: 's3' | 'dynamodb';
+  /** The signing name: `dynamodb`, `s3`, `states`, `cognito-idp`, `ses`. */
+  service: string;
   region: string;
   credentials: Credentials;
 }
@@ -88,8 +89,8 @@ function signature(scope: Scope, amzDate: string, req: Canonical): { signedHeade
 }
 
 /** The headers of a signed request (`headers` must include `host`; names lower-case). */
-export function signHeaders(scope: Scope, req: Omit<Canonical, 'headers'> & { headers: Record<string, string> }): Record<string, string> {
-  const { amzDate, day } = stamp();
+export function signHeaders(scope: Scope, req: Canonical, now = new Date()): Record<string, string> {
+  const { amzDate, day } = stamp(now);
   const headers: Record<string, string> = { ...req.headers, 'x-amz-date': amzDate };
   if (scope.credentials.sessionToken) headers['x-amz-security-token'] = scope.credentials.sessionToken;
   if (scope.service === 's3') headers['x-amz-content-sha256'] = req.payloadHash;
@@ -99,10 +100,12 @@ export function signHeaders(scope: Scope, req: Omit<Canonical, 'headers'> & { he
 }
 
 /** A presigned GET URL (query-string auth, only `host` signed). */
-export function presignUrl(scope: Scope, url: URL, query: Record<string, string>, expiresIn: number): string {
-  const { amzDate, day } = stamp();
+export function presignUrl(scope: Scope, url: URL, query: Record<string, string>, expiresIn: number, now = new Date()): string {
+  const { amzDate, day } = stamp(now);
   const q: Record<string, string> = {
     ...query,
+    // As the SDK's S3 presigner sends it (optional for S3, and then part of what is signed).
+    'X-Amz-Content-Sha256': unsignedPayload,
     'X-Amz-Algorithm': algorithm,
     'X-Amz-Credential': credential(scope, day),
     'X-Amz-Date': amzDate,

@@ -1,7 +1,7 @@
 /**
  * A lean DynamoDB document client: the JSON protocol over node:https, signed with SigV4
  * (../aws/sigv4.ts), marshalled with @aws-sdk/util-dynamodb, retried like the SDK's standard
- * strategy (4 attempts, jittered exponential backoff, throttling and transient errors only).
+ * strategy (../aws/retry.ts: 4 attempts, jittered backoff, throttling and transient errors only).
  * Why not the SDK's DynamoDBClient + lib-dynamodb: they put ~200 KB into every function (the
  * generic Smithy schema/protocol runtime, event streams, endpoint rules and discovery) for the ten
  * operations the store uses; this file is what those operations need (issue 15).
@@ -13,7 +13,8 @@
  */
 import { tracingChannel } from 'node:diagnostics_channel';
 import type { Agent } from 'node:http';
-import { agentFor, fetchAll, transientCodes } from '../aws/http.ts';
+import { agentFor, fetchAll } from '../aws/http.ts';
+import { withRetries, type AwsError } from '../aws/retry.ts';
 import { environmentCredentials, environmentRegion, sha256Hex, signHeaders, type Scope } from '../aws/sigv4.ts';
 import type { DocumentCommand } from './commands.ts';
 import { jsonReplacer, jsonReviver, marshallInput, unmarshallOutput } from './marshalling.ts';
@@ -33,29 +34,6 @@ type Middleware = (next: Next, context: { commandName: string }) => Next;
 
 /** Observers (the cost probe) subscribe to this channel; nothing is published when none listens. */
 export const commandChannel = tracingChannel<unknown, { operation: string; input: unknown; result?: unknown }>('par:dynamodb:send');
-
-const throttling = new Set([
-  'ThrottlingException',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'TransactionInProgressException',
-]);
-const transientNames = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'InternalServerError']);
-
-type SdkError = Error & { code?: string; $metadata?: { httpStatusCode?: number } };
-
-function retryKind(error: SdkError): 'throttle' | 'transient' | undefined {
-  if (throttling.has(error.name)) return 'throttle';
-  const status = error.$metadata?.httpStatusCode ?? 0;
-  if (transientNames.has(error.name) || transientCodes.has(error.code ?? '') || [500, 502, 503, 504].includes(status)) return 'transient';
-  return undefined;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class DocumentClient {
   private readonly url: URL;
@@ -90,18 +68,11 @@ export class DocumentClient {
       (next, mw) => mw(next, { commandName }),
       (args) => this.attempt(command.operation, body, args),
     );
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const args = { input: command.input, request: { headers: { 'amz-sdk-request': `attempt=${attempt}; max=${this.maxAttempts}` } } };
-        const { output } = await chain(args);
-        return unmarshallOutput(output) as C['output'];
-      } catch (error) {
-        const kind = retryKind(error as SdkError);
-        if (!kind || attempt >= this.maxAttempts) throw error;
-        const base = kind === 'throttle' ? 500 : 100;
-        await sleep(Math.random() * Math.min(20_000, base * 2 ** (attempt - 1)));
-      }
-    }
+    return withRetries(async (attempt) => {
+      const args = { input: command.input, request: { headers: { 'amz-sdk-request': `attempt=${attempt}; max=${this.maxAttempts}` } } };
+      const { output } = await chain(args);
+      return unmarshallOutput(output) as C['output'];
+    }, this.maxAttempts);
   }
 
   private async attempt(operation: string, body: string, args: Attempt): Promise<{ output: unknown }> {
@@ -121,15 +92,17 @@ export class DocumentClient {
     });
     const res = await fetchAll(this.url, { method: 'POST', headers, body }, this.agent);
     const text = res.body.toString('utf8');
-    const parsed = (text ? JSON.parse(text, jsonReviver) : {}) as Record<string, unknown>;
+    // The reviver (binary values) only when the answer holds any: it slows parsing of large pages.
+    const binary = text.includes('"B":"') || text.includes('"BS":[');
+    const parsed = (text ? JSON.parse(text, binary ? jsonReviver : undefined) : {}) as Record<string, unknown>;
     if (res.status === 200) return { output: parsed };
     throw this.error(res.status, res.headers, parsed);
   }
 
-  private error(status: number, headers: Record<string, unknown>, parsed: Record<string, unknown>): SdkError {
+  private error(status: number, headers: Record<string, unknown>, parsed: Record<string, unknown>): AwsError {
     const type = String(parsed.__type ?? parsed.code ?? 'UnknownError');
     const { __type: _type, message, Message, ...members } = parsed;
-    const error = new Error(String(message ?? Message ?? type)) as SdkError;
+    const error = new Error(String(message ?? Message ?? type)) as AwsError;
     Object.assign(error, unmarshallOutput(members), {
       name: type.slice(type.lastIndexOf('#') + 1),
       $fault: status < 500 ? 'client' : 'server',

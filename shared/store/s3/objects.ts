@@ -24,7 +24,7 @@ import {
 } from '../aws/sigv4.ts';
 
 /** Observers (the cost probe) subscribe to this channel; nothing is published when none listens. */
-export const objectChannel = tracingChannel<unknown, { operation: string; bucket: string; bytes: number }>('par:s3:send');
+export const objectChannel = /* @__PURE__ */ tracingChannel<unknown, { operation: string; bucket: string; bytes: number }>('par:s3:send');
 
 type S3Error = Error & { $fault: string; $metadata: { httpStatusCode: number } };
 
