@@ -134,3 +134,14 @@ describe('DynamoDB marshalling', () => {
     ).toEqual({ Items: [{ pk: 'A' }], LastEvaluatedKey: { pk: 'A' }, Responses: { t: [{ n: 3 }] }, Count: 1 });
   });
 });
+
+describe('DynamoDB JSON binary values', () => {
+  it('sends a Buffer as base64 and reads it back as bytes', async () => {
+    const { jsonReplacer, jsonReviver } = await import('../../shared/store/dynamo/marshalling.ts');
+    const data = Buffer.from([31, 139, 8, 0, 255]);
+    const wire = JSON.stringify(marshallInput({ Item: { pk: 'A', data } }), jsonReplacer);
+    expect(wire).toBe(`{"Item":{"pk":{"S":"A"},"data":{"B":"${data.toString('base64')}"}}}`);
+    const back = unmarshallOutput(JSON.parse(wire, jsonReviver)) as { Item: { data: Uint8Array } };
+    expect(Buffer.from(back.Item.data).equals(data)).toBe(true);
+  });
+});

@@ -35,9 +35,13 @@ function walk(value: unknown, convert: Convert, key?: string): unknown {
 export const marshallInput = (input: unknown) => walk(input, (m) => marshall(m as Doc, options) as Record<string, unknown>);
 export const unmarshallOutput = (output: unknown) => walk(output, (m) => unmarshall(m as Wire));
 
-/** The JSON protocol carries binary values as base64. */
-export function jsonReplacer(_key: string, value: unknown): unknown {
-  return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
+/**
+ * The JSON protocol carries binary values as base64. The holder's own value is read (`this[key]`):
+ * JSON.stringify has already turned a Buffer into `{ type, data }` by its toJSON when `value` arrives.
+ */
+export function jsonReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  return raw instanceof Uint8Array ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') : value;
 }
 
 /** In DynamoDB JSON a bare string under `B` (or strings under `BS`) can only be a binary value. */
