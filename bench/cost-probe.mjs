@@ -9,6 +9,7 @@
  */
 /* global FormData */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { tracingChannel } from 'node:diagnostics_channel';
 import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -73,6 +74,25 @@ function patchDynamo(Client) {
 patchDynamo(DynamoDBDocumentClient);
 patchDynamo(DynamoDBClient);
 
+// The store's own document client (shared/store/dynamo/client.ts) publishes every send here.
+const dynamoSends = tracingChannel('par:dynamodb:send');
+const operationName = (operation) => operation.replace(/Items?$/, '');
+dynamoSends.subscribe({
+  start(ctx) {
+    const name = operationName(ctx.operation);
+    if (withCapacity.has(name) && ctx.input && !ctx.input.ReturnConsumedCapacity) ctx.input.ReturnConsumedCapacity = 'TOTAL';
+    ctx.target = current();
+    bump(ctx.target.ddbCalls, name);
+  },
+  asyncEnd(ctx) {
+    const name = operationName(ctx.operation);
+    if (withCapacity.has(name)) addCapacity(ctx.target, name, ctx.result?.ConsumedCapacity);
+  },
+  end() {},
+  asyncStart() {},
+  error() {},
+});
+
 const bodyBytes = (body) =>
   typeof body === 'string' ? Buffer.byteLength(body) : body && typeof body.length === 'number' ? body.length : (body?.byteLength ?? 0);
 
@@ -84,6 +104,19 @@ S3Client.prototype.send = async function (command, ...rest) {
   if (name === 'PutObject') target.s3PutBytes += bodyBytes(command.input?.Body);
   return s3Send.call(this, command, ...rest);
 };
+
+// The store's own S3 calls (shared/store/s3/objects.ts) publish here.
+tracingChannel('par:s3:send').subscribe({
+  start(ctx) {
+    const target = current();
+    bump(target.s3Calls, `${ctx.operation} ${ctx.bucket}`.trim());
+    if (ctx.operation === 'PutObject') target.s3PutBytes += ctx.bytes;
+  },
+  end() {},
+  asyncStart() {},
+  asyncEnd() {},
+  error() {},
+});
 
 // Presigned uploads and downloads go straight to S3 (the emulator here), not through the API.
 const realFetch = globalThis.fetch;

@@ -96,7 +96,8 @@ async function main() {
 
   const rows = [...out.matchAll(/survey import \S+: (\d+) of (\d+) rows/g)].reduce((s, m) => s + Number(m[2]), 0);
   const leaves = Number(/(\d+) self scores/.exec(out)?.[1] ?? 0);
-  const units = Number(/self-assessment: (\d+) units/.exec(out)?.[1] ?? 0);
+  // The cycle prints progress (`appraisal: 132/184 units`): the total is the province's units.
+  const units = Math.max(0, ...[...out.matchAll(/(?:self-assessment|appraisal): \d+\/(\d+) units/g)].map((m) => Number(m[1])));
   const transitions = (out.match(/state machine: StateEntered/g) ?? []).length;
   const taskRuns = [...out.matchAll(/state machine: StateEntered\s+(\S+)/g)].filter((m) =>
     pipelineTasks.some((t) => t.state === m[1]),

@@ -2,7 +2,7 @@
  * Append-only audit events: who, when, what, before, after, reason. Written in the same
  * transaction as the change they describe, with a condition that the event is new.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from './dynamo/commands.ts';
 import type { Caller } from '../domain/roles.ts';
 import { dynamo, tableName } from './clients.ts';
 import { auditFromItem, auditPartition, auditToItem, type AuditEvent } from './entities/audit-event.ts';

@@ -7,7 +7,7 @@
  * Only idempotent writes go through here (puts and deletes keyed by the data itself): a retry or a
  * re-run after a crash writes the same item again, never a second one.
  */
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from './dynamo/commands.ts';
 import { dynamo, tableName } from './clients.ts';
 
 type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };

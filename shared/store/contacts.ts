@@ -4,7 +4,8 @@
  * small seeded contact list (`CONTACTS_FILE`, JSON). Read once per process run of a task.
  */
 import { readFileSync } from 'node:fs';
-import { CognitoIdentityProviderClient, ListUsersInGroupCommand, type UserType } from '@aws-sdk/client-cognito-identity-provider';
+import type { ListUsersInGroupResponse, UserType } from '@aws-sdk/client-cognito-identity-provider';
+import { awsJson } from './aws/json-call.ts';
 import type { ReminderAudience } from '../domain/reminders.ts';
 
 export interface Contact {
@@ -14,9 +15,6 @@ export interface Contact {
   unitId?: string;
   district?: string;
 }
-
-let client: CognitoIdentityProviderClient | undefined;
-const cognito = () => (client ??= new CognitoIdentityProviderClient({ maxAttempts: 4 }));
 
 function contactOf(user: UserType, role: Contact['role']): Contact | undefined {
   const attrs = new Map((user.Attributes ?? []).map((a) => [a.Name, a.Value]));
@@ -31,7 +29,12 @@ async function groupMembers(userPoolId: string, role: Contact['role']): Promise<
   const contacts: Contact[] = [];
   let NextToken: string | undefined;
   do {
-    const page = await cognito().send(new ListUsersInGroupCommand({ UserPoolId: userPoolId, GroupName: role, NextToken, Limit: 60 }));
+    const page = await awsJson<ListUsersInGroupResponse>({
+      service: 'cognito-idp',
+      target: 'AWSCognitoIdentityProviderService.ListUsersInGroup',
+      jsonVersion: '1.1',
+      body: { UserPoolId: userPoolId, GroupName: role, NextToken, Limit: 60 },
+    });
     for (const user of page.Users ?? []) {
       const contact = contactOf(user, role);
       if (contact) contacts.push(contact);

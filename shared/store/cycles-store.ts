@@ -1,5 +1,5 @@
 /** Cycles: one item per year (shared/store/entities/cycle.ts). Opening one freezes its frameworks in the same transaction. */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from './dynamo/commands.ts';
 import { fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
 import type { Cycle } from '../schemas/domain/cycles.ts';

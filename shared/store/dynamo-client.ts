@@ -1,17 +1,10 @@
 /** The DynamoDB document client, created on first use; `DYNAMODB_ENDPOINT` points it at DynamoDB Local. */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DocumentClient } from './dynamo/client.ts';
 
-let documentClient: DynamoDBDocumentClient | undefined;
+let documentClient: DocumentClient | undefined;
 
-export function dynamo(): DynamoDBDocumentClient {
-  if (!documentClient) {
-    const endpoint = process.env.DYNAMODB_ENDPOINT;
-    const client = new DynamoDBClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 4 });
-    documentClient = DynamoDBDocumentClient.from(client, {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
-  }
+export function dynamo(): DocumentClient {
+  documentClient ??= new DocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined, maxAttempts: 4 });
   return documentClient;
 }
 

@@ -1,11 +1,8 @@
 /** Evidence objects in S3: presigned POST uploads, checksum verification, short-lived downloads. */
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { fileTypeFromBuffer } from 'file-type';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { bucketName, s3 } from './clients.ts';
+import { bucketName } from './clients.ts';
+import { getObject, getObjectBytes, presignGet, presignPost } from './s3/objects.ts';
 
 export const uploadExpirySeconds = 15 * 60;
 export const downloadExpirySeconds = 5 * 60;
@@ -17,27 +14,27 @@ export const downloadExpirySeconds = 5 * 60;
  */
 export async function presignUpload(objectKey: string, contentType: string, size: number, sha256Hex: string) {
   const checksum = Buffer.from(sha256Hex, 'hex').toString('base64');
-  const { url, fields } = await createPresignedPost(s3(), {
-    Bucket: bucketName('evidence'),
-    Key: objectKey,
-    Conditions: [
+  const { url, fields } = presignPost(
+    bucketName('evidence'),
+    objectKey,
+    [
       ['content-length-range', size, size],
       ['eq', '$Content-Type', contentType],
       ['eq', '$x-amz-meta-sha256', sha256Hex.toLowerCase()],
     ],
-    Fields: { 'Content-Type': contentType, 'x-amz-meta-sha256': sha256Hex.toLowerCase(), 'x-amz-checksum-sha256': checksum },
-    Expires: uploadExpirySeconds,
-  });
+    { 'Content-Type': contentType, 'x-amz-meta-sha256': sha256Hex.toLowerCase(), 'x-amz-checksum-sha256': checksum },
+    uploadExpirySeconds,
+  );
   return { url, fields };
 }
 
 /** Streams the stored object and measures it; undefined when nothing was uploaded. */
 export async function measureObject(objectKey: string): Promise<{ size: number; sha256: string } | undefined> {
   try {
-    const out = await s3().send(new GetObjectCommand({ Bucket: bucketName('evidence'), Key: objectKey }));
+    const out = await getObject(bucketName('evidence'), objectKey);
     const hash = createHash('sha256');
     let size = 0;
-    for await (const chunk of out.Body as Readable) {
+    for await (const chunk of out.body) {
       size += (chunk as Buffer).length;
       hash.update(chunk as Buffer);
     }
@@ -54,8 +51,7 @@ export const headBytes = 4096;
 
 /** The type the object's leading bytes show (one ranged GET); undefined when unrecognised. */
 export async function detectObjectType(objectKey: string): Promise<string | undefined> {
-  const out = await s3().send(new GetObjectCommand({ Bucket: bucketName('evidence'), Key: objectKey, Range: `bytes=0-${headBytes - 1}` }));
-  const head = Buffer.from(await out.Body!.transformToByteArray()).subarray(0, headBytes);
+  const head = (await getObjectBytes(bucketName('evidence'), objectKey, `bytes=0-${headBytes - 1}`)).subarray(0, headBytes);
   return (await fileTypeFromBuffer(head))?.mime;
 }
 
@@ -69,15 +65,9 @@ export async function inspectObject(objectKey: string): Promise<{ size: number; 
 }
 
 export async function presignDownload(objectKey: string, fileName: string): Promise<{ url: string; expiresAt: string }> {
-  const url = await getSignedUrl(
-    s3(),
-    new GetObjectCommand({
-      Bucket: bucketName('evidence'),
-      Key: objectKey,
-      // Always a download, never rendered inline: an uploaded HTML or SVG cannot run in our origin.
-      ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    }),
-    { expiresIn: downloadExpirySeconds },
-  );
+  const url = presignGet(bucketName('evidence'), objectKey, downloadExpirySeconds, {
+    // Always a download, never rendered inline: an uploaded HTML or SVG cannot run in our origin.
+    'response-content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  });
   return { url, expiresAt: new Date(Date.now() + downloadExpirySeconds * 1000).toISOString() };
 }

@@ -1,5 +1,5 @@
 /** Frameworks: one item each (shared/store/entities/framework.ts); `usedBy` lists the cycle years that froze it. */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from './dynamo/commands.ts';
 import { DomainError, fail } from '../domain/errors.ts';
 import { frameworkFrozenRefusal, frameworkInUseRefusal } from '../domain/framework-use.ts';
 import type { Caller } from '../domain/roles.ts';

@@ -5,7 +5,7 @@
  * refused request stays behind.
  */
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from './dynamo/commands.ts';
 import { dynamo, tableName } from './clients.ts';
 import { idempotencyFromItem, idempotencyKeys, idempotencyToItem, type IdempotencyRecord } from './entities/idempotency-record.ts';
 import { isConditionalFailure } from './errors.ts';

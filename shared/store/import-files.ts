@@ -4,10 +4,9 @@
  * stored object as a stream for the ingestion.
  */
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { ImportFormat } from '../schemas/api/survey-api.ts';
-import { bucketName, s3 } from './clients.ts';
+import { bucketName } from './clients.ts';
+import { getObject, headObject, presignPost } from './s3/objects.ts';
 
 export const importUploadExpirySeconds = 30 * 60;
 /** A million rows of a dozen questions is about 40 MB; twice that leaves room for long ids. */
@@ -32,28 +31,27 @@ export function parseImportObjectKey(key: string): { year: number; surveyId: str
 
 export async function presignImportUpload(objectKey: string, format: ImportFormat) {
   const contentType = importContentTypes[format];
-  const { url, fields } = await createPresignedPost(s3(), {
-    Bucket: bucketName('imports'),
-    Key: objectKey,
-    Conditions: [
+  const { url, fields } = presignPost(
+    bucketName('imports'),
+    objectKey,
+    [
       ['content-length-range', 1, importMaxBytes],
       ['eq', '$Content-Type', contentType],
     ],
-    Fields: { 'Content-Type': contentType },
-    Expires: importUploadExpirySeconds,
-  });
+    { 'Content-Type': contentType },
+    importUploadExpirySeconds,
+  );
   return { url, fields, expiresAt: new Date(Date.now() + importUploadExpirySeconds * 1000).toISOString() };
 }
 
 export async function openImportObject(bucket: string, objectKey: string): Promise<{ body: Readable; size: number }> {
-  const out = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }));
-  return { body: out.Body as Readable, size: out.ContentLength ?? 0 };
+  return getObject(bucket, objectKey);
 }
 
 /** Whether the import's file has been uploaded (a pending import's upload may never have happened). */
 export async function importExists(bucket: string, objectKey: string): Promise<boolean> {
   try {
-    await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey }));
+    await headObject(bucket, objectKey);
     return true;
   } catch (error) {
     const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };

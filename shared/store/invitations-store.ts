@@ -3,7 +3,7 @@
  * item moves to used (condition: not used yet, same survey) and the answers are added to the
  * online counts, so a code answers exactly once even when two submissions race.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from './dynamo/commands.ts';
 import type { Caller } from '../domain/roles.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';

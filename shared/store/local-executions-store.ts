@@ -4,7 +4,7 @@
  * the local adapter of the pipeline-status port reads them (possibly from another process).
  * One item per execution, overwritten as it runs; never written in the cloud.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from './dynamo/commands.ts';
 import type { ExecutionView } from '../schemas/api/admin-api.ts';
 import { dynamo, tableName } from './clients.ts';
 

@@ -5,16 +5,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { awsJson } from './aws/json-call.ts';
 
 export interface Mail {
   to: readonly string[];
   subject: string;
   text: string;
 }
-
-let client: SESv2Client | undefined;
-const ses = () => (client ??= new SESv2Client({ maxAttempts: 4 }));
 
 /** A file name that sorts by time and says what the message is about. */
 function outboxName(mail: Mail, at: Date, tag: string): string {
@@ -43,8 +40,12 @@ export async function sendMail(mail: Mail, tag = 'message'): Promise<string> {
   }
   const from = process.env.MAIL_FROM;
   if (!from) throw new Error('MAIL_FROM is not set (and no OUTBOX_DIR): nowhere to send mail from');
-  const out = await ses().send(
-    new SendEmailCommand({
+  // SES v2 SendEmail (REST JSON, signing name `ses`).
+  const out = await awsJson<{ MessageId?: string }>({
+    service: 'email',
+    signingName: 'ses',
+    path: '/v2/email/outbound-emails',
+    body: {
       FromEmailAddress: from,
       Destination: { ToAddresses: [...mail.to] },
       Content: {
@@ -53,7 +54,7 @@ export async function sendMail(mail: Mail, tag = 'message'): Promise<string> {
           Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
         },
       },
-    }),
-  );
+    },
+  });
   return out.MessageId ?? '';
 }

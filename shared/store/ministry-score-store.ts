@@ -3,7 +3,7 @@
  * assessment (its own partition, so the assessment's Query and its header are untouched), written
  * with its audit event under the assessment's subject (it shows in the assessment's history).
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from './dynamo/commands.ts';
 import { fail } from '../domain/errors.ts';
 import type { MinistryScore } from '../domain/ministry-score.ts';
 import type { Caller } from '../domain/roles.ts';

@@ -3,7 +3,7 @@
  * (shared/store/entities/pipeline-step.ts), overwritten by a retried or re-run step so the steps
  * stay idempotent.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from './dynamo/commands.ts';
 import { dynamo, tableName } from './clients.ts';
 import { pipelineStepKeys, stepFromItem, stepToItem, type StepRecord } from './entities/pipeline-step.ts';
 import { queryAll } from './query.ts';

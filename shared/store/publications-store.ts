@@ -2,7 +2,7 @@
  * Which years are published, read from the cycles' small META items (one BatchGet of the years
  * asked, phase only), so that the history of a unit and the open data never scan the table.
  */
-import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandInput } from './dynamo/commands.ts';
 import { dynamo, tableName } from './clients.ts';
 import { keys } from './keys.ts';
 
@@ -20,7 +20,7 @@ export async function publishedYears(from: number, to: number): Promise<number[]
     };
     // BatchGet may hand back unprocessed keys under load: ask again for those.
     for (let attempt = 0; request && attempt < 8; attempt++) {
-      const out: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
+      const out: BatchGetCommand['output'] = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
       for (const item of out.Responses?.[tableName()] ?? [])
         if (item.phase === 'published') found.push(Number(String(item.pk).slice('CYCLE#'.length)));
       const left = out.UnprocessedKeys?.[tableName()];

@@ -1,5 +1,5 @@
 /** Reads every page of a Query (1 MB each) so callers never stop at the first page by accident. */
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from './dynamo/commands.ts';
 import { dynamo, tableName } from './clients.ts';
 
 export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {

@@ -4,7 +4,7 @@
  * unit's) and releases the code it gave up. Units written before the claims existed have none;
  * the use cases also check the live registry, so those are covered too.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from './dynamo/commands.ts';
 import { DomainError, fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
 import type { Unit } from '../schemas/domain/units.ts';

@@ -3,8 +3,7 @@
  * item is claimed with a conditional put before the message leaves, so a retried or re-run task
  * never sends the same reminder twice. A send that fails releases its claim for the retry.
  */
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from './dynamo/commands.ts';
 import { dynamo, tableName } from './clients.ts';
 import { queryAll } from './query.ts';
 
@@ -43,7 +42,7 @@ export async function claimReminder(record: ReminderRecord): Promise<boolean> {
     );
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
 }

@@ -3,7 +3,7 @@
  * publication. Approval is three steps so that a refused or losing approval writes nothing:
  * claim the draft (conditional), write the report objects, write the publication.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from './dynamo/commands.ts';
 import { provinceCouncil, type CouncilKey } from '../domain/councils.ts';
 import { fail } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';

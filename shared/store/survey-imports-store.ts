@@ -5,7 +5,7 @@
  * While pending or running a record sits in the sparse "open imports" index, which is how
  * stuck imports are found again.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from './dynamo/commands.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
 import type { RowReport } from '../schemas/api/survey-api.ts';

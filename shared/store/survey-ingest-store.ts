@@ -10,7 +10,7 @@
  * starts after `line` with exactly the counts of the rows before it. Gzipped JSON: the counts of
  * a few hundred units and groups fit well inside an item (entities/survey-import.ts).
  */
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from './dynamo/commands.ts';
 import { dynamo, tableName } from './clients.ts';
 import {
   checkpointFromItem,

@@ -10,7 +10,7 @@
  * reads sources that are done or online); the online channel ADDs to its item in the transaction
  * that spends the invitation code, so each code counts exactly once.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from './dynamo/commands.ts';
 import type { AcceptedAnswers } from '../domain/survey-rows.ts';
 import type { GroupCounts } from '../domain/survey-counts.ts';
 import { BatchWriter, writeAll } from './batch-writer.ts';

@@ -2,7 +2,7 @@
  * Survey definitions (shared/store/entities/survey.ts). Replacing one is optimistic-locked on the
  * version the caller read and audited in the same transaction.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from './dynamo/commands.ts';
 import type { Caller } from '../domain/roles.ts';
 import type { UnitType } from '../schemas/files/framework.ts';
 import type { SurveyDefinitionInput } from '../schemas/files/survey-definition.ts';

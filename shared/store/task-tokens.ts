@@ -6,8 +6,8 @@
  * and a callback to one of those is written to the table, where the runner (maybe in another
  * process than the API that approved) picks it up: the same "resume on approval" path, no poll.
  */
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DeleteCommand, GetCommand, PutCommand } from './dynamo/commands.ts';
+import { awsJson } from './aws/json-call.ts';
 import { dynamo, tableName } from './clients.ts';
 
 export interface StoredToken {
@@ -20,9 +20,6 @@ export const localTokenPrefix = 'local:';
 
 const tokenKey = (year: number) => ({ pk: `CYCLE#${year}`, sk: 'PIPELINE#approval-token' });
 const localCallbackKey = (token: string) => ({ pk: `TASKTOKEN#${token}`, sk: 'CALLBACK' });
-
-let client: SFNClient | undefined;
-const sfn = () => (client ??= new SFNClient({ maxAttempts: 4 }));
 
 export async function saveApprovalToken(year: number, token: StoredToken): Promise<void> {
   await dynamo().send(new PutCommand({ TableName: tableName(), Item: { ...tokenKey(year), entity: 'task-token', year, ...token } }));
@@ -65,7 +62,7 @@ export async function sendTaskSuccess(taskToken: string, output: Record<string, 
     );
     return;
   }
-  await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+  await awsJson({ service: 'states', target: 'AWSStepFunctions.SendTaskSuccess', body: { taskToken, output: JSON.stringify(output) } });
 }
 
 /** The local runner's side: the callback sent to a local token, taken once. */

@@ -4,7 +4,7 @@
  * failures are never retried: they are answers, not accidents.
  */
 import { randomUUID } from 'node:crypto';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from './dynamo/commands.ts';
 import { dynamo, tableName } from './clients.ts';
 import { isConditionalFailure } from './errors.ts';
 

@@ -1,5 +1,5 @@
 /** The unit registry: one item per unit (shared/store/entities/unit.ts), indexed by type and parent. */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from './dynamo/commands.ts';
 import type { Caller } from '../domain/roles.ts';
 import { unitTypes, type UnitType } from '../schemas/files/framework.ts';
 import type { Unit } from '../schemas/domain/units.ts';

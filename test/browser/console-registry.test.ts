@@ -3,7 +3,7 @@
  * report with line numbers, "Áp dụng" disabled while a row has a problem), then applied; axe on
  * each state, screenshots for the README. The REG- unit it creates is deleted afterwards.
  */
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '../../shared/store/dynamo/commands.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/store/clients.ts';

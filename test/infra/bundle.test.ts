@@ -22,25 +22,26 @@ const handlers = [
 ];
 const KB = 1024;
 /**
- * Size ceilings (minified JavaScript, maps excluded): regressions show here; the targets and the
- * import times are `npm run bench -- bundles`. API routes that touch no bucket carry zod, the
- * DynamoDB client, Powertools and our code; S3 routes add the S3 client and presigners; report
- * and ingestion functions carry exceljs; pipeline tasks still import all of zod
- * (functions/pipeline/task-input.ts uses `import { z }`).
+ * Size ceilings (minified JavaScript, maps excluded) at the targets of issue 15: an API handler
+ * ≤ 250 KB, the ingestion and report functions ≤ 600 KB, a pipeline task ≤ 250 KB. The import
+ * times against hello-world are `npm run bench -- bundles` (times are not asserted here).
+ * Known misses, each with its own ceiling until it is met: confirmEvidence (file-type's content
+ * detection on top of the API core) and the survey ingestion (exceljs's streaming reader).
  */
+const KB_TARGET = { api: 250 * KB, heavy: 600 * KB, task: 250 * KB } as const;
+const misses: Record<string, number> = {
+  'functions/evidence/confirm-evidence.ts': 310 * KB,
+  'functions/surveys/ingest-upload.ts': 1350 * KB,
+  // The registry and annex imports read an XLSX from the request body with exceljs, as the ingestion does.
+  'functions/registry/import-registry.ts': 1350 * KB,
+  'functions/frameworks/import-framework.ts': 1350 * KB,
+};
+const heavy = new Set(['functions/results/approve-results.ts', 'functions/province/ministry-export.ts']);
 const ceilingOf = (handler: string): number => {
-  const route = routeList.find((r) => r.handler === handler);
-  if (route?.size === 'large' && route.buckets?.length) return 1800 * KB;
-  // The framework annex import reads XLSX (exceljs) from its body, without a bucket.
-  if (route?.id === 'importFramework') return 1800 * KB;
-  // The registry import reads the XLSX in the request body: exceljs, as the survey ingestion.
-  if (route?.id === 'importRegistry') return 1800 * KB;
-  // A large route that writes a workbook in its answer (the province's Ministry form) carries write-excel-file's zip writer.
-  if (route?.size === 'large') return 700 * KB;
-  // 460 KB: the results and survey ports still bundle their computation readers into every route of the area (issue 15).
-  if (route) return route.buckets?.length ? 700 * KB : 460 * KB;
-  if (bucketSubscriptions.some((s) => s.handler === handler)) return 1800 * KB;
-  return 900 * KB;
+  if (misses[handler]) return misses[handler];
+  if (heavy.has(handler) || bucketSubscriptions.some((s) => s.handler === handler)) return KB_TARGET.heavy;
+  if (routeList.some((r) => r.handler === handler)) return KB_TARGET.api;
+  return KB_TARGET.task;
 };
 const metafiles = new Map<string, Metafile>();
 /** Source files that put code into the handler's bundle (the metafile also lists tree-shaken ones). */
@@ -110,18 +111,13 @@ describe('handler bundles', () => {
     expect(inputs.filter((f) => f.includes('zod-to-openapi'))).toEqual([]);
     // Lambda gives credentials in the environment: the SSO/INI/STS chain is aliased away.
     expect(inputs.filter((f) => /credential-provider-(node|ini|sso)|nested-clients/.test(f))).toEqual([]);
-  });
-
-  it('carries the Step Functions client only where a route talks to Step Functions', () => {
-    const withSfn = routeList.filter((r) => inputsOf(r.handler).some((f) => f.includes('@aws-sdk/client-sfn/'))).map((r) => r.id);
-    // The approval sends the task token back; the pipeline status reads the execution. publicReports
-    // reaches it through the publication stores (found when this check was added; not needed there).
-    expect(withSfn.sort()).toEqual(['approveResults', 'getPipelineStatus', 'publicReports']);
+    // The store speaks to AWS through its own signed HTTP calls (shared/store/aws): no SDK client runtime.
+    expect(inputs.filter((f) => /@aws-sdk\/client-|@aws-sdk\/lib-dynamodb|@smithy\/core/.test(f))).toEqual([]);
   });
 
   it.each(routeList.map((r) => [r.id, r] as const))('%s bundles only the zod it uses and S3 only if it names a bucket', (_id, route) => {
     const inputs = inputsOf(route.handler);
     expect(inputs.filter((f) => f.includes('zod/v4/locales/') && !f.endsWith('/en.js'))).toEqual([]);
-    expect(inputs.some((f) => f.includes('@aws-sdk/client-s3/'))).toBe(Boolean(route.buckets?.length));
+    expect(inputs.some((f) => f.endsWith('shared/store/s3/objects.ts'))).toBe(Boolean(route.buckets?.length));
   });
 });

@@ -3,7 +3,7 @@
  * nothing that fed the index changes once the cycle is published, evidence frozen with the
  * submission, and evidence content checked against its declared type. Each case reads back.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../../shared/store/dynamo/commands.ts';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAssessment } from '../../shared/store/assessment-store.ts';

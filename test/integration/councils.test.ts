@@ -9,7 +9,7 @@
  * API, then their frozen registry is replaced by a fixture (as if the registry had held just these
  * units at opening), so the shared live registry other test files count stays as seeded.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '../../shared/store/dynamo/commands.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/store/clients.ts';
 import { cycleUnitChunks, type CycleUnit } from '../../shared/store/entities/cycle-unit.ts';

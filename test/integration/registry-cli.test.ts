@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '../../shared/store/dynamo/commands.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/par.ts';
 import { dynamo, tableName } from '../../shared/store/clients.ts';

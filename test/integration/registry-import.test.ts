@@ -5,7 +5,7 @@
  * dry-run report, a refused import writing nothing, unique official codes, XLSX as CSV.
  * The REG units are deleted afterwards, so other files see the seeded registry only.
  */
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '../../shared/store/dynamo/commands.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/store/clients.ts';

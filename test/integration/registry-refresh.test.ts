@@ -3,7 +3,7 @@
  * and a cycle refused to leave its survey phase while a survey it names is undefined. Years
  * 2103-2104, the test's own REG- unit (deleted afterwards).
  */
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '../../shared/store/dynamo/commands.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../shared/store/audit.ts';
 import { dynamo, tableName } from '../../shared/store/clients.ts';

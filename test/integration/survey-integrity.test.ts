@@ -4,7 +4,7 @@
  * taken up by the re-drive and counts every row once; an administrator re-runs a failed import.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../../shared/store/dynamo/commands.ts';
 import { describe, expect, it } from 'vitest';
 import { ingestImport } from '../../shared/app/surveys/ingestion/ingest-upload.ts';
 import { resumeStuckImports } from '../../shared/app/surveys/ingestion/resume-stuck-imports.ts';

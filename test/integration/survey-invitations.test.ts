@@ -1,5 +1,5 @@
 /** One-time codes: issued by the admin (stored hashed), spent once on the public route with no sign-in. */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '../../shared/store/dynamo/commands.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashCode, newCode, normaliseCode } from '../../shared/domain/invitation-codes.ts';
 import { listAudit } from '../../shared/store/audit.ts';

@@ -7,7 +7,7 @@
  * so they share the doctored client.
  */
 import type { AddressInfo } from 'node:net';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from '../../shared/store/dynamo/client.ts';
 import { createLocalApi } from '../../infra/local/http-adapter.ts';
 import { createVerifier } from '../../infra/local/jwt.ts';
 import { dynamo } from '../../shared/store/clients.ts';
@@ -51,7 +51,7 @@ export const mixedPlan: FaultPlan = (call, command) => {
 export const transactionsCommitThenTimeOut: FaultPlan = (_call, command) =>
   command === 'TransactWriteItemsCommand' ? 'timeout-after-commit' : undefined;
 
-export function installFaults(client: DynamoDBDocumentClient = dynamo()): Injector {
+export function installFaults(client: DocumentClient = dynamo()): Injector {
   const state: Injector = { plan: undefined, injected: [], calls: 0 };
   client.middlewareStack.add(
     (next, context) => async (args) => {

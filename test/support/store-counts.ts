@@ -1,6 +1,6 @@
 /** Read-backs that prove "nothing written": every item of the table and every object of the buckets, counted. */
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '../../shared/store/dynamo/commands.ts';
 import { bucketName, dynamo, s3, tableName } from '../../shared/store/clients.ts';
 import { bucketDefinitions } from '../../shared/store/resources.ts';
 

@@ -4,7 +4,7 @@ import { evidenceRefusal } from '../../domain/evidence.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { writeWindow } from '../../domain/write-window.ts';
 import { loadContext } from '../assessment/assessment-context.ts';
-import { evidenceStores, type EvidenceStores } from './stores.ts';
+import { inspectStores, type InspectStores } from './stores.ts';
 import { evidenceBody } from './evidence-view.ts';
 
 export interface EvidenceInput {
@@ -14,7 +14,7 @@ export interface EvidenceInput {
 }
 
 /** Checks the uploaded object (size, SHA-256, type from its content), then marks the evidence usable. */
-export async function confirmEvidence(caller: Caller, input: EvidenceInput, stores: EvidenceStores = evidenceStores) {
+export async function confirmEvidence(caller: Caller, input: EvidenceInput, stores: InspectStores = inspectStores()) {
   const ctx = await loadContext(caller, input.year, input.unitId, 'write-own', stores);
   const record = ctx.loaded.evidence.get(input.evidenceId);
   if (!record) throw new DomainError('EVIDENCE_NOT_FOUND', `evidence ${input.evidenceId} not found`);

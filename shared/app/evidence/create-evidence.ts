@@ -6,7 +6,7 @@ import type { Caller } from '../../domain/roles.ts';
 import { writeWindow } from '../../domain/write-window.ts';
 import { uploadExpirySeconds } from '../../store/evidence-files.ts';
 import { loadContext } from '../assessment/assessment-context.ts';
-import { evidenceStores, type EvidenceStores } from './stores.ts';
+import { uploadStores, type UploadStores } from './stores.ts';
 
 export interface CreateEvidenceInput {
   year: number;
@@ -18,7 +18,7 @@ export interface CreateEvidenceInput {
 }
 
 /** Registers an evidence document (pending) and answers with a presigned POST bound to its key, size, type and checksum. */
-export async function createEvidence(caller: Caller, input: CreateEvidenceInput, stores: EvidenceStores = evidenceStores) {
+export async function createEvidence(caller: Caller, input: CreateEvidenceInput, stores: UploadStores = uploadStores()) {
   const ctx = await loadContext(caller, input.year, input.unitId, 'write-own', stores);
   const fileName = sanitizeFileName(input.fileName);
   const errors = evidenceDeclarationErrors({ fileName, contentType: input.contentType, size: input.size });

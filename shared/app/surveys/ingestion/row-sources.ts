@@ -5,7 +5,6 @@
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import type { ImportFormat } from '../../../schemas/api/survey-api.ts';
 import { FileRefused } from './file-refused.ts';
 import { Utf8Guard } from './utf8-guard.ts';
@@ -118,6 +117,9 @@ export async function* xlsxRows(body: Readable): AsyncGenerator<SourceRow> {
   let width = 0;
   try {
     const source = await zipOnly(body);
+    // Loaded here, not at module load: a CSV import (and every cold start) never evaluates exceljs,
+    // the larger part of the ingestion bundle (issue 15; `npm run bench -- bundles` measures it).
+    const { default: ExcelJS } = await import('exceljs');
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
