@@ -1,7 +1,8 @@
 /**
- * The district council of Ba Tri in a real browser (year 2191). Only Ba Tri's communes are
- * appraised; the districts (the provincial council's) stay open, so the province's draft cannot be
- * approved while Ba Tri's council approves its communes with its own decision. The council signs
+ * The district council of Ba Tri in a real browser (year 2191). Only the communes of Ba Tri and Chợ
+ * Lách are appraised; the districts (the provincial council's) stay open, so the province's draft
+ * cannot be approved while the district councils approve their communes with their own decisions
+ * (Chợ Lách first, through the API, so the year's reports hold another council's files too). The council signs
  * in, sees its communes only, approves them, reads its own report files; the provincial council's
  * draft and publication stay as they were, and another district's commune is refused.
  */
@@ -14,6 +15,9 @@ import { checkAccessibility, launch, newPage, screenshot, signIn } from './suppo
 
 const year = 2191;
 const district = 'H-BATRI';
+/** Another district council publishes first: the year's reports then hold two councils' files. */
+const other = 'H-CHOLACH';
+const otherDecision = 'Quyết định số 4/QĐ-UBND ngày 05/02/2192';
 const framework = referenceFramework('commune');
 const seeded = JSON.parse(readFileSync('reference/units/ben-tre-2024.json', 'utf8')).units as {
   id: string;
@@ -24,7 +28,7 @@ const seeded = JSON.parse(readFileSync('reference/units/ben-tre-2024.json', 'utf
 const seededBaTri = seeded.filter((u) => u.type === 'commune' && u.parentId === district).map((u) => u.id);
 const foreignCommune = seeded.find((u) => u.type === 'commune' && u.parentId && u.parentId !== district)!;
 const districtName = seeded.find((u) => u.id === district)!.name;
-const councilToken = () => token({ role: 'council', district, username: 'hoidong.batri' });
+const councilToken = (d = district) => token({ role: 'council', district: d, username: `hoidong.${d}` });
 let browser: Browser;
 let page: Page;
 /** The draft of Ba Tri's council as the API answers it to that council. */
@@ -32,14 +36,14 @@ let draft: { computedAt: string; results: { commune?: { units: { unitId: string;
 let provinceDraft: { computedAt: string; status: string };
 
 /** A commune self-assessed at full marks, submitted, and finalised by Ba Tri's appraisers. */
-async function appraised(unitId: string) {
+async function appraised(unitId: string, by: string) {
   const base = `/v1/cycles/${year}/units/${unitId}`;
   const clerk = await tokens.unit(unitId);
   const evidenceId = await uploadEvidence(clerk, year, unitId, pdfBytes(`${unitId} ${year}`));
   expect((await api('POST', `${base}/evidence/${evidenceId}/confirm`, { token: clerk })).status).toBe(200);
   await fillSelfLeaves(clerk, year, unitId, framework, evidenceId);
   expect((await api('POST', `${base}/assessment/submit`, { token: clerk })).status).toBe(200);
-  const appraiser = await tokens.appraiser(district, '*', district);
+  const appraiser = await tokens.appraiser(by, '*', by);
   expect((await api('POST', `${base}/appraisal/accept-remaining`, { token: appraiser })).status).toBe(200);
   expect((await api('POST', `${base}/appraisal/finalize`, { token: appraiser })).status).toBe(200);
 }
@@ -51,14 +55,24 @@ beforeAll(async () => {
     body: { year, frameworks: { district: 'district-2024', commune: 'commune-2024' }, deadlines: cycleDeadlines(year) },
   });
   expect(opened.status).toBe(201);
-  // The first computation names every commune Ba Tri's council owns in this cycle (its own registry).
+  // The first computation names every commune each council owns in this cycle (its own registry).
   expect((await api('POST', `/v1/cycles/${year}/results/compute`, { token: admin })).status).toBe(200);
-  const first = await api('GET', `/v1/cycles/${year}/results`, { token: await councilToken() });
-  const owned: string[] = first.body.notFinalized.map((u: { unitId: string }) => u.unitId);
-  expect(owned).toEqual(expect.arrayContaining(seededBaTri));
+  const owned = async (d: string) =>
+    (await api('GET', `/v1/cycles/${year}/results`, { token: await councilToken(d) })).body.notFinalized.map(
+      (u: { unitId: string }) => [u.unitId, d] as const,
+    );
+  const batri = await owned(district);
+  expect(batri.map(([id]: readonly [string, string]) => id)).toEqual(expect.arrayContaining(seededBaTri));
+  const work: (readonly [string, string])[] = [...batri, ...(await owned(other))];
   // Two at a time: the machine is shared.
-  for (let i = 0; i < owned.length; i += 2) await Promise.all(owned.slice(i, i + 2).map(appraised));
+  for (let i = 0; i < work.length; i += 2) await Promise.all(work.slice(i, i + 2).map(([id, d]) => appraised(id, d)));
   expect((await api('POST', `/v1/cycles/${year}/results/compute`, { token: admin })).status).toBe(200);
+  const otherDraft = (await api('GET', `/v1/cycles/${year}/results`, { token: await councilToken(other) })).body;
+  const otherApproved = await api('POST', `/v1/cycles/${year}/results/approve`, {
+    token: await councilToken(other),
+    body: { decision: otherDecision, computedAt: otherDraft.computedAt },
+  });
+  expect(otherApproved.status).toBe(200);
   draft = (await api('GET', `/v1/cycles/${year}/results`, { token: await councilToken() })).body;
   provinceDraft = (await api('GET', `/v1/cycles/${year}/results`, { token: await tokens.council() })).body;
   browser = await launch();
@@ -125,11 +139,13 @@ describe('the district council of Ba Tri', () => {
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((f: { publishedBy: { decision: string } }) => f.publishedBy.decision === decision)).toBe(true);
     expect(own.map((f: { name: string }) => f.name)).toContain(`results-${year}-${district}.csv`);
+    expect(reports.files.length).toBeGreaterThan(own.length);
 
     // A reload reads the state from the API: the published reports, the council's own decision and files only.
     await page.reload();
     await page.getByRole('heading', { name: `Báo cáo đã công bố năm ${year}` }).waitFor();
     await page.getByText(decision).first().waitFor();
+    expect(await page.getByText(otherDecision).count()).toBe(0);
     const rows = await page.locator('table.reports tbody tr').allTextContents();
     expect(rows).toHaveLength(own.length);
     for (const f of own)
@@ -151,7 +167,9 @@ describe('the district council of Ba Tri', () => {
     expect([after.status, after.computedAt]).toEqual([provinceDraft.status, provinceDraft.computedAt]);
     expect(after.status).toBe('draft');
     const published = (await api('GET', `/v1/public/results/${year}`)).body;
-    expect(published.councils.map((c: { council: string; district?: string }) => c.district ?? c.council)).toEqual([district]);
+    expect(published.councils.map((c: { council: string; district?: string }) => c.district ?? c.council).sort()).toEqual(
+      [district, other].sort(),
+    );
     expect(published.results.district).toBeUndefined();
     const refused = await api('POST', `/v1/cycles/${year}/results/approve`, {
       token: council,
