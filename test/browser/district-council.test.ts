@@ -67,6 +67,8 @@ beforeAll(async () => {
   // Two at a time: the machine is shared.
   for (let i = 0; i < work.length; i += 2) await Promise.all(work.slice(i, i + 2).map(([id, d]) => appraised(id, d)));
   expect((await api('POST', `/v1/cycles/${year}/results/compute`, { token: admin })).status).toBe(200);
+  // Read before any council approves: neither district publication may touch it.
+  provinceDraft = (await api('GET', `/v1/cycles/${year}/results`, { token: await tokens.council() })).body;
   const otherDraft = (await api('GET', `/v1/cycles/${year}/results`, { token: await councilToken(other) })).body;
   const otherApproved = await api('POST', `/v1/cycles/${year}/results/approve`, {
     token: await councilToken(other),
@@ -74,7 +76,6 @@ beforeAll(async () => {
   });
   expect(otherApproved.status).toBe(200);
   draft = (await api('GET', `/v1/cycles/${year}/results`, { token: await councilToken() })).body;
-  provinceDraft = (await api('GET', `/v1/cycles/${year}/results`, { token: await tokens.council() })).body;
   browser = await launch();
   ({ page } = await newPage(browser));
 }, 900_000);
