@@ -13,6 +13,7 @@ import { RegistryScreen } from './screens/registry';
 import { CouncilResults } from './screens/council-results';
 import { CouncilUnit } from './screens/council-unit';
 import { CouncilApproval } from './screens/council-approval';
+import { CouncilScope } from './components/council-scope';
 // SRV: the survey desk (loaded when opened: only the administrator uses it) and the public answer page
 import { AnswerEntry, SurveyAnswer } from './screens/surveys/survey-answer';
 const desk = () => import('./screens/surveys/desk');
@@ -55,7 +56,7 @@ function Header({ session }: { session: Session }) {
       ) : null}
       <span class="who">
         {role}
-        {hasRole(session, 'council') ? ` · phạm vi ${session.district ?? 'toàn tỉnh'}` : ''}
+        {hasRole(session, 'council') ? <CouncilScope district={session.district} /> : null}
         {session.username ? ` · ${session.username}` : ''}
       </span>
       {session.roles.includes('admin') || session.roles.includes('council') ? (

@@ -12,6 +12,7 @@ import { ReportFiles } from '../components/report-files';
 import { loadCouncil, unitTypes, type CouncilData } from '../lib/council';
 import { currentYear, fmtDateTime, unitTypeNames } from '../lib/format';
 import type { Problem } from '../lib/problems';
+import { currentSession } from '../lib/session';
 import { must, useLoad } from '../lib/use-load';
 import '../styles-council.css';
 
@@ -20,7 +21,21 @@ type Reports = Schemas['PublishedReports'];
 async function loadApproval(year: number): Promise<{ data: CouncilData; reports?: Reports }> {
   const data = await loadCouncil(year);
   if (data.draft.status !== 'approved') return { data };
-  return { data, reports: await must(api().GET('/v1/public/results/{year}/reports', { params: { path: { year } } })) };
+  const all = await must(api().GET('/v1/public/results/{year}/reports', { params: { path: { year } } }));
+  return { data, reports: ownReports(all, currentSession()?.district) };
+}
+
+/** The year's reports hold every council's files: this council's decision and files only. */
+function ownReports(all: Reports, district: string | undefined): Reports {
+  const mine = (p: { council: string; district?: string } | undefined) =>
+    district ? p?.district === district : !p || p.council === 'province';
+  const own = all.councils?.find((c) => mine(c));
+  return {
+    ...all,
+    decision: own?.decision ?? all.decision,
+    approvedAt: own?.approvedAt ?? all.approvedAt,
+    files: all.files.filter((f) => mine(f.publishedBy)),
+  };
 }
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
