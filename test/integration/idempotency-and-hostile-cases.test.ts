@@ -59,9 +59,13 @@ describe('Idempotency-Key: honoured or refused on every mutating route', () => {
     expect(after).toMatchObject({ version: cycle.version + 1, notApplicable: { SNV: ['3', '7'] } });
   });
 
-  it('every mutating route is idempotent except invitations and the public response, which refuse the header and write nothing', async () => {
+  it('every mutating route is idempotent except invitations, the public response and the annex import (which stores nothing): they refuse the header and write nothing', async () => {
     const mutating = routeList.filter((r) => r.method !== 'GET');
-    expect(mutating.filter((r) => !r.idempotent).map((r) => r.id)).toEqual(['createSurveyInvitations', 'submitSurveyResponse']);
+    expect(mutating.filter((r) => !r.idempotent).map((r) => r.id)).toEqual([
+      'createSurveyInvitations',
+      'submitSurveyResponse',
+      'importFramework',
+    ]);
     const before = await storeSnapshot();
     for (const route of mutating.filter((r) => !r.idempotent)) {
       const bearer = await tokenFor(route);

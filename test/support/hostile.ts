@@ -79,6 +79,11 @@ export function sampleBody(route: RouteDefinition & { id: string }): unknown {
       return { validTo: 2030, successorId: 'SNV', expectedVersion: 1, reason: 'Sáp nhập' };
     case 'refreshCycleRegistry':
       return { expectedVersion: 1, reason: 'Cập nhật danh mục' };
+    // ADM: the annex import reads the file and stores nothing
+    case 'importFramework':
+      return { fileName: 'commune-2024.xlsx', contentBase64: readFileSync('reference/annexes/commune-2024.xlsx').toString('base64') };
+    case 'freezeFramework':
+      return { expectedVersion: 1, reason: 'Bộ tiêu chí đã ban hành' };
     default:
       return { note: 'a body this route does not read', nested: { list: [1, 2, { deep: true }] } };
   }
