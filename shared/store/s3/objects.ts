@@ -8,6 +8,7 @@
  */
 import { tracingChannel } from 'node:diagnostics_channel';
 import type { Agent, IncomingMessage } from 'node:http';
+import { withRetries } from '../aws/retry.ts';
 import { agentFor, open, readAll } from '../aws/http.ts';
 import {
   credential,
@@ -67,9 +68,14 @@ async function request(method: string, bucket: string, key: string, extra: Recor
     headers: { host: url.host, ...extra, ...(body ? { 'content-length': String(body.length) } : {}) },
     payloadHash,
   });
-  const res = await open(url, { method, headers, body }, agent);
-  if ((res.statusCode ?? 0) >= 300) throw await errorOf(res, method === 'HEAD');
-  return res;
+  // Retried as the SDK retries S3 calls: a keep-alive socket the server closed meanwhile
+  // (ECONNRESET, "socket hang up") or a 5xx is an accident, not an answer. Bodies are Buffers, so
+  // a retry sends the same bytes.
+  return withRetries(async () => {
+    const res = await open(url, { method, headers, body }, agent!);
+    if ((res.statusCode ?? 0) >= 300) throw await errorOf(res, method === 'HEAD');
+    return res;
+  });
 }
 
 /** The object as a stream, with its length; `range` as in HTTP (`bytes=0-4095`). */
