@@ -1,0 +1,99 @@
+/**
+ * A survey the cycle names but has not defined yet (GET answers SURVEY_NOT_FOUND): the
+ * administrator copies last year's definition of the same id, or starts a new one in the form.
+ */
+import { useState } from 'preact/hooks';
+import { api, idempotencyKey } from '../../api/client';
+import { ProblemBox } from '../../components/problem-box';
+import { unitTypeNames } from '../../lib/format';
+import type { Problem } from '../../lib/problems';
+import { currentSession, hasRole } from '../../lib/session';
+import { surveyPath, type SurveyDefinition } from '../../lib/surveys';
+import { useLoad } from '../../lib/use-load';
+
+/**
+ * The form cannot add groups or answer options, so a new survey starts from the Ministry's usual
+ * respondent groups and five-point scale (both editable); name, targets and questions are empty.
+ */
+export function emptyDefinition(surveyId: string, unitType: SurveyDefinition['unitType']): SurveyDefinition {
+  return {
+    id: surveyId,
+    unitType,
+    name: '',
+    groups: {
+      leader: 'Lãnh đạo, quản lý các cơ quan, đơn vị',
+      'civil-servant': 'Công chức, viên chức',
+      citizen: 'Người dân, tổ chức giao dịch thủ tục hành chính',
+    },
+    options: { A: 1, B: 0.6, C: 0.2, D: 0, E: null },
+    optionLabels: { A: 'Rất tốt', B: 'Tốt', C: 'Chưa tốt', D: 'Kém', E: 'Không biết / không trả lời' },
+    groupWeights: {},
+    targetSample: {},
+    questions: [],
+  };
+}
+
+/** The unit type the cycle names this survey for (the form's new definition carries it). */
+export async function cycleUnitType(year: number, surveyId: string): Promise<SurveyDefinition['unitType']> {
+  const { data } = await api().GET('/v1/cycles/{year}', { params: { path: { year } } });
+  const named = Object.entries(data?.surveys ?? {}).find(([, id]) => id === surveyId);
+  return named?.[0] as SurveyDefinition['unitType'];
+}
+
+async function loadContext(year: number, surveyId: string) {
+  const [unitType, previous] = await Promise.all([
+    cycleUnitType(year, surveyId),
+    api().GET('/v1/cycles/{year}/surveys/{surveyId}', { params: { path: { year: year - 1, surveyId } } }),
+  ]);
+  return { unitType, previous: previous.data };
+}
+
+export function SurveyMissing({ year, surveyId, onCreated }: { year: number; surveyId: string; onCreated: () => void }) {
+  const [loaded] = useLoad(() => loadContext(year, surveyId), [year, surveyId]);
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const [busy, setBusy] = useState(false);
+  const admin = hasRole(currentSession(), 'admin');
+  const ctx = loaded.state === 'ready' ? loaded.value : undefined;
+  const copy = async (definition: SurveyDefinition) => {
+    setBusy(true);
+    setProblem(undefined);
+    // This cycle decides the framework; expectedVersion 0: only if nobody defined it meanwhile.
+    const { frameworkId: _framework, ...rest } = definition;
+    const res = await api().PUT('/v1/cycles/{year}/surveys/{surveyId}', {
+      params: { path: { year, surveyId } },
+      headers: { 'Idempotency-Key': idempotencyKey() },
+      body: { ...rest, id: surveyId, expectedVersion: 0 },
+    });
+    setBusy(false);
+    if (res.data) onCreated();
+    else setProblem(res.error as Problem);
+  };
+  return (
+    <main id="main" class="page">
+      <p>
+        <a href={`/khao-sat?nam=${year}`}>← Các phiếu khảo sát {year}</a>
+      </p>
+      <h1>Chưa có phiếu</h1>
+      <p>
+        Kỳ đánh giá {year} gắn phiếu mã <strong>{surveyId}</strong>
+        {ctx?.unitType ? ` cho ${unitTypeNames[ctx.unitType] ?? ctx.unitType}` : ''} nhưng phiếu chưa được khai báo.
+      </p>
+      {loaded.state === 'loading' ? <p>Đang tìm phiếu của năm trước…</p> : null}
+      {ctx && !ctx.previous ? <p class="muted">Năm {year - 1} không có phiếu cùng mã để sao chép.</p> : null}
+      {admin && ctx ? (
+        <p class="actions">
+          {ctx.previous ? (
+            <button type="button" class="primary" disabled={busy} onClick={() => void copy(ctx.previous!.definition)}>
+              {busy ? 'Đang tạo phiếu…' : `Tạo phiếu từ năm trước (${year - 1})`}
+            </button>
+          ) : null}
+          <a class="button" href={`${surveyPath(year, surveyId)}/sua`}>
+            Tạo phiếu mới
+          </a>
+        </p>
+      ) : null}
+      {!admin ? <p class="muted">Quản trị viên khai báo phiếu khảo sát.</p> : null}
+      <ProblemBox problem={problem} />
+    </main>
+  );
+}
