@@ -40,12 +40,23 @@ export async function cycleUnitType(year: number, surveyId: string): Promise<Sur
   return named?.[0] as SurveyDefinition['unitType'];
 }
 
+/** As the API's carry-over looks back (shared/app/cycles/survey-carry-over.ts): years may be skipped, not decades. */
+const lookBackYears = 5;
+
+/** The nearest earlier cycle's definition of the same survey id, if that cycle has one. */
+async function previousSurvey(year: number, surveyId: string) {
+  for (let y = year - 1; y >= year - lookBackYears; y--) {
+    const cycle = await api().GET('/v1/cycles/{year}', { params: { path: { year: y } } });
+    if (!cycle.data) continue;
+    const survey = await api().GET('/v1/cycles/{year}/surveys/{surveyId}', { params: { path: { year: y, surveyId } } });
+    return { year: y, stored: survey.data };
+  }
+  return { year: undefined, stored: undefined };
+}
+
 async function loadContext(year: number, surveyId: string) {
-  const [unitType, previous] = await Promise.all([
-    cycleUnitType(year, surveyId),
-    api().GET('/v1/cycles/{year}/surveys/{surveyId}', { params: { path: { year: year - 1, surveyId } } }),
-  ]);
-  return { unitType, previous: previous.data };
+  const [unitType, previous] = await Promise.all([cycleUnitType(year, surveyId), previousSurvey(year, surveyId)]);
+  return { unitType, previous };
 }
 
 export function SurveyMissing({ year, surveyId, onCreated }: { year: number; surveyId: string; onCreated: () => void }) {
@@ -79,12 +90,16 @@ export function SurveyMissing({ year, surveyId, onCreated }: { year: number; sur
         {ctx?.unitType ? ` cho ${unitTypeNames[ctx.unitType] ?? ctx.unitType}` : ''} nhưng phiếu chưa được khai báo.
       </p>
       {loaded.state === 'loading' ? <p>Đang tìm phiếu của năm trước…</p> : null}
-      {ctx && !ctx.previous ? <p class="muted">Năm {year - 1} không có phiếu cùng mã để sao chép.</p> : null}
+      {ctx && !ctx.previous.stored ? (
+        <p class="muted">
+          {ctx.previous.year ? `Kỳ ${ctx.previous.year} không có phiếu cùng mã để sao chép.` : 'Không có kỳ trước để sao chép phiếu.'}
+        </p>
+      ) : null}
       {admin && ctx ? (
         <p class="actions">
-          {ctx.previous ? (
-            <button type="button" class="primary" disabled={busy} onClick={() => void copy(ctx.previous!.definition)}>
-              {busy ? 'Đang tạo phiếu…' : `Tạo phiếu từ năm trước (${year - 1})`}
+          {ctx.previous.stored ? (
+            <button type="button" class="primary" disabled={busy} onClick={() => void copy(ctx.previous.stored!.definition)}>
+              {busy ? 'Đang tạo phiếu…' : `Tạo phiếu từ năm trước (${ctx.previous.year})`}
             </button>
           ) : null}
           <a class="button" href={`${surveyPath(year, surveyId)}/sua`}>
