@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, tokens } from '../support/api.ts';
 import { cycleDeadlines } from '../support/assessment-helpers.ts';
 import { openSurveyYear } from '../support/survey-desk-helpers.ts';
-import { checkAccessibility, launch, newPage, phone, signIn } from './support.ts';
+import { checkAccessibility, launch, newPage, phone, screenshot, signIn } from './support.ts';
 
 const last = 2198;
 const year = 2199;
@@ -36,6 +36,18 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
+});
+
+describe('the header on a phone', () => {
+  it("keeps the administrator's links apart and inside the screen", async () => {
+    const cycle = await page.getByRole('link', { name: 'Quản trị kỳ' }).boundingBox();
+    const registry = await page.getByRole('link', { name: 'Danh mục đơn vị' }).boundingBox();
+    expect(cycle && registry).toBeTruthy();
+    const apart = registry!.x >= cycle!.x + cycle!.width + 8 || registry!.y >= cycle!.y + cycle!.height;
+    expect(apart, JSON.stringify({ cycle, registry })).toBe(true);
+    expect(registry!.x + registry!.width).toBeLessThanOrEqual(phone.width);
+    await screenshot(page, 'header-admin-phone', { top: true });
+  });
 });
 
 describe('recomputing a draft', () => {
