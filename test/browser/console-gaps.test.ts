@@ -63,6 +63,8 @@ describe('recomputing a draft', () => {
     expect(after.status).toBe(200);
     expect(Date.parse(after.body.computedAt)).toBeGreaterThan(Date.parse(first.body.computedAt));
     await checkAccessibility(page, 'council results recomputed');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'council-recomputed-phone', { top: true });
   });
 });
 
@@ -72,6 +74,8 @@ describe('a survey the cycle names but has not defined', () => {
     await page.goto(`/khao-sat/${year}/${copied}`);
     await page.getByRole('heading', { name: 'Chưa có phiếu' }).waitFor();
     await checkAccessibility(page, 'survey missing');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'survey-missing-phone', { top: true });
     await page.getByRole('button', { name: `Tạo phiếu từ năm trước (${last})` }).click();
     await page.getByRole('heading', { name: `Phiếu khảo sát thử ${last}` }).waitFor();
     const made = await api('GET', `/v1/cycles/${year}/surveys/${copied}`, { token: admin });

@@ -108,7 +108,7 @@ export function SurveyMissing({ year, surveyId, onCreated }: { year: number; sur
         </p>
       ) : null}
       {!admin ? <p class="muted">Quản trị viên khai báo phiếu khảo sát.</p> : null}
-      <ProblemBox problem={problem} />
+      {problem ? <ProblemBox problem={problem} /> : null}
     </main>
   );
 }
