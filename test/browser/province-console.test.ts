@@ -30,7 +30,7 @@ describe("the province's assessment in the console", () => {
     const { context, page } = await newPage(browser, phone);
     await signIn(page, /Sở Tư pháp — lĩnh vực 2/, screen('3.2'));
     await page.getByRole('heading', { name: /Tự đánh giá 2142: Ủy ban nhân dân tỉnh/ }).waitFor();
-    await page.getByText('Tiêu chí này thuộc lĩnh vực giao cho VPUBND.', { exact: false }).waitFor();
+    await page.getByText('Tiêu chí này thuộc lĩnh vực giao cho Văn phòng Ủy ban nhân dân tỉnh.', { exact: false }).waitFor();
     expect(await page.getByLabel('Điểm tự chấm').isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Nộp hồ sơ tự đánh giá' }).count()).toBe(0);
     await page.getByText(/Sở Nội vụ \(SNV\) tổng hợp và nộp/).waitFor();

@@ -21,8 +21,26 @@ export function ownersOf(collab: Collaboration, code: string): string[] {
   return best?.units ?? [];
 }
 
+/** Unit ids as their registry names (the collaboration block carries ids only); an id stays while loading or if unreadable. */
+function useUnitNames(ids: string[]): string[] {
+  const [names, setNames] = useState<Record<string, string>>({});
+  const key = ids.join('|');
+  useEffect(() => {
+    let live = true;
+    void Promise.all(
+      ids.map((unitId) =>
+        api()
+          .GET('/v1/units/{unitId}', { params: { path: { unitId } } })
+          .then((r) => [unitId, r.data?.name ?? unitId] as const),
+      ),
+    ).then((pairs) => live && setNames(Object.fromEntries(pairs)));
+    return () => void (live = false);
+  }, [key]);
+  return ids.map((id) => names[id] ?? id);
+}
+
 export function ReadOnlyNote({ collab, code, survey }: { collab: Collaboration; code: string; survey: boolean }) {
-  const owners = survey ? collab.coordinators : ownersOf(collab, code);
+  const owners = useUnitNames(survey ? collab.coordinators : ownersOf(collab, code));
   return (
     <p class="notice" role="note">
       {survey

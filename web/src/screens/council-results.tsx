@@ -73,6 +73,36 @@ function NoDraft({ year, problem, onComputed }: { year: number; problem: Problem
   );
 }
 
+/**
+ * A draft exists and is not approved: the admin or a council computes it again (scores changed
+ * since). Approval then refuses a draft the council read before the recomputation.
+ */
+function Recompute({ year, onComputed }: { year: number; onComputed: (computedAt: string) => void }) {
+  const [error, setError] = useState<Problem | undefined>();
+  const [busy, setBusy] = useState(false);
+  const session = currentSession();
+  if (!hasRole(session, 'admin') && !hasRole(session, 'council')) return null;
+  const compute = async () => {
+    setBusy(true);
+    setError(undefined);
+    const { data, error: e } = await api().POST('/v1/cycles/{year}/results/compute', {
+      params: { path: { year } },
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    });
+    setBusy(false);
+    if (data) onComputed(data.computedAt);
+    else setError(e as Problem);
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void compute()} disabled={busy}>
+        {busy ? 'Đang tính lại…' : 'Tính lại kết quả'}
+      </button>
+      {error ? <ProblemBox problem={error} /> : null}
+    </>
+  );
+}
+
 function NotFinalized({ data }: { data: CouncilData }) {
   const open = data.draft.notFinalized;
   if (open.length === 0) return <p class="ok">Tất cả đơn vị đã được kết thúc thẩm định.</p>;
@@ -95,6 +125,7 @@ export function CouncilResults() {
   const { query } = useLocation();
   const year = Number(query.nam ?? currentYear());
   const [loaded, reload] = useLoad(() => loadCouncil(year), [year]);
+  const [recomputedAt, setRecomputedAt] = useState<string | undefined>();
   if (loaded.state === 'loading')
     return (
       <main id="main" class="page">
@@ -129,6 +160,18 @@ export function CouncilResults() {
           </span>
           <a href={`/hoi-dong/phe-duyet?nam=${year}`}>{approved ? 'Báo cáo đã công bố' : 'Phê duyệt kết quả'}</a>
         </p>
+        {approved ? null : (
+          <div class="recompute">
+            <Recompute
+              year={year}
+              onComputed={(at) => {
+                setRecomputedAt(at);
+                reload();
+              }}
+            />
+          </div>
+        )}
+        <p role="status">{recomputedAt ? `Đã tính lại kết quả lúc ${fmtDateTime(recomputedAt)}.` : ''}</p>
         <YearPicker year={year} />
       </div>
       <NotFinalized data={data} />

@@ -11,6 +11,7 @@ import { useLoad } from '../../lib/use-load';
 import { currentSession, hasRole } from '../../lib/session';
 import { SurveySummary } from './survey-summary';
 import { ImportList } from './import-list';
+import { SurveyMissing } from './survey-missing';
 import './surveys.css';
 
 function Definition({ stored }: { stored: StoredSurvey }) {
@@ -71,14 +72,19 @@ export function SurveyDetail() {
   const { params } = useRoute();
   const year = Number(params.year);
   const surveyId = params.surveyId as string;
-  const [loaded] = useLoad(() => loadSurvey(year, surveyId), [year, surveyId]);
+  const [loaded, reload] = useLoad(() => loadSurvey(year, surveyId), [year, surveyId]);
   if (loaded.state === 'loading')
     return (
       <main id="main" class="page">
         <p>Đang tải phiếu khảo sát…</p>
       </main>
     );
-  if (loaded.state === 'error') return <PageProblem problem={loaded.problem} />;
+  if (loaded.state === 'error')
+    return loaded.problem?.code === 'SURVEY_NOT_FOUND' ? (
+      <SurveyMissing year={year} surveyId={surveyId} onCreated={reload} />
+    ) : (
+      <PageProblem problem={loaded.problem} />
+    );
   const stored = loaded.value;
   const base = surveyPath(year, surveyId);
   const session = currentSession();

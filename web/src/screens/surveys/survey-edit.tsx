@@ -10,12 +10,16 @@ import { api, idempotencyKey } from '../../api/client';
 import { PageProblem } from '../../components/page-problem';
 import { ProblemBox } from '../../components/problem-box';
 import type { Problem } from '../../lib/problems';
-import { loadSurvey, surveyPath, type StoredSurvey, type SurveyDefinition } from '../../lib/surveys';
+import { loadSurvey, surveyPath, type SurveyDefinition } from '../../lib/surveys';
 import { useLoad } from '../../lib/use-load';
+import { cycleUnitType, emptyDefinition } from './survey-missing';
 import { GroupFields, OptionFields, QuestionFields, type Edit } from './survey-edit-fields';
 import './surveys.css';
 
-function EditForm({ year, stored, reload }: { year: number; stored: StoredSurvey; reload: () => void }) {
+/** What the form edits: a stored survey (saved with its version) or a new one (version 0: must not exist yet). */
+type Editing = { surveyId: string; version: number; definition: SurveyDefinition };
+
+function EditForm({ year, stored, reload }: { year: number; stored: Editing; reload: () => void }) {
   const { route } = useLocation();
   const [draft, setDraft] = useState<SurveyDefinition>(() => structuredClone(stored.definition));
   const [problem, setProblem] = useState<Problem | undefined>();
@@ -77,11 +81,21 @@ function EditForm({ year, stored, reload }: { year: number; stored: StoredSurvey
   );
 }
 
+/** The stored survey, or, when the cycle names it but nobody defined it, an empty one of the cycle's unit type. */
+async function loadEditing(year: number, surveyId: string): Promise<Editing> {
+  try {
+    return await loadSurvey(year, surveyId);
+  } catch (problem) {
+    if ((problem as Problem | undefined)?.code !== 'SURVEY_NOT_FOUND') throw problem;
+    return { surveyId, version: 0, definition: emptyDefinition(surveyId, await cycleUnitType(year, surveyId)) };
+  }
+}
+
 export function SurveyEdit() {
   const { params } = useRoute();
   const year = Number(params.year);
   const surveyId = params.surveyId as string;
-  const [loaded, reload] = useLoad(() => loadSurvey(year, surveyId), [year, surveyId]);
+  const [loaded, reload] = useLoad(() => loadEditing(year, surveyId), [year, surveyId]);
   if (loaded.state === 'loading')
     return (
       <main id="main" class="page">
@@ -94,8 +108,8 @@ export function SurveyEdit() {
       <p>
         <a href={surveyPath(year, surveyId)}>← Về phiếu khảo sát</a>
       </p>
-      <h1>Sửa phiếu khảo sát</h1>
-      <p class="muted">Phiên bản đang sửa: {loaded.value.version}</p>
+      <h1>{loaded.value.version === 0 ? 'Tạo phiếu khảo sát mới' : 'Sửa phiếu khảo sát'}</h1>
+      {loaded.value.version === 0 ? null : <p class="muted">Phiên bản đang sửa: {loaded.value.version}</p>}
       <EditForm key={loaded.value.version} year={year} stored={loaded.value} reload={reload} />
     </main>
   );
