@@ -1,14 +1,19 @@
 /**
  * The administrator opens a year that has no cycle from the console, the next year's form is
  * prefilled from it shifted by a year, and the open cycle's registry is refreshed with its diff
- * (ADM2, years 2196-2197, the test's own ADM2- unit, deleted afterwards). axe on each new state.
+ * (ADM2, years 2196-2197, the test's own ADM2- unit, deleted afterwards); then Sở Nội vụ records
+ * the Ministry's score of the submitted province assessment (2197). axe on each new state.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteCommand } from '../../shared/store/dynamo/commands.ts';
 import { dynamo, tableName } from '../../shared/store/clients.ts';
 import { unitKeys } from '../../shared/store/entities/unit.ts';
+import { readFileSync } from 'node:fs';
+import { leaves } from '../../shared/domain/framework.ts';
+import type { Framework } from '../../shared/schemas/files/framework.ts';
 import { api, tokens } from '../support/api.ts';
+import { cycleDeadlines, pdfBytes, uploadEvidence } from '../support/assessment-helpers.ts';
 import { checkAccessibility, launch, newPage, screenshot, signIn } from './support.ts';
 
 const admin = 'Quản trị hệ thống (Sở Nội vụ)';
@@ -99,6 +104,63 @@ describe('the administrator opens a cycle', () => {
     const registry = await api('GET', `/v1/cycles/${year}/registry`, { token });
     expect(JSON.stringify(registry.body)).toContain(unitId);
     await checkAccessibility(page, 'admin registry refresh');
+    await context.close();
+  });
+});
+
+describe("the Ministry's score on the province assessment", () => {
+  const province = 'UBND-TINH';
+  const base = `/v1/cycles/${year + 1}/units/${province}`;
+
+  /** Sở Nội vụ scores every self leaf at its maximum with one evidence document, and submits. */
+  async function submittedProvince() {
+    const framework = JSON.parse(readFileSync('reference/frameworks/province-2024.json', 'utf8')) as Framework;
+    const { assignment } = JSON.parse(readFileSync('reference/cycles/province-2024.json', 'utf8')) as {
+      assignment: Record<string, string[]>;
+    };
+    const body = {
+      year: year + 1,
+      frameworks: { province: 'province-2024' },
+      appraisal: { province: assignment },
+      deadlines: cycleDeadlines(year + 1),
+    };
+    expect((await api('POST', '/v1/cycles', { token: await tokens.admin(), body })).status).toBe(201);
+    const snv = await tokens.unit('SNV');
+    const evidenceId = await uploadEvidence(snv, year + 1, province, pdfBytes(`ADM2 ${year + 1}`), 'minh-chung-snv.pdf');
+    expect((await api('POST', `${base}/evidence/${evidenceId}/confirm`, { token: snv })).status).toBe(200);
+    for (const { leaf } of leaves(framework)) {
+      if (leaf.method !== 'self') continue;
+      const item = { selfScore: leaf.maxPoints, evidence: [{ evidenceId, page: 'tr. 1' }] };
+      expect((await api('PUT', `${base}/assessment/items/${leaf.code}`, { token: snv, body: item })).status).toBe(200);
+    }
+    expect((await api('POST', `${base}/assessment/submit`, { token: snv })).status).toBe(200);
+  }
+
+  it('lets Sở Nội vụ record the total and decision; a score recorded meanwhile is a conflict in Vietnamese', async () => {
+    await submittedProvince();
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'Cán bộ Sở Nội vụ — chủ trì hồ sơ CCHC của tỉnh', `/don-vi/${province}?nam=${year + 1}`);
+    await page.getByRole('heading', { name: 'Ghi điểm Bộ Nội vụ thẩm định' }).waitFor();
+    await page.getByLabel('Tổng điểm Bộ Nội vụ').fill('81,5');
+    await page.getByLabel('Quyết định công bố').fill('Quyết định số 12/QĐ-BNV');
+    await checkAccessibility(page, 'ministry score form');
+    await page.getByRole('button', { name: 'Lưu điểm Bộ Nội vụ' }).click();
+    await page.getByText('Đã ghi điểm Bộ Nội vụ thẩm định.').waitFor();
+    await page.getByRole('heading', { name: 'Điểm Bộ Nội vụ thẩm định (Quyết định số 12/QĐ-BNV)' }).waitFor();
+    const stored = await api('GET', `${base}/ministry-score`, { token: await tokens.admin() });
+    expect(stored.body.score).toMatchObject({ total: 81.5, decision: 'Quyết định số 12/QĐ-BNV', version: 1 });
+    await expect(page.getByRole('row', { name: /^Tổng điểm/ }).textContent()).resolves.toContain('81,5');
+
+    // The admin records a correction meanwhile: the clerk's save (at version 1) is refused and writes nothing.
+    const admin = await api('PUT', `${base}/ministry-score`, { token: await tokens.admin(), body: { total: 82, expectedVersion: 1 } });
+    expect(admin.status).toBe(200);
+    await page.getByLabel('Tổng điểm Bộ Nội vụ').fill('80');
+    await page.getByRole('button', { name: 'Lưu điểm Bộ Nội vụ' }).click();
+    await page.getByText('Người khác vừa thay đổi nội dung này.', { exact: false }).waitFor();
+    const after = await api('GET', `${base}/ministry-score`, { token: await tokens.admin() });
+    expect(after.body.score).toMatchObject({ total: 82, version: 2 });
+    await checkAccessibility(page, 'ministry score conflict');
+    await screenshot(page, 'ministry-score-form');
     await context.close();
   });
 });
