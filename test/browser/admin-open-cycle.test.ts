@@ -161,6 +161,8 @@ describe("the Ministry's score on the province assessment", () => {
     expect(after.body.score).toMatchObject({ total: 82, version: 2 });
     await checkAccessibility(page, 'ministry score conflict');
     await screenshot(page, 'ministry-score-form');
+    await page.getByRole('button', { name: 'Đọc lại điểm đã ghi' }).click();
+    await expect.poll(() => page.getByLabel('Tổng điểm Bộ Nội vụ').inputValue()).toBe('82');
     await context.close();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Recording the Ministry's score of the province's submitted assessment (admin or Sở Nội vụ):
  * the total and the decision, areas optional. Sends the version read, so a score recorded by
- * someone else meanwhile answers VERSION_CONFLICT, shown through the console's problem messages.
+ * someone else meanwhile answers VERSION_CONFLICT, shown through the console's problem messages;
+ * re-reading then refills the form from the score now recorded.
  */
 import { useState } from 'preact/hooks';
 import { api, idempotencyKey, type Schemas } from '../api/client';
@@ -12,6 +13,8 @@ import { ProblemBox } from './problem-box';
 
 type View = Schemas['MinistryScore'];
 const text = (n: number | undefined) => (n === undefined ? '' : fmtNumber(n));
+
+const areaTexts = (v: View) => Object.fromEntries(Object.entries(v.score?.areas ?? {}).map(([k, n]) => [k, text(n)]));
 
 function numbers(values: Record<string, string>) {
   return Object.fromEntries(
@@ -25,12 +28,24 @@ export function MinistryScoreForm(props: { year: number; unitId: string; view: V
   const { view } = props;
   const [total, setTotal] = useState(text(view.score?.total));
   const [decision, setDecision] = useState(view.score?.decision ?? '');
-  const [areas, setAreas] = useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(view.score?.areas ?? {}).map(([k, v]) => [k, text(v)])),
-  );
+  const [areas, setAreas] = useState<Record<string, string>>(() => areaTexts(view));
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<Problem | undefined>();
   const [message, setMessage] = useState('');
+  const reread = async () => {
+    try {
+      const fresh = await must(
+        api().GET('/v1/cycles/{year}/units/{unitId}/ministry-score', { params: { path: { year: props.year, unitId: props.unitId } } }),
+      );
+      props.onSaved(fresh);
+      setTotal(text(fresh.score?.total));
+      setDecision(fresh.score?.decision ?? '');
+      setAreas(areaTexts(fresh));
+      setProblem(undefined);
+    } catch (error) {
+      setProblem(error as Problem);
+    }
+  };
   const submit = async (e: Event) => {
     e.preventDefault();
     setProblem(undefined);
@@ -94,6 +109,13 @@ export function MinistryScoreForm(props: { year: number; unitId: string; view: V
         </p>
       ) : null}
       {problem ? <ProblemBox problem={problem} /> : null}
+      {problem?.code === 'VERSION_CONFLICT' ? (
+        <p>
+          <button type="button" onClick={() => void reread()}>
+            Đọc lại điểm đã ghi
+          </button>
+        </p>
+      ) : null}
     </form>
   );
 }
