@@ -14,7 +14,7 @@ import { leaves } from '../../shared/domain/framework.ts';
 import type { Framework } from '../../shared/schemas/files/framework.ts';
 import { api, tokens } from '../support/api.ts';
 import { cycleDeadlines, pdfBytes, uploadEvidence } from '../support/assessment-helpers.ts';
-import { checkAccessibility, launch, newPage, screenshot, signIn } from './support.ts';
+import { checkAccessibility, launch, newPage, phone, screenshot, signIn } from './support.ts';
 
 const admin = 'Quản trị hệ thống (Sở Nội vụ)';
 const year = 2196;
@@ -73,7 +73,8 @@ describe('the administrator opens a cycle', () => {
     expect(stored.body.deadlines.publication).toMatch(new RegExp(`^${dates.publication}T`));
     await context.close();
 
-    const next = await newPage(browser);
+    // The next year's form on a phone.
+    const next = await newPage(browser, phone);
     await signIn(next.page, admin, `/quan-tri/ky/${year + 1}`);
     await next.page.getByText(`Điền sẵn theo kỳ ${year}, các hạn lùi thêm 1 năm`, { exact: false }).waitFor();
     const nextFrameworks = next.page.getByRole('group', { name: 'Bộ tiêu chí theo loại đơn vị' });
@@ -81,6 +82,8 @@ describe('the administrator opens a cycle', () => {
     await expect(next.page.getByLabel('Hạn nộp tự đánh giá').inputValue()).resolves.toBe(`${year + 1}-12-15`);
     await expect(next.page.getByLabel('Hạn công bố').inputValue()).resolves.toBe(`${year + 2}-02-28`);
     expect((await api('GET', `/v1/cycles/${year + 1}`, { token: await tokens.admin() })).status).toBe(404);
+    await checkAccessibility(next.page, 'admin open cycle prefilled (phone)');
+    await screenshot(next.page, 'admin-open-cycle-phone', { top: true });
     await next.context.close();
   });
 
