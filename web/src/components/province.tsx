@@ -3,10 +3,11 @@
  * its own; Sở Nội vụ coordinates), the export in the Ministry's form and the Ministry's score.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Assessment } from '../api/client';
+import { api, type Assessment, type Schemas } from '../api/client';
 import { fmtNumber } from '../lib/format';
 import { problemText, type Problem } from '../lib/problems';
 import { must, useLoad } from '../lib/use-load';
+import { MinistryScoreForm } from './ministry-score-form';
 
 export type Collaboration = NonNullable<Assessment['collaboration']>;
 
@@ -83,46 +84,56 @@ export function MinistryExports({ year, unitId }: { year: number; unitId: string
   );
 }
 
-/** Self vs the Ministry's score, per area and in total, once the Ministry's score is recorded. */
-export function MinistryComparison({ year, unitId }: { year: number; unitId: string }) {
-  const [loaded] = useLoad(
+/**
+ * Self vs the Ministry's score, per area and in total, once the Ministry's score is recorded;
+ * `mayRecord` (admin or Sở Nội vụ, after submission) adds the form that records it.
+ */
+export function MinistryComparison({ year, unitId, mayRecord = false }: { year: number; unitId: string; mayRecord?: boolean }) {
+  const [loaded, , setView] = useLoad(
     () => must(api().GET('/v1/cycles/{year}/units/{unitId}/ministry-score', { params: { path: { year, unitId } } })),
     [year, unitId],
   );
-  if (loaded.state !== 'ready' || !loaded.value.score) return null;
+  if (loaded.state !== 'ready' || (!loaded.value.score && !mayRecord)) return null;
   const { comparison, score } = loaded.value;
   return (
     <section class="ministry" aria-labelledby="ministry-title">
-      <h2 id="ministry-title">Điểm Bộ Nội vụ thẩm định{score.decision ? ` (${score.decision})` : ''}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Lĩnh vực</th>
-            <th scope="col">Tự đánh giá</th>
-            <th scope="col">Bộ Nội vụ</th>
-            <th scope="col">Chênh lệch</th>
-          </tr>
-        </thead>
-        <tbody>
-          {comparison.areas.map((r) => (
-            <tr key={r.code}>
-              <th scope="row">
-                {r.code}. {r.name}
-              </th>
-              <td>{fmtNumber(r.self)}</td>
-              <td>{fmtNumber(r.ministry)}</td>
-              <td>{fmtNumber(r.difference)}</td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">Tổng điểm</th>
-            <td>{fmtNumber(comparison.selfTotal)}</td>
-            <td>{fmtNumber(comparison.ministryTotal)}</td>
-            <td>{fmtNumber(comparison.difference)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <h2 id="ministry-title">Điểm Bộ Nội vụ thẩm định{score?.decision ? ` (${score.decision})` : ''}</h2>
+      {score ? <ComparisonTable comparison={comparison} /> : <p class="muted">Chưa ghi điểm Bộ Nội vụ thẩm định.</p>}
+      {mayRecord ? <MinistryScoreForm year={year} unitId={unitId} view={loaded.value} onSaved={setView} /> : null}
     </section>
+  );
+}
+
+function ComparisonTable({ comparison }: { comparison: Schemas['MinistryScore']['comparison'] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Lĩnh vực</th>
+          <th scope="col">Tự đánh giá</th>
+          <th scope="col">Bộ Nội vụ</th>
+          <th scope="col">Chênh lệch</th>
+        </tr>
+      </thead>
+      <tbody>
+        {comparison.areas.map((r) => (
+          <tr key={r.code}>
+            <th scope="row">
+              {r.code}. {r.name}
+            </th>
+            <td>{fmtNumber(r.self)}</td>
+            <td>{fmtNumber(r.ministry)}</td>
+            <td>{fmtNumber(r.difference)}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">Tổng điểm</th>
+          <td>{fmtNumber(comparison.selfTotal)}</td>
+          <td>{fmtNumber(comparison.ministryTotal)}</td>
+          <td>{fmtNumber(comparison.difference)}</td>
+        </tr>
+      </tbody>
+    </table>
   );
 }
 

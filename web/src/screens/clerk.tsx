@@ -11,6 +11,7 @@ import { documentsOf, loadAssessment, missingItems, replaceItem, type Doc } from
 import { currentYear, fmtDateTime, fmtNumber, remaining, stateNames } from '../lib/format';
 import { frameworkTree } from '../lib/framework-tree';
 import type { Problem } from '../lib/problems';
+import { currentSession, hasRole } from '../lib/session';
 import { useLoad } from '../lib/use-load';
 import { PageProblem } from '../components/page-problem';
 import { MinistryComparison, MinistryExports, ProvinceLink, ReadOnlyNote } from '../components/province';
@@ -162,7 +163,13 @@ export function ClerkScreen() {
             />
           ) : null}
           {collab && collab.coordinator ? <MinistryExports year={year} unitId={unitId} /> : null}
-          {collab ? <MinistryComparison year={year} unitId={unitId} /> : null}
+          {collab ? (
+            <MinistryComparison
+              year={year}
+              unitId={unitId}
+              mayRecord={(collab.coordinator || hasRole(currentSession(), 'admin')) && (a.state === 'submitted' || a.state === 'appraised')}
+            />
+          ) : null}
           {editable && !maySubmit ? (
             <p class="notice" role="note">
               Sở Nội vụ ({collab?.coordinators.join(', ')}) tổng hợp và nộp hồ sơ của tỉnh.

@@ -12,14 +12,23 @@ import { PhaseDiagram } from '../../components/phase-diagram';
 import { ProblemBox } from '../../components/problem-box';
 import { collator, fmtDateTime, unitTypeNames } from '../../lib/format';
 import { deadlineNames, fromLocalInput, phaseNames, toLocalInput } from '../../lib/phase';
-import { must, useLoad } from '../../lib/use-load';
+import { isProblem, must, useLoad } from '../../lib/use-load';
 import { AdminNav } from './nav';
 import { loadCycle, useCycleChange, type Cycle } from './cycle-api';
+import { loadPrevious, OpenCycleForm, RegistryRefresh } from './open-cycle';
 import { UnitPanel } from './unit-panel';
 
+/** A year without a cycle (404) is not an error here: it is the moment to open one. */
 async function loadAll(year: number) {
-  const [cycle, units] = await Promise.all([loadCycle(year), must(api().GET('/v1/units', {}))]);
-  return { cycle, units: units.units.filter((u) => u.type !== 'province').sort((a, b) => collator.compare(a.name, b.name)) };
+  const [cycle, units] = await Promise.all([
+    loadCycle(year).catch((p: unknown) => {
+      if (isProblem(p) && p.status === 404) return undefined;
+      throw p;
+    }),
+    must(api().GET('/v1/units', {})),
+  ]);
+  const previous = cycle ? undefined : await loadPrevious(year);
+  return { cycle, previous, units: units.units.filter((u) => u.type !== 'province').sort((a, b) => collator.compare(a.name, b.name)) };
 }
 
 function PhaseMoves({ cycle, onChange }: { cycle: Cycle; onChange: (c: Cycle) => void }) {
@@ -125,8 +134,17 @@ export function CycleAdmin() {
       </main>
     );
   if (loaded.state === 'error') return <PageProblem problem={loaded.problem} />;
-  const { cycle, units } = loaded.value;
+  const { cycle, previous, units } = loaded.value;
   const setCycle = (c: Cycle) => setData({ ...loaded.value, cycle: c });
+  if (!cycle)
+    return (
+      <main id="main" class="page wide admin">
+        <AdminNav year={year} />
+        <h1>Kỳ đánh giá {year}</h1>
+        <p class="notice">Năm {year} chưa có kỳ đánh giá.</p>
+        <OpenCycleForm key={year} year={year} previous={previous} onOpened={setCycle} />
+      </main>
+    );
   const unitId = query['don-vi'];
   const unit = units.find((u) => u.id === unitId);
   return (
@@ -141,6 +159,7 @@ export function CycleAdmin() {
       <div class="admin-grid">
         <PhaseMoves cycle={cycle} onChange={setCycle} />
         <Deadlines cycle={cycle} onChange={setCycle} />
+        <RegistryRefresh cycle={cycle} onChange={setCycle} />
       </div>
       <section class="panel" aria-labelledby="unit-h">
         <h2 id="unit-h">Gia hạn và miễn trừ theo đơn vị</h2>
