@@ -127,8 +127,8 @@ describe('the administrator', () => {
     release();
     expect((await run).status).toBe('FAILED');
     // No reload: the page keeps reading the API until the run has stopped.
-    await page.getByText('Nguyên nhân: DynamoDB unreachable').waitFor({ timeout: 30_000 });
-    await page.getByRole('status').filter({ hasText: 'Thất bại: ServiceUnavailable' }).waitFor();
+    await page.getByText('Chi tiết kỹ thuật: DynamoDB unreachable').waitFor({ timeout: 30_000 });
+    await page.getByRole('status').filter({ hasText: 'Thất bại: Dịch vụ tạm thời không sẵn sàng (ServiceUnavailable)' }).waitFor();
     await checkAccessibility(page, 'pipeline status');
     await screenshot(page, 'admin-pipeline', { top: true });
     await context.close();
