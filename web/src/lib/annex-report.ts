@@ -35,7 +35,7 @@ const ruleSentences: [RegExp, (m: RegExpExecArray) => string][] = [
   [/must start with its parent's code "(.+?)\."/, (m) => `Mã phải bắt đầu bằng mã của mục cha “${m[1]}.”.`],
   [/must come after "(.+?)"/, (m) => `Phải xếp sau “${m[1]}” (thứ tự mã chưa đúng).`],
   [/must equal the sum of its items' maxPoints \((.+?)\)/, (m) => `Điểm tối đa phải bằng tổng điểm các mục con (${comma(m[1]!)}).`],
-  [/must equal the sum of the areas' maxPoints \((.+?)\)/, (m) => `Tổng điểm phải bằng tổng điểm các lĩnh vực (${comma(m[1]!)}).`],
+  [/must equal the sum of the areas' maxPoints \((.+?)\)/, (m) => `Phải bằng tổng điểm các lĩnh vực (${comma(m[1]!)}).`],
   [/a leaf must be worth more than 0/, () => 'Điểm tối đa của tiêu chí phải lớn hơn 0.'],
   [/^must be greater than 0/, () => 'Phải lớn hơn 0.'],
   [/a survey leaf takes no rule/, () => 'Tiêu chí điều tra xã hội học không có cách chấm điểm (điểm lấy từ khảo sát).'],
@@ -43,7 +43,7 @@ const ruleSentences: [RegExp, (m: RegExpExecArray) => string][] = [
   [/is above the leaf's maxPoints (.+)$/, (m) => `Số điểm của mức vượt quá điểm tối đa của tiêu chí (${comma(m[1]!)}).`],
   [/is not a multiple of 0\.25/, () => 'Số điểm phải là bội số của 0,25.'],
   [/^duplicate tier min/, () => 'Hai mức điểm có cùng ngưỡng.'],
-  [/^duplicate band label "(.+?)"/, (m) => `Xếp loại “${m[1]}” bị trùng.`],
+  [/^duplicate band label "(.+?)"/, (m) => `Tên “${m[1]}” bị trùng.`],
   [/bands must be listed from the highest min down/, () => 'Các xếp loại phải ghi từ ngưỡng cao xuống thấp.'],
   [/the last band must start at 0/, () => 'Xếp loại cuối cùng phải bắt đầu từ 0.'],
 ];
