@@ -7,25 +7,12 @@
  */
 import type { Area, Framework, FrameworkInput, FrameworkNode, Leaf, UnitType } from '../schemas/files/framework.ts';
 import { isLeaf } from '../schemas/files/framework.ts';
+import type { AnnexProblemCode } from './annex-problem-codes.ts';
 import { ruleFromText, ruleToText } from './rule-text.ts';
 
+export { annexProblemCodes, type AnnexProblemCode } from './annex-problem-codes.ts';
+
 export type Cell = string | number | boolean | null | undefined;
-/** Stable codes of what the annex reader refuses; the console words them in Vietnamese from these. */
-export const annexProblemCodes = [
-  'no-header',
-  'missing-id',
-  'bad-unit-type',
-  'bad-max-total',
-  'bad-bands',
-  'empty-code',
-  'bad-points',
-  'bad-method',
-  'no-parent',
-  'leaf-outside-area',
-  'unreadable-rule',
-  'rule-without-figure',
-] as const;
-export type AnnexProblemCode = (typeof annexProblemCodes)[number];
 export interface AnnexProblem {
   /** 1-based row number in the sheet. */
   row: number;

@@ -1,6 +1,6 @@
 /** Requests and answers of the administrator's routes (ADM): a cycle's audit trail, framework import, pipeline status. */
 import * as z from 'zod';
-import { annexProblemCodes } from '../../domain/framework-annex.ts';
+import { annexProblemCodes } from '../../domain/annex-problem-codes.ts';
 import { frameworkSchema } from '../files/framework.ts';
 import { cyclePhaseSchema } from '../domain/cycles.ts';
 import { idString, nfcText } from '../zod.ts';
