@@ -7,12 +7,19 @@
  */
 import type { Area, Framework, FrameworkInput, FrameworkNode, Leaf, UnitType } from '../schemas/files/framework.ts';
 import { isLeaf } from '../schemas/files/framework.ts';
+import type { AnnexProblemCode } from './annex-problem-codes.ts';
 import { ruleFromText, ruleToText } from './rule-text.ts';
+
+export { annexProblemCodes, type AnnexProblemCode } from './annex-problem-codes.ts';
 
 export type Cell = string | number | boolean | null | undefined;
 export interface AnnexProblem {
   /** 1-based row number in the sheet. */
   row: number;
+  code: AnnexProblemCode;
+  /** The values the sentence names (cell text, codes); the console words them. */
+  params?: Record<string, string>;
+  /** English, for the CLI and logs. */
   message: string;
 }
 
@@ -92,7 +99,7 @@ interface Reading {
 export function annexRowsToFramework(rows: readonly Cell[][]): Reading {
   const refused: AnnexProblem[] = [];
   const headerAt = rows.findIndex((r) => fold(r[0]) === 'stt' && fold(r[1]).startsWith('tieu chi'));
-  if (headerAt < 0) return { problems: [{ row: 1, message: `no header row "${annexHeader.join(' | ')}" found` }] };
+  if (headerAt < 0) return { problems: [{ row: 1, code: 'no-header', message: `no header row "${annexHeader.join(' | ')}" found` }] };
   const meta = new Map(rows.slice(0, headerAt).map((r) => [fold(r[0]), r[1]] as const));
   const unitType = (Object.keys(unitTypeLabels) as UnitType[]).find(
     (t) => fold(unitTypeLabels[t]) === fold(meta.get(fold(labels.unitType))),
@@ -102,11 +109,16 @@ export function annexRowsToFramework(rows: readonly Cell[][]): Reading {
   const bands = bandsOf(meta.get(fold(labels.bands)));
   const status = meta.get(fold(labels.status));
   const name = text(rows[0]?.[0]);
-  if (!id) refused.push({ row: 1, message: `the row "${labels.id}" is missing` });
+  if (!id) refused.push({ row: 1, code: 'missing-id', message: `the row "${labels.id}" is missing` });
   if (!unitType)
-    refused.push({ row: 1, message: `the row "${labels.unitType}" must be one of: ${Object.values(unitTypeLabels).join(', ')}` });
-  if (maxTotal === undefined) refused.push({ row: 1, message: `the row "${labels.maxTotal}" must hold a number` });
-  if (!bands) refused.push({ row: 1, message: `the row "${labels.bands}" must read "Tốt: từ 90; Khá: từ 80; ..."` });
+    refused.push({
+      row: 1,
+      code: 'bad-unit-type',
+      params: { value: text(meta.get(fold(labels.unitType))) },
+      message: `the row "${labels.unitType}" must be one of: ${Object.values(unitTypeLabels).join(', ')}`,
+    });
+  if (maxTotal === undefined) refused.push({ row: 1, code: 'bad-max-total', message: `the row "${labels.maxTotal}" must hold a number` });
+  if (!bands) refused.push({ row: 1, code: 'bad-bands', message: `the row "${labels.bands}" must read "Tốt: từ 90; Khá: từ 80; ..."` });
 
   const areas: Area[] = [];
   const groups = new Map<string, { items: FrameworkNode[] }>();
@@ -114,27 +126,32 @@ export function annexRowsToFramework(rows: readonly Cell[][]): Reading {
   rows.slice(headerAt + 1).forEach((row, i) => {
     const line = headerAt + 2 + i;
     if (row.every((c) => text(c) === '')) return;
-    const problem = (message: string) => refused.push({ row: line, message });
+    const problem = (code: AnnexProblemCode, message: string, params?: Record<string, string>) =>
+      refused.push({ row: line, code, message, ...(params ? { params } : {}) });
     const code = text(row[0]).replace(/\.$/, '');
     const maxPoints = parseNumber(row[2]);
     const method = methodOf(row[3]);
-    if (!code) return problem('the STT/code cell is empty');
-    if (maxPoints === undefined) return problem(`"${text(row[2])}" is not a number of points`);
-    if (method === undefined) return problem(`"${text(row[3])}" is not a method (${Object.values(methodLabels).join(', ')})`);
+    if (!code) return problem('empty-code', 'the STT/code cell is empty');
+    if (maxPoints === undefined) return problem('bad-points', `"${text(row[2])}" is not a number of points`, { value: text(row[2]) });
+    if (method === undefined)
+      return problem('bad-method', `"${text(row[3])}" is not a method (${Object.values(methodLabels).join(', ')})`, {
+        value: text(row[3]),
+      });
     if (method === 'bonus' || method === 'penalty') {
       adjustments.push({ code, kind: method, name: text(row[1]), maxPoints });
       return;
     }
     const parentCode = code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : undefined;
     const parent = parentCode === undefined ? undefined : groups.get(parentCode);
-    if (parentCode !== undefined && !parent) return problem(`code ${code} has no parent row ${parentCode} above it`);
+    if (parentCode !== undefined && !parent)
+      return problem('no-parent', `code ${code} has no parent row ${parentCode} above it`, { code, parent: parentCode });
     let node: FrameworkNode;
     if (method === '') {
       node = { code, name: text(row[1]), maxPoints, items: [] };
       groups.set(code, node);
     } else {
       const reading = method === 'self' ? ruleFromText(text(row[4])) : {};
-      if (reading.problem) problem(reading.problem);
+      if (reading.problem) problem(reading.problem.code, reading.problem.message, { code, rule: text(row[4]) });
       const evidence = fold(row[5]);
       const leaf: Leaf = { code, name: text(row[1]), maxPoints, method, ...(reading.rule ? { rule: reading.rule } : {}) };
       if (evidence === 'co') leaf.evidenceRequired = true;
@@ -143,7 +160,7 @@ export function annexRowsToFramework(rows: readonly Cell[][]): Reading {
     }
     if (parent) parent.items.push(node);
     else if (!isLeaf(node)) areas.push(node as Area);
-    else problem(`leaf ${code} must sit under an area`);
+    else problem('leaf-outside-area', `leaf ${code} must sit under an area`, { code });
   });
   if (refused.length > 0) return { problems: refused };
   const framework: FrameworkInput = { id, name, unitType: unitType!, maxTotal: maxTotal!, areas, adjustments, bands: bands! };

@@ -24,7 +24,7 @@ function tiersOf(text: string): { min: number; points: number }[] {
   return [...text.matchAll(tier)].map((m) => ({ min: parseNumber(m[1]!), points: parseNumber(m[2]!) }));
 }
 
-export type RuleReading = { rule?: Rule; problem?: string };
+export type RuleReading = { rule?: Rule; problem?: { code: 'unreadable-rule' | 'rule-without-figure'; message: string } };
 
 /** Reads a rule text; blank means no rule (survey leaves); what cannot be read is said, not guessed. */
 export function ruleFromText(raw: string): RuleReading {
@@ -37,7 +37,13 @@ export function ruleFromText(raw: string): RuleReading {
   const manual = /^chấm theo mức độ(?:,\s*bước\s*(\d+(?:[.,]\d+)?)\s*điểm)?$/iu.exec(text);
   if (manual) return { rule: manual[1] === undefined ? { kind: 'manual' } : { kind: 'manual', step: parseNumber(manual[1]) } };
   const tiers = tiersOf(body);
-  if (tiers.length === 0) return { problem: `cannot read the scoring rule "${text}"` };
-  if (!figure) return { problem: `the tiers of "${text}" name no figure (write "Tên chỉ số (%): từ 100 trở lên: 1 điểm; ...")` };
+  if (tiers.length === 0) return { problem: { code: 'unreadable-rule', message: `cannot read the scoring rule "${text}"` } };
+  if (!figure)
+    return {
+      problem: {
+        code: 'rule-without-figure',
+        message: `the tiers of "${text}" name no figure (write "Tên chỉ số (%): từ 100 trở lên: 1 điểm; ...")`,
+      },
+    };
   return { rule: { kind: 'tiers', figure, tiers: tiers.sort((a, b) => b.min - a.min) } };
 }

@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../infra/local/pipeline-runner.ts';
-import { frameworkToAnnexRows } from '../../shared/domain/framework-annex.ts';
+import { frameworkToAnnexRows, type Cell } from '../../shared/domain/framework-annex.ts';
 import { annexWorkbook } from '../../shared/formats/annex-xlsx.ts';
 import { api, tokens } from '../support/api.ts';
 import { cycleDeadlines, referenceFramework } from '../support/assessment-helpers.ts';
@@ -77,6 +77,29 @@ describe('the administrator', () => {
     const { context, page } = await newPage(browser);
     await signIn(page, admin, '/quan-tri/bo-tieu-chi?ma=department-2024');
     await page.getByRole('heading', { name: referenceFramework('department').name }).waitFor();
+    // Broken annexes first: the report is worded in Vietnamese from the codes, the criterion named.
+    const upload = async (name: string, rows: Cell[][]) =>
+      page.getByLabel('Tệp phụ lục bộ chỉ số').setInputFiles({
+        name,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await annexWorkbook(rows),
+      });
+    const broken = frameworkToAnnexRows(referenceFramework('department')).map((r) => [...r]);
+    const header = broken.findIndex((r) => r[0] === 'STT');
+    broken[header + 2]![3] = 'Bốc thăm';
+    await upload('hong.xlsx', broken);
+    await page
+      .getByRole('list', { name: 'Các dòng không đọc được' })
+      .getByText(`Dòng ${header + 3}: “Bốc thăm” không phải là phương pháp chấm`)
+      .waitFor();
+    const sums = frameworkToAnnexRows(referenceFramework('department')).map((r) => [...r]);
+    sums[header + 1]![2] = 999;
+    await upload('tong.xlsx', sums);
+    await page
+      .getByRole('list', { name: 'Các quy tắc bị vi phạm' })
+      .getByText(`Tiêu chí ${String(sums[header + 1]![0])}: Điểm tối đa phải bằng tổng điểm các mục con`)
+      .waitFor();
+    await checkAccessibility(page, 'framework import report');
     const id = `ADM-browser-${Date.now()}`;
     const framework = { ...referenceFramework('department'), id, name: 'Bộ chỉ số sở, ngành (bản nhập thử)' };
     await page.getByLabel('Tệp phụ lục bộ chỉ số').setInputFiles({
@@ -127,8 +150,8 @@ describe('the administrator', () => {
     release();
     expect((await run).status).toBe('FAILED');
     // No reload: the page keeps reading the API until the run has stopped.
-    await page.getByText('Nguyên nhân: DynamoDB unreachable').waitFor({ timeout: 30_000 });
-    await page.getByRole('status').filter({ hasText: 'Thất bại: ServiceUnavailable' }).waitFor();
+    await page.getByText('Chi tiết kỹ thuật: DynamoDB unreachable').waitFor({ timeout: 30_000 });
+    await page.getByRole('status').filter({ hasText: 'Thất bại: Dịch vụ tạm thời không sẵn sàng (ServiceUnavailable)' }).waitFor();
     await checkAccessibility(page, 'pipeline status');
     await screenshot(page, 'admin-pipeline', { top: true });
     await context.close();

@@ -221,6 +221,7 @@ describe('the public results site with JavaScript disabled', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(csv.sha256);
     await pub.getByRole('link', { name: 'bộ dữ liệu mở (JSON)' }).waitFor();
     await checkPublicPage(`/cong-khai/${year}`, 'public year');
+    await checkPublicPage('/cong-khai', 'public home');
     await screenshot(pub, 'public-year', { top: true });
   });
 
@@ -258,5 +259,6 @@ describe('the public results site with JavaScript disabled', () => {
     const res = await pub.goto('/cong-khai/2169');
     expect(res?.status()).toBe(404);
     await pub.getByText('Kết quả năm này chưa được công bố.').waitFor();
+    await checkPublicPage('/cong-khai/2169', 'public 404');
   });
 });

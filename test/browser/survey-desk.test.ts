@@ -163,6 +163,11 @@ describe('the public answer page on a phone', () => {
     await small.getByRole('heading', { name: 'Không tìm thấy mã' }).waitFor();
     await checkAccessibility(small, 'unknown code (phone)');
     await screenshot(small, 'survey-answer-unknown-phone');
+    // The code entry page (a citizen who typed the address without a code).
+    await small.goto('/tra-loi');
+    await small.getByRole('heading', { name: 'Trả lời phiếu khảo sát' }).waitFor();
+    await small.getByLabel('Mã in trên thẻ (12 ký tự)').waitFor();
+    await checkAccessibility(small, 'answer code entry (phone)');
     await context.close();
   });
 });

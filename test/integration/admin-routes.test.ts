@@ -106,8 +106,24 @@ describe('the framework annex import', () => {
     const res = await post('hong.xlsx', await annexWorkbook(rows));
     expect(res.status).toBe(200);
     expect(res.body.framework).toBeNull();
-    expect(res.body.report.problems).toContainEqual({ row: header + 3, message: expect.stringContaining('Bốc thăm') });
+    expect(res.body.report.problems).toContainEqual({
+      row: header + 3,
+      code: 'bad-method',
+      params: { value: 'Bốc thăm' },
+      message: expect.stringContaining('Bốc thăm'),
+    });
     expect(res.body.report.leaves).toBe(0);
+    // A rule broken by a readable annex names the criterion its path points into (the console words it).
+    const sums = frameworkToAnnexRows(referenceFramework('department'));
+    sums[header + 1] = [sums[header + 1]![0], sums[header + 1]![1], 999, ...sums[header + 1]!.slice(3)];
+    const broken = await post('tong.xlsx', await annexWorkbook(sums));
+    expect(broken.body.framework).toBeNull();
+    expect(broken.body.report.errors).toContainEqual({
+      path: 'areas[0].maxPoints',
+      criterion: String(sums[header + 1]![0]),
+      message: expect.stringContaining('sum'),
+    });
+    expect(broken.body.report.errors).toContainEqual({ path: 'maxTotal', message: expect.stringContaining('sum') });
     // The seeded framework, read back unchanged, is used by a cycle: the answer says so (the console disables saving).
     const seeded = await post('department-2024.xlsx', await annexWorkbook(frameworkToAnnexRows(referenceFramework('department'))));
     expect(seeded.body.framework.id).toBe('department-2024');

@@ -52,7 +52,10 @@ describe('framework annex (the province layout)', () => {
     expect(ruleToText({ kind: 'tiers', figure: 'Tỷ lệ (%)', tiers: [{ min: 80, points: 0.5 }] })).toBe(
       'Tỷ lệ (%): từ 80 trở lên: 0,5 điểm',
     );
-    expect(ruleFromText('Theo đánh giá của Sở').problem).toMatch(/cannot read/);
+    expect(ruleFromText('Theo đánh giá của Sở').problem).toMatchObject({
+      code: 'unreadable-rule',
+      message: expect.stringMatching(/cannot read/),
+    });
   });
 
   it('reports each row it cannot read with its row number, and produces nothing', () => {
@@ -65,6 +68,10 @@ describe('framework annex (the province layout)', () => {
     expect(reading.framework).toBeUndefined();
     // The three broken rows, each named by its sheet row (rows under a refused group are reported too).
     const byRow = new Map(reading.problems.map((p) => [p.row, p.message]));
+    const codes = new Map(reading.problems.map((p) => [p.row, { code: p.code, params: p.params }]));
+    expect(codes.get(header + 2)).toEqual({ code: 'no-parent', params: { code: '9.9', parent: '9' } });
+    expect(codes.get(header + 4)).toEqual({ code: 'bad-points', params: { value: 'nửa điểm' } });
+    expect(codes.get(header + 5)).toEqual({ code: 'bad-method', params: { value: 'Phỏng đoán' } });
     expect(byRow.get(header + 2)).toMatch(/no parent row 9/);
     expect(byRow.get(header + 4)).toMatch(/"nửa điểm" is not a number of points/);
     expect(byRow.get(header + 5)).toMatch(/"Phỏng đoán" is not a method/);

@@ -40,11 +40,23 @@ export async function importFramework(
     report: {
       rows: rows.length,
       problems: reading.problems,
-      errors: parsed && !parsed.ok ? parsed.errors.map((e) => ({ path: e.path, message: e.message })) : [],
+      errors: parsed && !parsed.ok ? parsed.errors.map((e) => withCriterion(reading.framework, e)) : [],
       leaves: framework ? framework.areas.reduce((n, a) => n + countLeaves(a.items), 0) : 0,
     },
     existing: stored ? { version: stored.version, usedBy: stored.usedBy, ...(stored.frozenAt ? { frozenAt: stored.frozenAt } : {}) } : null,
   };
+}
+
+/** The code of the criterion (or adjustment) a rule error's path points into, so the console can name it. */
+function withCriterion(framework: unknown, error: { path: string; message: string }) {
+  const steps = error.path.match(/^(?:(?:areas|adjustments)\[\d+\](?:\.items\[\d+\])*)/)?.[0];
+  let node: unknown = framework;
+  for (const step of steps?.split('.') ?? []) {
+    const [, key, index] = /^(\w+)\[(\d+)\]$/.exec(step) ?? [];
+    node = (node as Record<string, unknown[]> | undefined)?.[key!]?.[Number(index)];
+  }
+  const code = steps ? (node as { code?: unknown } | undefined)?.code : undefined;
+  return { path: error.path, message: error.message, ...(typeof code === 'string' ? { criterion: code } : {}) };
 }
 
 /** exceljs is loaded only when a file arrives (and only this route's bundle holds it). */

@@ -1,5 +1,6 @@
 /** Requests and answers of the administrator's routes (ADM): a cycle's audit trail, framework import, pipeline status. */
 import * as z from 'zod';
+import { annexProblemCodes } from '../../domain/annex-problem-codes.ts';
 import { frameworkSchema } from '../files/framework.ts';
 import { cyclePhaseSchema } from '../domain/cycles.ts';
 import { idString, nfcText } from '../zod.ts';
@@ -48,9 +49,18 @@ export const frameworkImportSchema = z
     report: z.object({
       rows: z.number().int(),
       /** Rows the annex reader could not use (1-based row numbers of the sheet). */
-      problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
-      /** The framework rules it breaks (paths into the framework). */
-      errors: z.array(z.object({ path: z.string(), message: z.string() })),
+      problems: z.array(
+        z.object({
+          row: z.number().int(),
+          /** Stable code (framework-annex.ts annexProblemCodes); the console words it in Vietnamese. */
+          code: z.enum(annexProblemCodes),
+          params: z.record(z.string(), z.string()).optional(),
+          /** English, for logs. */
+          message: z.string(),
+        }),
+      ),
+      /** The framework rules it breaks (paths into the framework; criterion = the code of the node they point into). */
+      errors: z.array(z.object({ path: z.string(), message: z.string(), criterion: z.string().optional() })),
       leaves: z.number().int(),
     }),
     /** The stored framework of the same id, if any: saving replaces it (unless a cycle uses it or the admin froze it). */

@@ -2069,11 +2069,17 @@ export interface components {
                 rows: number;
                 problems: {
                     row: number;
+                    /** @enum {string} */
+                    code: "no-header" | "missing-id" | "bad-unit-type" | "bad-max-total" | "bad-bands" | "empty-code" | "bad-points" | "bad-method" | "no-parent" | "leaf-outside-area" | "unreadable-rule" | "rule-without-figure";
+                    params?: {
+                        [key: string]: string;
+                    };
                     message: string;
                 }[];
                 errors: {
                     path: string;
                     message: string;
+                    criterion?: string;
                 }[];
                 leaves: number;
             };

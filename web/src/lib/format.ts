@@ -1,4 +1,6 @@
 /** Vietnamese formats: decimal commas, Asia/Ho_Chi_Minh dates, collation for names. */
+import type { UnitType } from '../../../shared/schemas/files/framework.ts';
+
 const timeZone = 'Asia/Ho_Chi_Minh';
 const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const dateTime = new Intl.DateTimeFormat('vi-VN', {
@@ -52,9 +54,10 @@ export const stateNames: Record<string, string> = {
   appraised: 'Đã thẩm định xong',
 };
 
+/** Every unit type labelled (the `satisfies` fails the type check when a type is added without one). */
 export const unitTypeNames: Record<string, string> = {
   province: 'Tỉnh',
   department: 'Sở, ban, ngành',
   district: 'Huyện, thành phố',
   commune: 'Xã, phường, thị trấn',
-};
+} satisfies Record<UnitType, string>;

@@ -9,6 +9,7 @@ import { useLocation } from 'preact-iso';
 import type { Framework } from '../../../../shared/schemas/files/framework.ts';
 import { api, idempotencyKey, type Schemas } from '../../api/client';
 import { ProblemBox } from '../../components/problem-box';
+import { annexProblemMessage, ruleErrorMessage } from '../../lib/annex-report';
 import { currentYear, fmtDateTime } from '../../lib/format';
 import type { Problem } from '../../lib/problems';
 import { must, useLoad } from '../../lib/use-load';
@@ -106,7 +107,7 @@ function Report({ result }: { result: Imported }) {
         <ul aria-label="Các dòng không đọc được">
           {report.problems.map((p, i) => (
             <li key={i}>
-              Dòng {p.row}: {p.message}
+              Dòng {p.row}: {annexProblemMessage(p)}
             </li>
           ))}
         </ul>
@@ -115,7 +116,7 @@ function Report({ result }: { result: Imported }) {
         <ul aria-label="Các quy tắc bị vi phạm">
           {report.errors.map((e, i) => (
             <li key={i}>
-              {e.path}: {e.message}
+              {ruleErrorMessage(e)} <code class="raw">{e.path}</code>
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { PageProblem } from '../../components/page-problem';
 import { ProgressBar, useProgress, type ProgressState } from '../../components/progress';
 import { fmtDateTime } from '../../lib/format';
 import { phaseNames } from '../../lib/phase';
+import { errorName, statusName } from '../../lib/pipeline-names';
 import { must } from '../../lib/use-load';
 import { AdminNav } from './nav';
 
@@ -38,15 +39,6 @@ export const stateNames: Record<string, string> = {
   PipelineFailed: 'Quy trình lỗi',
 };
 
-const statusNames: Record<string, string> = {
-  RUNNING: 'Đang chạy',
-  SUCCEEDED: 'Đã hoàn thành',
-  FAILED: 'Thất bại',
-  TIMED_OUT: 'Quá thời gian',
-  ABORTED: 'Đã dừng',
-  PENDING_REDRIVE: 'Chờ chạy lại',
-};
-
 const eventNames: Record<string, string> = {
   StateEntered: 'Vào bước',
   StateRetried: 'Thử lại',
@@ -73,8 +65,28 @@ function progressOf(s: Status): ProgressState {
     done: at >= 0 ? at + 1 : undefined,
     total: order.length,
     step: `${e.status === 'RUNNING' ? 'Đang chạy' : 'Dừng ở bước'}: ${stateName(e.currentState)}`,
-    failed: e.status === 'RUNNING' || e.status === 'SUCCEEDED' ? undefined : (s.failure?.error.name ?? e.error?.name ?? e.status),
+    failed: e.status === 'RUNNING' || e.status === 'SUCCEEDED' ? undefined : failedText(s.failure?.error.name ?? e.error?.name, e.status),
   };
+}
+
+/** The Vietnamese reason with the raw error name in brackets, or the status when no error was recorded. */
+const failedText = (name: string | undefined, status: string) => (name ? `${errorName(name)} (${name})` : statusName(status));
+
+/** An error in Vietnamese, its raw name and cause kept small for support. */
+function ErrorText({ name, cause }: { name: string; cause?: string | undefined }) {
+  return (
+    <>
+      {errorName(name)} <code class="raw">{name}</code>
+      {cause ? (
+        <>
+          {' '}
+          <small>
+            Chi tiết: <code class="raw">{cause}</code>
+          </small>
+        </>
+      ) : null}
+    </>
+  );
 }
 
 function History({ events }: { events: NonNullable<Status['execution']>['events'] }) {
@@ -97,7 +109,7 @@ function History({ events }: { events: NonNullable<Status['execution']>['events'
             </td>
             <td data-label="Sự kiện">{eventNames[e.type] ?? e.type}</td>
             <td data-label="Bước">{stateName(e.state)}</td>
-            <td data-label="Lỗi">{e.error ? `${e.error}${e.cause ? `: ${e.cause}` : ''}` : '—'}</td>
+            <td data-label="Lỗi">{e.error ? <ErrorText name={e.error} cause={e.cause} /> : '—'}</td>
           </tr>
         ))}
       </tbody>
@@ -125,7 +137,9 @@ export function PipelineAdmin() {
             <span>Giai đoạn của kỳ: {phaseNames[s.phase]}</span>
             {s.execution ? (
               <>
-                <span>{statusNames[s.execution.status] ?? s.execution.status}</span>
+                <span>
+                  {statusName(s.execution.status)} <code class="raw">{s.execution.status}</code>
+                </span>
                 <span>
                   Lượt chạy <code>{s.execution.name}</code> ({s.execution.source === 'local' ? 'máy cục bộ' : 'AWS Step Functions'})
                 </span>
@@ -137,9 +151,14 @@ export function PipelineAdmin() {
           {s.failure ? (
             <div class="error" role="alert">
               <p>
-                Quy trình lỗi lúc {fmtDateTime(s.failure.at)}: <strong>{s.failure.error.name}</strong>
+                Quy trình lỗi lúc {fmtDateTime(s.failure.at)}: <strong>{errorName(s.failure.error.name)}</strong>{' '}
+                <code class="raw">{s.failure.error.name}</code>
               </p>
-              {s.failure.error.cause ? <p>Nguyên nhân: {s.failure.error.cause}</p> : null}
+              {s.failure.error.cause ? (
+                <p>
+                  Chi tiết kỹ thuật: <code class="raw">{s.failure.error.cause}</code>
+                </p>
+              ) : null}
             </div>
           ) : null}
           <section class="panel" aria-labelledby="steps-h">
