@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'cdk.out', '.local', 'coverage', 'dist', 'web/dist', 'web/src/api/schema.d.ts'] },
+  { ignores: ['node_modules', 'cdk.out', '.local', '.bench', 'coverage', 'dist', 'web/dist', 'web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
