@@ -7,9 +7,10 @@ import { isDomainError } from '../../shared/domain/errors.ts';
 import { PipelineError, pipelineErrorOfCode } from '../../shared/domain/pipeline.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
 import { pipelineCaller } from '../../shared/app/pipeline/pipeline-caller.ts';
+import { cycleYears } from '../../shared/domain/cycle-years.ts';
 
 export const taskInput = z.object({
-  year: z.coerce.number().int().min(2000).max(2199),
+  year: z.coerce.number().int().min(cycleYears.first).max(cycleYears.last),
   execution: z.string().optional(),
 });
 export type TaskInput = z.infer<typeof taskInput>;

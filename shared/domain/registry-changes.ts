@@ -7,6 +7,7 @@
  */
 import { unitTypes, type UnitType } from '../schemas/files/framework.ts';
 import type { Unit, UnitStatus } from '../schemas/domain/units.ts';
+import { cycleYears } from './cycle-years.ts';
 import { parentRuleViolation } from './unit-registry.ts';
 
 export type UnitState = Omit<Unit, 'version'>;
@@ -48,7 +49,7 @@ export interface RegistryPlan {
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const codePattern = /^[0-9]{2,5}$/;
-const yearPattern = /^(20|21)[0-9]{2}$/;
+const isCycleYear = (text: string) => /^[0-9]{4}$/.test(text) && Number(text) >= cycleYears.first && Number(text) <= cycleYears.last;
 
 /** One row's own fields as a unit state, or its problems (checks that need no other row). */
 function rowState(row: RegistryRow, problems: RowProblem[]): UnitState | undefined {
@@ -62,7 +63,8 @@ function rowState(row: RegistryRow, problems: RowProblem[]): UnitState | undefin
   if (row.parent && !idPattern.test(row.parent)) problem('parent', 'INVALID', 'Mã đơn vị cấp trên không hợp lệ');
   if (row.adminCode && !codePattern.test(row.adminCode)) problem('adminCode', 'INVALID', 'Mã hành chính gồm 2 đến 5 chữ số');
   for (const field of ['validFrom', 'validTo'] as const) {
-    if (row[field] && !yearPattern.test(row[field])) problem(field, 'INVALID', 'Năm phải viết bằng 4 chữ số (2000–2199)');
+    if (row[field] && !isCycleYear(row[field]))
+      problem(field, 'INVALID', `Năm phải viết bằng 4 chữ số, từ ${cycleYears.first} đến ${cycleYears.last}`);
   }
   if (row.validFrom && row.validTo && Number(row.validFrom) > Number(row.validTo)) {
     problem('validTo', 'YEAR_RANGE', 'Năm kết thúc không được trước năm bắt đầu');

@@ -1,4 +1,5 @@
 /** The registry change plan (shared/domain/registry-changes.ts), the file reader and the survey-phase rule. */
+import { cycleYears } from '../../shared/domain/cycle-years.ts';
 import { describe, expect, it } from 'vitest';
 import { planRegistryChanges, rowOf, unitInYear, type RegistryRow, type UnitState } from '../../shared/domain/registry-changes.ts';
 import { surveysUndefinedRefusal } from '../../shared/domain/survey-readiness.ts';
@@ -62,6 +63,21 @@ describe('planRegistryChanges', () => {
     );
     expect(found).toContain('3:type:TYPE_CHANGE');
     expect(found).toContain('4:validTo:YEAR_RANGE');
+  });
+
+  it('takes only the cycle years the API accepts as validity years', () => {
+    const problemsOf = (validFrom: string) =>
+      planRegistryChanges([row(2, { id: 'N2', type: 'commune', name: 'Xã Mới', parent: 'H1', validFrom })], live).problems.filter(
+        (p) => p.field === 'validFrom',
+      );
+    expect(problemsOf(String(cycleYears.first))).toEqual([]);
+    expect(problemsOf(String(cycleYears.last))).toEqual([]);
+    for (const year of [String(cycleYears.first - 1), String(cycleYears.last + 1), '02026']) {
+      expect(
+        problemsOf(year).map((p) => p.code),
+        year,
+      ).toEqual(['INVALID']);
+    }
   });
 
   it('a row equal to the stored unit is unchanged; a unit without status is active', () => {

@@ -1,15 +1,15 @@
 /**
  * Published years across the plan: the publication a draft compares with, every published year,
- * and one unit's history. Years are looked up among the cycle years the API accepts, 2000-2199
+ * and one unit's history. Years are looked up among the cycle years the API accepts (shared/domain/cycle-years.ts)
  * (two BatchGets of the cycles' small META items, not a scan).
  */
 import { fail } from '../../domain/errors.ts';
 import type { UnitResultJson } from '../../schemas/files/results.ts';
 import { publishedYears } from '../../store/publications-store.ts';
 import { getPublication, type Publication } from '../../store/results-store.ts';
+import { cycleYears } from '../../domain/cycle-years.ts';
 
-const firstYear = 2000;
-const lastYear = 2199;
+const { first: firstYear, last: lastYear } = cycleYears;
 
 /** The latest publication before `year`, if any. */
 export async function previousPublication(year: number): Promise<Publication | undefined> {

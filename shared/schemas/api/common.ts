@@ -1,5 +1,6 @@
 import { errorCodes, type ErrorCode } from '../../domain/errors.ts';
 import * as z from 'zod';
+import { cycleYears } from '../../domain/cycle-years.ts';
 
 /** RFC 9457 problem details, with the validation errors that name the field and the rule. */
 export const problemSchema = z
@@ -26,7 +27,7 @@ export const canonicalInt = (min: number, max: number, what = 'a whole number') 
     .transform(Number)
     .pipe(z.number().int().min(min, `must be ${min} or more`).max(max, `must be ${max} or less`));
 
-export const yearParam = canonicalInt(2000, 2199, 'a year');
+export const yearParam = canonicalInt(cycleYears.first, cycleYears.last, 'a year');
 
 /** Optimistic locking: the version the client last read; a mismatch answers 409. */
 export const expectedVersion = z.number().int().min(0).optional();

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { ownRecord } from '../own-record.ts';
 import { idString } from '../zod.ts';
 import { frameworkCode } from '../codes.ts';
+import { cycleYears } from '../../domain/cycle-years.ts';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' });
 
@@ -31,7 +32,7 @@ const codeList = z.array(frameworkCode('7.3'));
 const appraisalAssignment = ownRecord(z.string(), z.array(idString).min(1));
 
 export const cycleBody = z.strictObject({
-  year: z.number().int().min(2000).max(2199),
+  year: z.number().int().min(cycleYears.first).max(cycleYears.last),
   frameworks: z.partialRecord(unitTypeSchema, idString),
   surveys: z.partialRecord(unitTypeSchema, idString).optional(),
   deadlines: deadlinesSchema,

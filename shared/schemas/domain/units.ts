@@ -1,13 +1,14 @@
 import { unitTypeSchema } from '../files/framework.ts';
 import * as z from 'zod';
 import { idString, nfcText } from '../zod.ts';
+import { cycleYears } from '../../domain/cycle-years.ts';
 
 export const unitStatuses = ['active', 'retired', 'merged'] as const;
 export const unitStatusSchema = z.enum(unitStatuses);
 export type UnitStatus = z.infer<typeof unitStatusSchema>;
 
 /** A year a unit exists from or to (inclusive): the cycle years the API accepts. */
-export const unitYear = z.number().int().min(2000).max(2199);
+export const unitYear = z.number().int().min(cycleYears.first).max(cycleYears.last);
 
 export const unitSchema = z
   .object({
