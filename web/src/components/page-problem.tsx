@@ -14,3 +14,12 @@ export function PageProblem({ problem }: { problem: Problem | undefined }) {
     </main>
   );
 }
+
+/** A page whose data is still on its way (a slow connection sees this first). */
+export function PageLoading() {
+  return (
+    <main id="main" class="page" aria-busy="true">
+      <p>Đang tải…</p>
+    </main>
+  );
+}

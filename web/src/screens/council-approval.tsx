@@ -6,7 +6,7 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { api, idempotencyKey, type Schemas } from '../api/client';
-import { PageProblem } from '../components/page-problem';
+import { PageLoading, PageProblem } from '../components/page-problem';
 import { ProblemBox } from '../components/problem-box';
 import { ReportFiles } from '../components/report-files';
 import { loadCouncil, unitTypes, type CouncilData } from '../lib/council';
@@ -139,12 +139,7 @@ export function CouncilApproval() {
   const { query } = useLocation();
   const year = Number(query.nam ?? currentYear());
   const [loaded, , setLoaded] = useLoad(() => loadApproval(year), [year]);
-  if (loaded.state === 'loading')
-    return (
-      <main id="main" class="page">
-        <p>Đang tải…</p>
-      </main>
-    );
+  if (loaded.state === 'loading') return <PageLoading />;
   if (loaded.state === 'error') return <PageProblem problem={loaded.problem} />;
   const { data, reports } = loaded.value;
   return (

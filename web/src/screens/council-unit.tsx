@@ -6,7 +6,7 @@
 import { useLocation } from 'preact-iso';
 import { api, type Schemas } from '../api/client';
 import { AreaChart } from '../components/charts';
-import { PageProblem } from '../components/page-problem';
+import { PageLoading, PageProblem } from '../components/page-problem';
 import { signed } from '../lib/council';
 import { currentYear, fmtDateTime, fmtNumber, unitTypeNames } from '../lib/format';
 import { must, useLoad } from '../lib/use-load';
@@ -124,12 +124,7 @@ export function CouncilUnit({ unitId }: { unitId: string }) {
   const { query } = useLocation();
   const year = Number(query.nam ?? currentYear());
   const [loaded] = useLoad(() => loadUnit(year, unitId), [year, unitId]);
-  if (loaded.state === 'loading')
-    return (
-      <main id="main" class="page">
-        <p>Đang tải…</p>
-      </main>
-    );
+  if (loaded.state === 'loading') return <PageLoading />;
   if (loaded.state === 'error') return <PageProblem problem={loaded.problem} />;
   const { explanation: e, areaNames } = loaded.value;
   return (

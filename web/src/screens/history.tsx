@@ -3,7 +3,7 @@ import { useRoute } from 'preact-iso';
 import { api } from '../api/client';
 import { currentYear, fmtDateTime, fmtNumber } from '../lib/format';
 import { must, useLoad } from '../lib/use-load';
-import { PageProblem } from '../components/page-problem';
+import { PageLoading, PageProblem } from '../components/page-problem';
 
 const actionNames: Record<string, string> = {
   'self-score.set': 'Tự chấm điểm',
@@ -44,12 +44,7 @@ export function HistoryScreen() {
   const year = Number(query.nam ?? currentYear());
   const unitId = params.unitId!;
   const [loaded] = useLoad(() => loadHistory(year, unitId), [year, unitId]);
-  if (loaded.state === 'loading')
-    return (
-      <main id="main" class="page">
-        <p>Đang tải…</p>
-      </main>
-    );
+  if (loaded.state === 'loading') return <PageLoading />;
   if (loaded.state === 'error') return <PageProblem problem={loaded.problem} />;
   const { events, unitName } = loaded.value;
   return (

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { api } from '../../api/client';
 import { ProblemBox } from '../../components/problem-box';
-import { PageProblem } from '../../components/page-problem';
+import { PageLoading, PageProblem } from '../../components/page-problem';
 import { collator } from '../../lib/format';
 import type { Problem } from '../../lib/problems';
 import { loadSurvey, surveyPath } from '../../lib/surveys';
@@ -30,12 +30,7 @@ export function SurveyInvitations() {
   const [sheet, setSheet] = useState<Sheet | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
-  if (loaded.state === 'loading')
-    return (
-      <main id="main" class="page">
-        <p>Đang tải…</p>
-      </main>
-    );
+  if (loaded.state === 'loading') return <PageLoading />;
   if (loaded.state === 'error') return <PageProblem problem={loaded.problem} />;
   const { stored, units } = loaded.value;
   const groups = stored.definition.groups;
