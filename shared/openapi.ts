@@ -4,8 +4,9 @@ import { routeList } from './routes.ts';
 import { problemSchema } from './schemas/api/common.ts';
 import { errorCodes, type ErrorKind } from './domain/errors.ts';
 import { statusOfKind } from './http/problems.ts';
+import { toClassic } from './openapi-zod.ts';
 
-const problemContent = { 'application/problem+json': { schema: problemSchema } };
+const problemContent = { 'application/problem+json': { schema: toClassic(problemSchema) } };
 
 /** `summary`, then the codes a status carries, from the one vocabulary (shared/domain/errors.ts). */
 function refusal(kind: ErrorKind, summary: string) {
@@ -30,14 +31,14 @@ export function openApiDocument(serverUrl?: string) {
       description: `Who: ${roles}.${route.idempotent ? ' Honours an Idempotency-Key header.' : ''}`,
       security: route.access === 'public' ? [] : [{ cognito: [] }],
       request: {
-        ...(route.params ? { params: route.params as never } : {}),
-        ...(route.query ? { query: route.query as never } : {}),
-        ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.params ? { params: toClassic(route.params) as never } : {}),
+        ...(route.query ? { query: toClassic(route.query) as never } : {}),
+        ...(route.body ? { body: { required: true, content: { 'application/json': { schema: toClassic(route.body) } } } } : {}),
       },
       responses: {
         [route.success.status]: {
           description: 'Success',
-          ...(route.success.schema ? { content: { 'application/json': { schema: route.success.schema } } } : {}),
+          ...(route.success.schema ? { content: { 'application/json': { schema: toClassic(route.success.schema) } } } : {}),
         },
         [statusOfKind.invalid]: refusal('invalid', 'Invalid input: the errors name the field and the rule'),
         ...(route.access === 'public' ? {} : { [statusOfKind.unauthenticated]: refusal('unauthenticated', 'No valid token') }),

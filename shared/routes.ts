@@ -18,7 +18,7 @@ import {
   registryRefreshSchema,
   retireUnitBody,
 } from './schemas/api/registry-api.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idString } from './schemas/zod.ts';
 import {
   approveBody,
@@ -105,11 +105,11 @@ export interface RouteDefinition {
   readonly handler: string;
   readonly access: Access;
   readonly summary: string;
-  readonly params?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
+  readonly params?: z.ZodMiniType;
+  readonly query?: z.ZodMiniType;
+  readonly body?: z.ZodMiniType;
   /** Success status and the response schema (for OpenAPI and tests). */
-  readonly success: { readonly status: number; readonly schema?: z.ZodType };
+  readonly success: { readonly status: number; readonly schema?: z.ZodMiniType };
   /** Extra environment: which buckets the handler reads or writes (the table is always granted). */
   readonly buckets?: readonly { readonly id: BucketId; readonly access: 'read' | 'write' | 'readWrite' }[];
   /**

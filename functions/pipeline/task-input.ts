@@ -2,7 +2,7 @@
  * The pipeline adapter: the input every task receives from the state machine (its `Parameters`),
  * and the one translation of domain errors into the named errors its Retry and Catch match.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isDomainError } from '../../shared/domain/errors.ts';
 import { PipelineError, pipelineErrorOfCode } from '../../shared/domain/pipeline.ts';
 import type { Caller } from '../../shared/domain/roles.ts';
@@ -10,8 +10,8 @@ import { pipelineCaller } from '../../shared/app/pipeline/pipeline-caller.ts';
 import { cycleYears } from '../../shared/domain/cycle-years.ts';
 
 export const taskInput = z.object({
-  year: z.coerce.number().int().min(cycleYears.first).max(cycleYears.last),
-  execution: z.string().optional(),
+  year: z.coerce.number().check(z.int(), z.gte(cycleYears.first), z.lte(cycleYears.last)),
+  execution: z.optional(z.string()),
 });
 export type TaskInput = z.infer<typeof taskInput>;
 

@@ -10,7 +10,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { callerFromClaims, type Caller } from '../domain/roles.ts';
 import { routes, type RouteDefinition, type RouteId } from '../routes.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -19,7 +19,7 @@ import { withIdempotency } from './idempotency.ts';
 import { bodyLimits, bodyText, checkParameters, scanJson } from './body-guard.ts';
 import { HttpProblem, internalError, problemBody, problems, zodErrors } from './problems.ts';
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface HandlerRequest<R extends RouteDefinition> {
   params: Parsed<R['params']>;
@@ -91,7 +91,7 @@ function guardUnusedBody(event: HttpEvent): undefined {
   return undefined;
 }
 
-function validate<S extends z.ZodType | undefined>(schema: S, raw: unknown, prefix: 'path' | 'query' | 'body'): Parsed<S> {
+function validate<S extends z.ZodMiniType | undefined>(schema: S, raw: unknown, prefix: 'path' | 'query' | 'body'): Parsed<S> {
   if (prefix !== 'body') checkParameters(raw as Record<string, string | undefined>, prefix);
   if (!schema) return undefined as Parsed<S>;
   const result = schema.safeParse(normalizeStrings(raw));

@@ -2,7 +2,7 @@
  * RFC 9457 problem details: the HTTP translation of the domain's one error vocabulary
  * (shared/domain/errors.ts). Statuses live here and nowhere else; every body carries the `code`.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { DomainError, type ErrorCode, type ErrorDetails, type ErrorKind, type FieldError } from '../domain/errors.ts';
 import { formatPath } from '../schemas/issues.ts';
 
@@ -67,7 +67,7 @@ export function underPrefix(prefix: string, path: string): string {
   return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
 }
 
-export function zodErrors(prefix: string, error: z.ZodError): FieldError[] {
+export function zodErrors(prefix: string, error: z.core.$ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: prefixedPath(prefix, issue.path), message: issue.message }));
 }
 

@@ -2,7 +2,7 @@
  * Turning zod issues into `{ path, message }` pairs whose path reads like the JSON it points at:
  * `areas[2].items[0].maxPoints`, `units[3].scores["1.1.2"]`. Messages name the rule broken.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 export interface FieldError {
   path: string;

@@ -1,24 +1,34 @@
 /**
- * The one zod import of the project. Plain zod, imported as a namespace so the bundler keeps only
- * the validators a function uses (no locale tables, no OpenAPI extension at run time). Named
- * schemas carry `.meta({ id })`, which zod keeps in its global registry and which
- * zod-to-openapi reads as the component name when shared/openapi.ts builds the document (local
- * runtime, tests and `npm run openapi` only).
+ * The one shared zod module. Schemas are written with zod/mini (`import * as z from 'zod/mini'`):
+ * functions instead of methods, so a bundle carries only the validators it uses (classic zod put
+ * ~98 KB and ~9 ms of import into every API handler). Named schemas are registered in
+ * `z.globalRegistry` with an `id`, which shared/openapi.ts turns into components (local runtime,
+ * tests and `npm run openapi` only).
+ *
+ * zod/mini loads no locale: without one every message is "Invalid input" and the API's
+ * problem+json would no longer name the rule ("Too small: expected string to have >=1
+ * characters"). English only (not `z.locales`, which is every language); shared/http/handler.ts,
+ * the pipeline tasks and the ingestion import this module, and test/infra/bundle.test.ts checks
+ * that every bundle that validates has it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
-// No `export { z }`: re-exporting the namespace keeps all of zod (~450 KB) in every bundle; import `* as z from 'zod'`.
+z.config(en());
+
+// No `export { z }`: re-exporting the namespace keeps all of zod in every bundle; import `* as z from 'zod/mini'`.
 
 /** Text from users: NFC-normalised so that composed and decomposed Vietnamese compare equal. */
 export const nfcText = (min = 1, max = 500) =>
-  z
-    .string()
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(min).max(max));
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((s) => s.normalize('NFC').trim()),
+    ),
+    z.string().check(z.minLength(min), z.maxLength(max)),
+  );
 
 /** Codes and ids: ASCII, no spaces, safe in keys and URLs. */
 export const idString = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"');
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"'));

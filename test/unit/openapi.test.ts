@@ -1,12 +1,13 @@
 /**
- * The OpenAPI document is generated from plain zod schemas named with `.meta({ id })` (no
- * zod-to-openapi extension at run time): every route is an operation, named schemas become
+ * The OpenAPI document is generated from zod/mini schemas named in `z.globalRegistry` with an `id`
+ * (no zod-to-openapi extension at run time): every route is an operation, named schemas become
  * components and are referenced, and the run-time zod has no `.openapi()` patched in.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../shared/openapi.ts';
 import { routeList } from '../../shared/routes.ts';
+import { unitSchema } from '../../shared/schemas/domain/units.ts';
 
 type Doc = ReturnType<typeof openApiDocument>;
 const doc: Doc = openApiDocument('http://127.0.0.1:3000');
@@ -17,7 +18,7 @@ describe('OpenAPI document', () => {
     expect(operations.map((o) => o.operationId).sort()).toEqual(routeList.map((r) => r.id).sort());
   });
 
-  it('names the schemas marked with .meta({ id }) as components and refers to them', () => {
+  it('names the schemas registered with an id as components and refers to them', () => {
     const components = Object.keys(doc.components?.schemas ?? {});
     for (const id of ['Unit', 'UnitList', 'Assessment', 'AssessmentItem', 'Evidence', 'Problem', 'SurveyDefinition', 'Worklist']) {
       expect(components).toContain(id);
@@ -35,7 +36,9 @@ describe('OpenAPI document', () => {
     expect(schema.required).not.toContain('expectedVersion');
   });
 
-  it('leaves zod unpatched at run time (no .openapi method)', () => {
+  it('leaves zod unpatched at run time (no .openapi method) and the registry naming the run-time schemas', () => {
     expect('openapi' in z.string()).toBe(false);
+    expect(z.globalRegistry.get(unitSchema)).toEqual({ id: 'Unit' });
+    expect(z.globalRegistry._idmap.get('Unit')).toBe(unitSchema);
   });
 });

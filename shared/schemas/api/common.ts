@@ -1,5 +1,5 @@
 import { errorCodes, type ErrorCode } from '../../domain/errors.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { cycleYears } from '../../domain/cycle-years.ts';
 
 /** RFC 9457 problem details, with the validation errors that name the field and the rule. */
@@ -7,13 +7,15 @@ export const problemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
-    code: z.enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]]).describe('stable machine-readable code (README: Problem codes)'),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    status: z.number().check(z.int()),
+    code: z
+      .enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]])
+      .register(z.globalRegistry, { description: 'stable machine-readable code (README: Problem codes)' }),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
   })
-  .meta({ id: 'Problem' });
+  .register(z.globalRegistry, { id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;
 
 /**
@@ -22,12 +24,18 @@ export type Problem = z.infer<typeof problemSchema>;
  * many names). Accepts a number too, for callers that already parsed one.
  */
 export const canonicalInt = (min: number, max: number, what = 'a whole number') =>
-  z
-    .union([z.string().regex(/^(0|[1-9][0-9]{0,8})$/, `must be ${what} written in digits, without leading zeros`), z.number().int()])
-    .transform(Number)
-    .pipe(z.number().int().min(min, `must be ${min} or more`).max(max, `must be ${max} or less`));
+  z.pipe(
+    z.pipe(
+      z.union([
+        z.string().check(z.regex(/^(0|[1-9][0-9]{0,8})$/, `must be ${what} written in digits, without leading zeros`)),
+        z.number().check(z.int()),
+      ]),
+      z.transform(Number),
+    ),
+    z.number().check(z.int(), z.gte(min, `must be ${min} or more`), z.lte(max, `must be ${max} or less`)),
+  );
 
 export const yearParam = canonicalInt(cycleYears.first, cycleYears.last, 'a year');
 
 /** Optimistic locking: the version the client last read; a mismatch answers 409. */
-export const expectedVersion = z.number().int().min(0).optional();
+export const expectedVersion = z.optional(z.number().check(z.int(), z.gte(0)));

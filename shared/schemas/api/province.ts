@@ -1,13 +1,13 @@
 /** The province's own assessment: the Ministry's score and the export in the Ministry's form. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ownRecord } from '../own-record.ts';
 import { frameworkCode } from '../codes.ts';
 import { assessmentParams } from './assessment.ts';
 
-const points = z.number().min(0, 'must not be negative').max(1000);
+const points = z.number().check(z.gte(0, 'must not be negative'), z.lte(1000));
 const byCode = ownRecord(frameworkCode('1.1'), points);
 
-export const ministryExportQuery = z.strictObject({ format: z.enum(['xlsx', 'html']).default('xlsx') });
+export const ministryExportQuery = z.strictObject({ format: z._default(z.enum(['xlsx', 'html']), 'xlsx') });
 
 export const ministryExportSchema = z
   .object({
@@ -16,16 +16,16 @@ export const ministryExportSchema = z
     encoding: z.enum(['base64', 'utf8']),
     content: z.string(),
   })
-  .meta({ id: 'MinistryExport' });
+  .register(z.globalRegistry, { id: 'MinistryExport' });
 
 export const putMinistryScoreBody = z.strictObject({
-  leaves: byCode.optional(),
-  areas: byCode.optional(),
-  total: points.optional(),
-  decision: z.string().min(1).max(300).optional(),
-  note: z.string().max(2000).optional(),
-  reason: z.string().min(1).max(2000).optional(),
-  expectedVersion: z.number().int().min(0),
+  leaves: z.optional(byCode),
+  areas: z.optional(byCode),
+  total: z.optional(points),
+  decision: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+  note: z.optional(z.string().check(z.maxLength(2000))),
+  reason: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
+  expectedVersion: z.number().check(z.int(), z.gte(0)),
 });
 
 const comparisonRow = z.object({
@@ -33,32 +33,32 @@ const comparisonRow = z.object({
   name: z.string(),
   maxPoints: z.number(),
   self: z.number(),
-  ministry: z.number().nullable(),
-  difference: z.number().nullable(),
+  ministry: z.nullable(z.number()),
+  difference: z.nullable(z.number()),
 });
 
 export const ministryScoreSchema = z
   .object({
-    score: z
-      .object({
-        leaves: z.record(z.string(), z.number()).optional(),
-        areas: z.record(z.string(), z.number()).optional(),
+    score: z.nullable(
+      z.object({
+        leaves: z.optional(z.record(z.string(), z.number())),
+        areas: z.optional(z.record(z.string(), z.number())),
         total: z.number(),
-        decision: z.string().optional(),
-        note: z.string().optional(),
+        decision: z.optional(z.string()),
+        note: z.optional(z.string()),
         recordedAt: z.string(),
         recordedBy: z.string(),
-        version: z.number().int(),
-      })
-      .nullable(),
-    version: z.number().int(),
+        version: z.number().check(z.int()),
+      }),
+    ),
+    version: z.number().check(z.int()),
     comparison: z.object({
       areas: z.array(comparisonRow),
       selfTotal: z.number(),
-      ministryTotal: z.number().nullable(),
-      difference: z.number().nullable(),
+      ministryTotal: z.nullable(z.number()),
+      difference: z.nullable(z.number()),
     }),
   })
-  .meta({ id: 'MinistryScore' });
+  .register(z.globalRegistry, { id: 'MinistryScore' });
 
 export { assessmentParams as provinceParams };

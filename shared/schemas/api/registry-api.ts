@@ -1,5 +1,5 @@
 /** Registry changes: the bulk import with its dry-run report, retiring and merging, a cycle's registry. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { unitTypeSchema } from '../files/framework.ts';
 import { unitSchema, unitYear } from '../domain/units.ts';
 import { cycleSchema } from '../domain/cycles.ts';
@@ -12,44 +12,46 @@ export const registryImportBody = z.strictObject({
   fileName: nfcText(1, 200),
   contentBase64: z
     .string()
-    .min(1)
-    .max(maxBase64, 'the file is too large (about 700 KB at most)')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+    .check(
+      z.minLength(1),
+      z.maxLength(maxBase64, 'the file is too large (about 700 KB at most)'),
+      z.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+    ),
   dryRun: z.boolean(),
 });
 
-const unitState = unitSchema.omit({ version: true });
+const unitState = z.omit(unitSchema, { version: true });
 
 export const registryImportReportSchema = z
   .object({
     dryRun: z.boolean(),
     summary: z.object({
-      rows: z.number().int(),
-      create: z.number().int(),
-      update: z.number().int(),
-      retire: z.number().int(),
-      merge: z.number().int(),
-      unchanged: z.number().int(),
+      rows: z.number().check(z.int()),
+      create: z.number().check(z.int()),
+      update: z.number().check(z.int()),
+      retire: z.number().check(z.int()),
+      merge: z.number().check(z.int()),
+      unchanged: z.number().check(z.int()),
     }),
     changes: z.array(
       z.object({
-        line: z.number().int(),
+        line: z.number().check(z.int()),
         unitId: z.string(),
         action: z.enum(['create', 'update', 'retire', 'merge', 'unchanged']),
-        before: unitState.optional(),
-        after: unitState.optional(),
+        before: z.optional(unitState),
+        after: z.optional(unitState),
       }),
     ),
-    problems: z.array(z.object({ line: z.number().int(), field: z.string(), code: z.string(), message: z.string() })),
+    problems: z.array(z.object({ line: z.number().check(z.int()), field: z.string(), code: z.string(), message: z.string() })),
   })
-  .meta({ id: 'RegistryImportReport' });
+  .register(z.globalRegistry, { id: 'RegistryImportReport' });
 
 export const retireUnitBody = z.strictObject({
   /** The last cycle year the unit is assessed in. */
   validTo: unitYear,
-  successorId: idString.optional(),
-  expectedVersion: z.number().int().min(1),
-  reason: nfcText(1, 2000).optional(),
+  successorId: z.optional(idString),
+  expectedVersion: z.number().check(z.int(), z.gte(1)),
+  reason: z.optional(nfcText(1, 2000)),
 });
 
 export const cycleUnitSchema = z
@@ -57,18 +59,18 @@ export const cycleUnitSchema = z
     id: z.string(),
     type: unitTypeSchema,
     name: z.string(),
-    parentId: z.string().optional(),
-    parentType: unitTypeSchema.optional(),
+    parentId: z.optional(z.string()),
+    parentType: z.optional(unitTypeSchema),
   })
-  .meta({ id: 'CycleUnit' });
+  .register(z.globalRegistry, { id: 'CycleUnit' });
 
 export const cycleRegistrySchema = z
-  .object({ year: z.number().int(), frozen: z.boolean(), units: z.array(cycleUnitSchema) })
-  .meta({ id: 'CycleRegistry' });
+  .object({ year: z.number().check(z.int()), frozen: z.boolean(), units: z.array(cycleUnitSchema) })
+  .register(z.globalRegistry, { id: 'CycleRegistry' });
 
 export const refreshRegistryBody = z.strictObject({
-  expectedVersion: z.number().int().min(1),
-  reason: nfcText(1, 2000).optional(),
+  expectedVersion: z.number().check(z.int(), z.gte(1)),
+  reason: z.optional(nfcText(1, 2000)),
 });
 
 export const registryRefreshSchema = z
@@ -78,4 +80,4 @@ export const registryRefreshSchema = z
     removed: z.array(cycleUnitSchema),
     changed: z.array(z.object({ unitId: z.string(), before: cycleUnitSchema, after: cycleUnitSchema })),
   })
-  .meta({ id: 'RegistryRefresh' });
+  .register(z.globalRegistry, { id: 'RegistryRefresh' });

@@ -3,77 +3,84 @@ import { yearParam } from './common.ts';
 import { unitTypeSchema } from '../files/framework.ts';
 import { publishedBySchema, resultsSchema } from '../files/results.ts';
 import { idString } from '../zod.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const resultsParams = z.strictObject({ year: yearParam });
 export const resultsQuery = z.strictObject({
-  type: z.enum(['department', 'district', 'commune']).optional(),
+  type: z.optional(z.enum(['department', 'district', 'commune'])),
   /** A district council's draft (its communes); a district council's token reads its own without it. */
-  district: idString.optional(),
+  district: z.optional(idString),
 });
 /** The published results: every council's together (`type` only). */
-export const publicResultsQuery = z.strictObject({ type: z.enum(['department', 'district', 'commune']).optional() });
+export const publicResultsQuery = z.strictObject({ type: z.optional(z.enum(['department', 'district', 'commune'])) });
 
 export const draftSchema = z
   .object({
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     status: z.enum(['draft', 'approved']),
     computedAt: z.string(),
     computedBy: z.string(),
     /** Units whose appraisal is not finalised: their results may still change. */
-    notFinalized: z.array(z.object({ unitId: z.string(), state: z.enum(assessmentStates).or(z.literal('none')) })),
+    notFinalized: z.array(z.object({ unitId: z.string(), state: z.union([z.enum(assessmentStates), z.literal('none')]) })),
     results: z.partialRecord(unitTypeSchema, resultsSchema),
     /** The district whose council this draft is (its communes); absent: the provincial council's. */
-    council: z.string().optional(),
+    council: z.optional(z.string()),
     /** The admin's computation: the drafts computed for the district councils at the same time. */
-    districts: z
-      .array(z.object({ district: z.string(), computedAt: z.string(), units: z.number().int(), notFinalized: z.number().int() }))
-      .optional(),
+    districts: z.optional(
+      z.array(
+        z.object({
+          district: z.string(),
+          computedAt: z.string(),
+          units: z.number().check(z.int()),
+          notFinalized: z.number().check(z.int()),
+        }),
+      ),
+    ),
   })
-  .meta({ id: 'DraftResults' });
+  .register(z.globalRegistry, { id: 'DraftResults' });
 
 export const approveBody = z.strictObject({
   /** The council's decision that approves the results, e.g. "Quyết định số 123/QĐ-HĐTĐ". */
-  decision: z.string().trim().min(3).max(300),
+  decision: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)),
   /** The draft the council read: approving a draft that was recomputed since is refused. */
   computedAt: z.string(),
   /** The district whose communes are approved; a district council's token names its own (and may leave it out). */
-  district: idString.optional(),
+  district: z.optional(idString),
 });
 
 export const reportFileSchema = z.object({
   name: z.string(),
   contentType: z.string(),
-  bytes: z.number().int(),
+  bytes: z.number().check(z.int()),
   sha256: z.string(),
-  url: z.string().optional(),
+  url: z.optional(z.string()),
   /** The council decision that published the file. */
-  publishedBy: publishedBySchema.optional(),
+  publishedBy: z.optional(publishedBySchema),
 });
 
-const councilPublicationSchema = publishedBySchema.extend({ units: z.number().int() });
+const councilPublicationSchema = z.extend(publishedBySchema, { units: z.number().check(z.int()) });
 
 export const publicationSchema = z
   .object({
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     decision: z.string(),
     approvedAt: z.string(),
     results: z.partialRecord(unitTypeSchema, resultsSchema),
     /** Every council publication of the year (the provincial council's first); each unit names its own in `publishedBy`. */
-    councils: z.array(councilPublicationSchema).optional(),
+    councils: z.optional(z.array(councilPublicationSchema)),
   })
-  .meta({ id: 'PublishedResults' });
+  .register(z.globalRegistry, { id: 'PublishedResults' });
 
 export const reportsSchema = z
   .object({
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     decision: z.string(),
     approvedAt: z.string(),
     files: z.array(reportFileSchema),
     /** The approving council's decision (approval answer). */
-    publishedBy: publishedBySchema.optional(),
+    publishedBy: z.optional(publishedBySchema),
     /** The councils the cycle still waits for after this approval (`province` or a district id). */
-    awaiting: z.array(z.string()).optional(),
-    councils: z.array(councilPublicationSchema).optional(),
+    awaiting: z.optional(z.array(z.string())),
+    councils: z.optional(z.array(councilPublicationSchema)),
   })
-  .meta({ id: 'PublishedReports' });
+  .register(z.globalRegistry, { id: 'PublishedReports' });

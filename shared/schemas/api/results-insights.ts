@@ -2,19 +2,19 @@
 import { yearParam } from './common.ts';
 import { ruleSchema, unitTypeSchema } from '../files/framework.ts';
 import { areaResultSchema, changeSchema, previousResultSchema } from '../files/results.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idString } from '../zod.ts';
 
 export const unitResultParams = z.strictObject({ year: yearParam, unitId: idString });
 export const publicUnitParams = z.strictObject({ unitId: idString });
 
 const surveyTraceSchema = z.object({
-  ratio: z.number().nullable(),
+  ratio: z.nullable(z.number()),
   questions: z.array(
     z.object({
       questionId: z.string(),
-      value: z.number().nullable(),
-      groups: z.array(z.object({ group: z.string(), weight: z.number(), answers: z.number().int(), mean: z.number() })),
+      value: z.nullable(z.number()),
+      groups: z.array(z.object({ group: z.string(), weight: z.number(), answers: z.number().check(z.int()), mean: z.number() })),
     }),
   ),
 });
@@ -25,23 +25,23 @@ const leafTraceSchema = z.object({
   area: z.string(),
   method: z.enum(['self', 'survey']),
   max: z.number(),
-  rule: ruleSchema.optional(),
-  figure: z.union([z.number(), z.boolean()]).optional(),
-  suggestedScore: z.number().optional(),
-  selfScore: z.number().optional(),
-  rounds: z.array(z.object({ round: z.number().int(), score: z.number(), reason: z.string().optional(), at: z.string() })),
-  explanations: z.array(z.object({ round: z.number().int(), text: z.string() })),
+  rule: z.optional(ruleSchema),
+  figure: z.optional(z.union([z.number(), z.boolean()])),
+  suggestedScore: z.optional(z.number()),
+  selfScore: z.optional(z.number()),
+  rounds: z.array(z.object({ round: z.number().check(z.int()), score: z.number(), reason: z.optional(z.string()), at: z.string() })),
+  explanations: z.array(z.object({ round: z.number().check(z.int()), text: z.string() })),
   score: z.number(),
   lost: z.number(),
   missing: z.boolean(),
-  survey: surveyTraceSchema.optional(),
+  survey: z.optional(surveyTraceSchema),
 });
 
 export const explanationSchema = z
   .object({
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     status: z.enum(['draft', 'published']),
-    computedAt: z.string().optional(),
+    computedAt: z.optional(z.string()),
     unitId: z.string(),
     name: z.string(),
     unitType: unitTypeSchema,
@@ -62,50 +62,62 @@ export const explanationSchema = z
       maxApplicable: z.number(),
       index: z.number(),
     }),
-    rank: z.object({ rank: z.number().int(), of: z.number().int(), tiedWith: z.array(z.object({ unitId: z.string(), name: z.string() })) }),
+    rank: z.object({
+      rank: z.number().check(z.int()),
+      of: z.number().check(z.int()),
+      tiedWith: z.array(z.object({ unitId: z.string(), name: z.string() })),
+    }),
     band: z.string(),
-    previous: previousResultSchema.nullable(),
-    change: changeSchema.nullable(),
+    previous: z.nullable(previousResultSchema),
+    change: z.nullable(changeSchema),
     /** the next band up: points needed and the fewest leaves that can bring them (null at the top band) */
-    nextBand: z
-      .object({
+    nextBand: z.nullable(
+      z.object({
         band: z.string(),
         min: z.number(),
         pointsNeeded: z.number(),
-        leavesNeeded: z.number().int().nullable(),
+        leavesNeeded: z.nullable(z.number().check(z.int())),
         sets: z.array(z.array(z.object({ code: z.string(), available: z.number() }))),
-      })
-      .nullable(),
+      }),
+    ),
   })
-  .meta({ id: 'ResultExplanation' });
+  .register(z.globalRegistry, { id: 'ResultExplanation' });
 
 export const unitHistorySchema = z
   .object({
     unitId: z.string(),
     years: z.array(
       z.object({
-        year: z.number().int(),
+        year: z.number().check(z.int()),
         decision: z.string(),
         frameworkId: z.string(),
         name: z.string(),
         unitType: z.string(),
         index: z.number(),
-        rank: z.number().int(),
+        rank: z.number().check(z.int()),
         band: z.string(),
         areas: z.array(areaResultSchema),
-        previous: previousResultSchema.nullable(),
-        change: changeSchema.nullable(),
+        previous: z.nullable(previousResultSchema),
+        change: z.nullable(changeSchema),
       }),
     ),
   })
-  .meta({ id: 'UnitHistory' });
+  .register(z.globalRegistry, { id: 'UnitHistory' });
 
 export const openDataSchema = z
   .object({
-    dataset: z.object({ title: z.string(), year: z.number().int(), decision: z.string(), approvedAt: z.string(), identifiers: z.string() }),
+    dataset: z.object({
+      title: z.string(),
+      year: z.number().check(z.int()),
+      decision: z.string(),
+      approvedAt: z.string(),
+      identifiers: z.string(),
+    }),
     dictionary: z.array(z.object({ column: z.string(), type: z.string(), description: z.string() })),
     units: z.array(z.record(z.string(), z.unknown())),
   })
-  .meta({ id: 'OpenDataBundle' });
+  .register(z.globalRegistry, { id: 'OpenDataBundle' });
 
-export const publishedYearsSchema = z.object({ years: z.array(z.number().int()) }).meta({ id: 'PublishedYears' });
+export const publishedYearsSchema = z
+  .object({ years: z.array(z.number().check(z.int())) })
+  .register(z.globalRegistry, { id: 'PublishedYears' });

@@ -1,5 +1,5 @@
 import { unitTypeSchema } from '../files/framework.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ownRecord } from '../own-record.ts';
 import { idString } from '../zod.ts';
 import { frameworkCode } from '../codes.ts';
@@ -22,54 +22,54 @@ export const cyclePhaseSchema = z.enum(cyclePhases);
  */
 export const extensionsSchema = ownRecord(
   idString,
-  z.strictObject({ selfAssessment: instant.optional(), explanation: instant.optional() }),
+  z.strictObject({ selfAssessment: z.optional(instant), explanation: z.optional(instant) }),
 );
 export type Extensions = z.infer<typeof extensionsSchema>;
 
 const codeList = z.array(frameworkCode('7.3'));
 
 /** Area or criterion code (or "*") → the units that appraise it; "parent-district" for communes. */
-const appraisalAssignment = ownRecord(z.string(), z.array(idString).min(1));
+const appraisalAssignment = ownRecord(z.string(), z.array(idString).check(z.minLength(1)));
 
 export const cycleBody = z.strictObject({
-  year: z.number().int().min(cycleYears.first).max(cycleYears.last),
+  year: z.number().check(z.int(), z.gte(cycleYears.first), z.lte(cycleYears.last)),
   frameworks: z.partialRecord(unitTypeSchema, idString),
-  surveys: z.partialRecord(unitTypeSchema, idString).optional(),
+  surveys: z.optional(z.partialRecord(unitTypeSchema, idString)),
   deadlines: deadlinesSchema,
-  notApplicable: ownRecord(idString, codeList).default({}),
-  appraisal: z.partialRecord(unitTypeSchema, appraisalAssignment).default({}),
-  extensions: extensionsSchema.optional(),
+  notApplicable: z._default(ownRecord(idString, codeList), {}),
+  appraisal: z._default(z.partialRecord(unitTypeSchema, appraisalAssignment), {}),
+  extensions: z.optional(extensionsSchema),
 });
 export type CycleBody = z.infer<typeof cycleBody>;
 
 export const cycleSchema = z
   .object({
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     frameworks: z.partialRecord(unitTypeSchema, z.string()),
-    surveys: z.partialRecord(unitTypeSchema, z.string()).optional(),
+    surveys: z.optional(z.partialRecord(unitTypeSchema, z.string())),
     deadlines: deadlinesSchema,
     notApplicable: z.record(z.string(), z.array(z.string())),
     appraisal: z.partialRecord(unitTypeSchema, z.record(z.string(), z.array(z.string()))),
-    extensions: extensionsSchema.optional(),
+    extensions: z.optional(extensionsSchema),
     phase: cyclePhaseSchema,
-    version: z.number().int(),
+    version: z.number().check(z.int()),
   })
-  .meta({ id: 'Cycle' });
+  .register(z.globalRegistry, { id: 'Cycle' });
 export type Cycle = z.infer<typeof cycleSchema>;
 
 /** The answer to opening a cycle: the cycle, and the named surveys not carried over from the previous cycle. */
-export const cycleOpenedSchema = cycleSchema
-  .extend({
+export const cycleOpenedSchema = z
+  .extend(cycleSchema, {
     surveysToDefine: z.array(z.object({ unitType: unitTypeSchema, surveyId: z.string(), reason: z.string() })),
   })
-  .meta({ id: 'CycleOpened' });
+  .register(z.globalRegistry, { id: 'CycleOpened' });
 
 export const patchCycleBody = z.strictObject({
-  deadlines: deadlinesSchema.partial().optional(),
-  notApplicable: ownRecord(idString, codeList).optional(),
-  extensions: extensionsSchema.optional(),
-  phase: cyclePhaseSchema.optional(),
-  reason: z.string().min(1).max(2000).optional(),
-  expectedVersion: z.number().int().min(0).optional(),
+  deadlines: z.optional(z.partial(deadlinesSchema)),
+  notApplicable: z.optional(ownRecord(idString, codeList)),
+  extensions: z.optional(extensionsSchema),
+  phase: z.optional(cyclePhaseSchema),
+  reason: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
+  expectedVersion: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 export type PatchCycleBody = z.infer<typeof patchCycleBody>;

@@ -1,5 +1,5 @@
 import { unitTypeSchema } from '../files/framework.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idString, nfcText } from '../zod.ts';
 import { cycleYears } from '../../domain/cycle-years.ts';
 
@@ -8,46 +8,46 @@ export const unitStatusSchema = z.enum(unitStatuses);
 export type UnitStatus = z.infer<typeof unitStatusSchema>;
 
 /** A year a unit exists from or to (inclusive): the cycle years the API accepts. */
-export const unitYear = z.number().int().min(cycleYears.first).max(cycleYears.last);
+export const unitYear = z.number().check(z.int(), z.gte(cycleYears.first), z.lte(cycleYears.last));
 
 export const unitSchema = z
   .object({
     id: idString,
     type: unitTypeSchema,
     name: z.string(),
-    parentId: idString.optional(),
-    adminCode: z.string().optional(),
+    parentId: z.optional(idString),
+    adminCode: z.optional(z.string()),
     /** First and last cycle year the unit is assessed in (inclusive); absent: open-ended. */
-    validFrom: unitYear.optional(),
-    validTo: unitYear.optional(),
+    validFrom: z.optional(unitYear),
+    validTo: z.optional(unitYear),
     /** Absent: active (units stored before statuses existed). */
-    status: unitStatusSchema.optional(),
+    status: z.optional(unitStatusSchema),
     /** A merged unit's successor: its history stays under its own id and points here. */
-    successorId: idString.optional(),
-    version: z.number().int(),
+    successorId: z.optional(idString),
+    version: z.number().check(z.int()),
   })
-  .meta({ id: 'Unit' });
+  .register(z.globalRegistry, { id: 'Unit' });
 export type Unit = z.infer<typeof unitSchema>;
 
 export const unitParams = z.strictObject({ unitId: idString });
 
 export const listUnitsQuery = z.strictObject({
-  type: unitTypeSchema.optional(),
-  parent: idString.optional(),
+  type: z.optional(unitTypeSchema),
+  parent: z.optional(idString),
 });
 
 /** The official statistics code of a unit (2 digits for a province, 3 for a district, 5 for a commune). */
-export const adminCodeSchema = z.string().regex(/^[0-9]{2,5}$/, 'must be 2 to 5 digits (official statistics code)');
+export const adminCodeSchema = z.string().check(z.regex(/^[0-9]{2,5}$/, 'must be 2 to 5 digits (official statistics code)'));
 
-export const unitListSchema = z.object({ units: z.array(unitSchema) }).meta({ id: 'UnitList' });
+export const unitListSchema = z.object({ units: z.array(unitSchema) }).register(z.globalRegistry, { id: 'UnitList' });
 
 export const putUnitBody = z.strictObject({
   type: unitTypeSchema,
   name: nfcText(1, 300),
-  parentId: idString.optional(),
-  adminCode: adminCodeSchema.optional(),
-  validFrom: unitYear.optional(),
-  validTo: unitYear.optional(),
-  expectedVersion: z.number().int().min(0).optional(),
+  parentId: z.optional(idString),
+  adminCode: z.optional(adminCodeSchema),
+  validFrom: z.optional(unitYear),
+  validTo: z.optional(unitYear),
+  expectedVersion: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 export type PutUnitBody = z.infer<typeof putUnitBody>;

@@ -2,36 +2,36 @@
  * The shape of a criteria framework (DESIGN §3.4). Structural rules that need the whole tree
  * (parent maximum = sum of children, unique codes) live in `shared/domain/framework.ts`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { frameworkCode } from '../codes.ts';
 
 export const unitTypes = ['province', 'department', 'district', 'commune'] as const;
 export const unitTypeSchema = z.enum(unitTypes);
 export type UnitType = z.infer<typeof unitTypeSchema>;
 
-const points = z.number().finite().nonnegative();
+const points = z.number().check(z.nonnegative());
 const code = frameworkCode();
 
-export const tierSchema = z.strictObject({ min: z.number().finite(), points });
+export const tierSchema = z.strictObject({ min: z.number(), points });
 
 export const ruleSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('tiers'),
-    figure: z.string().min(1).max(300),
-    tiers: z.array(tierSchema).min(1),
+    figure: z.string().check(z.minLength(1), z.maxLength(300)),
+    tiers: z.array(tierSchema).check(z.minLength(1)),
   }),
-  z.strictObject({ kind: z.literal('boolean'), figure: z.string().min(1).max(300).optional() }),
-  z.strictObject({ kind: z.literal('manual'), step: z.number().positive().optional() }),
+  z.strictObject({ kind: z.literal('boolean'), figure: z.optional(z.string().check(z.minLength(1), z.maxLength(300))) }),
+  z.strictObject({ kind: z.literal('manual'), step: z.optional(z.number().check(z.positive())) }),
 ]);
 export type Rule = z.infer<typeof ruleSchema>;
 
 export const leafSchema = z.strictObject({
   code,
-  name: z.string().min(1).max(1000),
+  name: z.string().check(z.minLength(1), z.maxLength(1000)),
   maxPoints: points,
   method: z.enum(['self', 'survey']),
-  rule: ruleSchema.optional(),
-  evidenceRequired: z.boolean().optional(),
+  rule: z.optional(ruleSchema),
+  evidenceRequired: z.optional(z.boolean()),
 });
 export type Leaf = z.infer<typeof leafSchema>;
 
@@ -43,36 +43,39 @@ export interface GroupNode {
 }
 export type FrameworkNode = Leaf | GroupNode;
 
-export const nodeSchema: z.ZodType<FrameworkNode> = z
+export const nodeSchema: z.ZodMiniType<FrameworkNode> = z
   .lazy(() =>
     z.union([
       leafSchema,
       z.strictObject({
         code,
-        name: z.string().min(1).max(1000),
+        name: z.string().check(z.minLength(1), z.maxLength(1000)),
         maxPoints: points,
-        items: z.array(nodeSchema).min(1),
+        items: z.array(nodeSchema).check(z.minLength(1)),
       }),
     ]),
   )
-  .meta({ id: 'FrameworkNode' });
+  .register(z.globalRegistry, { id: 'FrameworkNode' });
 
 export const areaSchema = z.strictObject({
   code,
-  name: z.string().min(1).max(1000),
+  name: z.string().check(z.minLength(1), z.maxLength(1000)),
   maxPoints: points,
-  items: z.array(nodeSchema).min(1),
+  items: z.array(nodeSchema).check(z.minLength(1)),
 });
 export type Area = z.infer<typeof areaSchema>;
 
 export const adjustmentSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z][A-Z0-9]*$/, 'must be an upper-case code such as "P1"'),
+  code: z.string().check(z.regex(/^[A-Z][A-Z0-9]*$/, 'must be an upper-case code such as "P1"')),
   kind: z.enum(['bonus', 'penalty']),
-  name: z.string().min(1).max(1000),
+  name: z.string().check(z.minLength(1), z.maxLength(1000)),
   maxPoints: points,
 });
 
-export const bandSchema = z.strictObject({ label: z.string().min(1).max(100), min: z.number().min(0).max(100) });
+export const bandSchema = z.strictObject({
+  label: z.string().check(z.minLength(1), z.maxLength(100)),
+  min: z.number().check(z.gte(0), z.lte(100)),
+});
 
 /**
  * The crosswalk to the version this framework replaces (year-over-year comparison of areas):
@@ -80,28 +83,28 @@ export const bandSchema = z.strictObject({ label: z.string().min(1).max(100), mi
  * an area with no counterpart. An area not listed is not comparable; codes are never matched silently.
  */
 export const crosswalkSchema = z.strictObject({
-  frameworkId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be letters, digits, ".", "_" or "-"'),
-  areas: z.record(code, z.union([code, z.array(code).min(1), z.null()])),
+  frameworkId: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be letters, digits, ".", "_" or "-"')),
+  areas: z.record(code, z.union([code, z.array(code).check(z.minLength(1)), z.null()])),
 });
 export type Crosswalk = z.infer<typeof crosswalkSchema>;
 
 export const frameworkSchema = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be letters, digits, ".", "_" or "-"'),
-    name: z.string().min(1).max(500),
+    id: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be letters, digits, ".", "_" or "-"')),
+    name: z.string().check(z.minLength(1), z.maxLength(500)),
     unitType: unitTypeSchema,
-    status: z.string().max(1000).optional(),
+    status: z.optional(z.string().check(z.maxLength(1000))),
     maxTotal: points,
-    areas: z.array(areaSchema).min(1),
-    adjustments: z.array(adjustmentSchema).default([]),
-    bands: z.array(bandSchema).min(1),
-    predecessor: crosswalkSchema.optional(),
+    areas: z.array(areaSchema).check(z.minLength(1)),
+    adjustments: z._default(z.array(adjustmentSchema), []),
+    bands: z.array(bandSchema).check(z.minLength(1)),
+    predecessor: z.optional(crosswalkSchema),
   })
-  .meta({ id: 'Framework' });
+  .register(z.globalRegistry, { id: 'Framework' });
 export type Framework = z.infer<typeof frameworkSchema>;
 
 /** PUT body: the framework, and the version read when it replaces an existing one (optimistic locking). */
-export const putFrameworkBody = frameworkSchema.extend({ expectedVersion: z.number().int().min(1).optional() });
+export const putFrameworkBody = z.extend(frameworkSchema, { expectedVersion: z.optional(z.number().check(z.int(), z.gte(1))) });
 export type FrameworkInput = z.input<typeof frameworkSchema>;
 
 export function isLeaf(node: FrameworkNode): node is Leaf {

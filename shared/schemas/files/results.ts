@@ -8,7 +8,7 @@
  * leaves them out.
  */
 import { unitTypeSchema } from './framework.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const points = z.number();
 
@@ -20,23 +20,23 @@ export const areaResultSchema = z.strictObject({
   score: points,
   max: points,
   index: points,
-  previousIndex: points.nullable().optional(),
-  change: points.nullable().optional(),
-  comparison: z.enum(areaComparisons).optional(),
+  previousIndex: z.optional(z.nullable(points)),
+  change: z.optional(z.nullable(points)),
+  comparison: z.optional(z.enum(areaComparisons)),
 });
 
 export const previousResultSchema = z.strictObject({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   index: points,
   /** null when the unit compares with several merged predecessors (no single rank existed) */
-  rank: z.number().int().min(1).nullable(),
-  band: z.string().nullable(),
+  rank: z.nullable(z.number().check(z.int(), z.gte(1))),
+  band: z.nullable(z.string()),
   /** the units whose results were compared: the unit itself, or its predecessors as the registry records them */
   unitIds: z.array(z.string()),
 });
 
 /** `index`: points of index gained (negative: lost); `rank`: places gained (previous rank − rank). */
-export const changeSchema = z.strictObject({ index: points, rank: z.number().int().nullable() });
+export const changeSchema = z.strictObject({ index: points, rank: z.nullable(z.number().check(z.int())) });
 
 /** A leaf where the unit lost points: its final score, maximum and the points lost. */
 export const weakLeafSchema = z.strictObject({ code: z.string(), score: points, max: points, lost: points });
@@ -45,11 +45,11 @@ export const weakLeafSchema = z.strictObject({ code: z.string(), score: points, 
 export const publishedBySchema = z
   .strictObject({
     council: z.enum(['province', 'district']),
-    district: z.string().optional(),
+    district: z.optional(z.string()),
     decision: z.string(),
     approvedAt: z.string(),
   })
-  .meta({ id: 'PublishedBy' });
+  .register(z.globalRegistry, { id: 'PublishedBy' });
 
 export const unitResultSchema = z
   .strictObject({
@@ -62,23 +62,23 @@ export const unitResultSchema = z
     total: points,
     maxApplicable: points,
     index: points,
-    rank: z.number().int().min(1),
+    rank: z.number().check(z.int(), z.gte(1)),
     band: z.string(),
     selfTotal: points,
     surveyTotal: points,
     missing: z.array(z.string()),
     areas: z.array(areaResultSchema),
-    previous: previousResultSchema.nullable().optional(),
-    change: changeSchema.nullable().optional(),
-    weakest: z.array(weakLeafSchema).optional(),
+    previous: z.optional(z.nullable(previousResultSchema)),
+    change: z.optional(z.nullable(changeSchema)),
+    weakest: z.optional(z.array(weakLeafSchema)),
     /** published results only: the council decision that published this unit */
-    publishedBy: publishedBySchema.optional(),
+    publishedBy: z.optional(publishedBySchema),
   })
-  .meta({ id: 'UnitResult' });
+  .register(z.globalRegistry, { id: 'UnitResult' });
 export type UnitResultJson = z.infer<typeof unitResultSchema>;
 
 export const statsSchema = z.strictObject({
-  count: z.number().int(),
+  count: z.number().check(z.int()),
   mean: points,
   median: points,
   min: points,
@@ -90,7 +90,7 @@ export type StatsJson = z.infer<typeof statsSchema>;
 export const leafStrengthSchema = z.strictObject({
   code: z.string(),
   area: z.string(),
-  units: z.number().int(),
+  units: z.number().check(z.int()),
   achieved: points,
   possible: points,
   /** 100 × achieved / possible, 2 decimals */
@@ -100,12 +100,12 @@ export const leafStrengthSchema = z.strictObject({
   gap: points,
 });
 
-export const unitGapSchema = z.strictObject({ unitId: z.string(), name: z.string(), gap: points, leaves: z.number().int() });
+export const unitGapSchema = z.strictObject({ unitId: z.string(), name: z.string(), gap: points, leaves: z.number().check(z.int()) });
 
 export const analysisSchema = z
   .strictObject({
     share: points,
-    areas: z.array(leafStrengthSchema.omit({ area: true })),
+    areas: z.array(z.omit(leafStrengthSchema, { area: true })),
     leaves: z.array(leafStrengthSchema),
     /** leaf codes, most points lost first (at most 10) */
     mostLost: z.array(z.string()),
@@ -113,7 +113,7 @@ export const analysisSchema = z
     gapsByLeaf: z.array(z.string()),
     gapsByUnit: z.array(unitGapSchema),
   })
-  .meta({ id: 'ResultsAnalysis' });
+  .register(z.globalRegistry, { id: 'ResultsAnalysis' });
 export type Analysis = z.infer<typeof analysisSchema>;
 
 export const resultsSchema = z
@@ -122,8 +122,8 @@ export const resultsSchema = z
     units: z.array(unitResultSchema),
     stats: z.partialRecord(unitTypeSchema, statsSchema),
     /** the year compared with, when one was published before */
-    previousYear: z.number().int().nullable().optional(),
-    analysis: analysisSchema.optional(),
+    previousYear: z.optional(z.nullable(z.number().check(z.int()))),
+    analysis: z.optional(analysisSchema),
   })
-  .meta({ id: 'Results' });
+  .register(z.globalRegistry, { id: 'Results' });
 export type Results = z.infer<typeof resultsSchema>;

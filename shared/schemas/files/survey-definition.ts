@@ -8,7 +8,7 @@
  */
 import { yearParam } from '../api/common.ts';
 import { unitTypeSchema } from './framework.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idString, nfcText } from '../zod.ts';
 import { frameworkCode } from '../codes.ts';
 
@@ -32,19 +32,19 @@ const reservedMessage = (k: string) => `"${k}" is a reserved name, not an id`;
 const notReserved = (k: string) => !/^[A-Za-z0-9]/.test(k) || !reservedKeys.has(k);
 
 /** An id that is safe as a record key: the id pattern and none of the reserved names. */
-export const keyId = idString.refine(notReserved, { error: (issue) => reservedMessage(String(issue.input)) });
+export const keyId = idString.check(z.refine(notReserved, { error: (issue) => reservedMessage(String(issue.input)) }));
 
 /** A record keyed by user input whose every key is an own key matching `key`, never a reserved name. */
 export function ownRecord<K extends z.core.$ZodType<string, string>, V extends z.core.$ZodType>(key: K, value: V) {
-  return z.preprocess(
-    (raw, ctx) => {
+  return z.pipe(
+    z.transform((raw, ctx) => {
       if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
         for (const k of Object.keys(raw)) {
           if (reservedKeys.has(k)) ctx.issues.push({ code: 'custom', message: reservedMessage(k), path: [k], input: raw });
         }
       }
       return raw;
-    },
+    }),
     z.record(key, value),
   );
 }
@@ -52,15 +52,18 @@ export function ownRecord<K extends z.core.$ZodType<string, string>, V extends z
 /** Answer keys appear in CSV cells and attribute names: short, no separators. */
 export const optionKey = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, 'must be 1 to 16 letters, digits, ".", "_" or "-"')
-  .refine(notReserved, { error: (issue) => reservedMessage(String(issue.input)) });
+  .check(
+    z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, 'must be 1 to 16 letters, digits, ".", "_" or "-"'),
+    z.refine(notReserved, { error: (issue) => reservedMessage(String(issue.input)) }),
+  );
 
 const weightMessage = 'must be a weight from 0 to 1, or null for "no opinion"';
-const weight = z.number({ error: weightMessage }).min(0, weightMessage).max(1, weightMessage).nullable();
+const weight = z.nullable(z.number({ error: weightMessage }).check(z.gte(0, weightMessage), z.lte(1, weightMessage)));
 
-export const optionsSchema = ownRecord(optionKey, weight)
-  .refine((o) => Object.keys(o).length > 0, 'must list at least one answer option')
-  .refine((o) => Object.values(o).some((w) => w !== null), 'at least one option must carry a weight (not null)');
+export const optionsSchema = ownRecord(optionKey, weight).check(
+  z.refine((o) => Object.keys(o).length > 0, 'must list at least one answer option'),
+  z.refine((o) => Object.values(o).some((w) => w !== null), 'at least one option must carry a weight (not null)'),
+);
 
 const leafCode = frameworkCode('3.5.1');
 
@@ -68,20 +71,22 @@ export const questionSchema = z.strictObject({
   id: keyId,
   leaf: leafCode,
   /** The respondent groups asked this question; every group when absent. */
-  groups: z.array(keyId).min(1, 'must list at least one group').optional(),
+  groups: z.optional(z.array(keyId).check(z.minLength(1, 'must list at least one group'))),
   /** This question's own options, replacing the survey's. */
-  options: optionsSchema.optional(),
-  text: nfcText(1, 2000).optional(),
+  options: z.optional(optionsSchema),
+  text: z.optional(nfcText(1, 2000)),
 });
 export type Question = z.infer<typeof questionSchema>;
 
 /** Yamane: n = N / (1 + N·e²), rounded up; N a number or the name of a per-unit figure in `populations`. */
 export const yamaneSchema = z.strictObject({
   formula: z.literal('yamane'),
-  margin: z.number().gt(0, 'must be greater than 0').lt(1, 'must be less than 1'),
-  population: z.union([z.number().int().min(0), idString], { error: 'must be a whole number or the name of a figure in populations' }),
+  margin: z.number().check(z.gt(0, 'must be greater than 0'), z.lt(1, 'must be less than 1')),
+  population: z.union([z.number().check(z.int(), z.gte(0)), idString], {
+    error: 'must be a whole number or the name of a figure in populations',
+  }),
 });
-export const targetSchema = z.union([z.number().int().min(1).max(1_000_000), yamaneSchema], {
+export const targetSchema = z.union([z.number().check(z.int(), z.gte(1), z.lte(1_000_000)), yamaneSchema], {
   error: 'must be a whole number of respondents, or {"formula": "yamane", "margin", "population"}',
 });
 export type TargetSample = z.infer<typeof targetSchema>;
@@ -90,27 +95,27 @@ export const surveyDefinitionSchema = z
   .strictObject({
     id: idString,
     /** Defaults to the cycle's framework for the survey's unit type; must equal it when given. */
-    frameworkId: idString.optional(),
+    frameworkId: z.optional(idString),
     /** Needed only when the cycle's `surveys` map does not name this survey. */
-    unitType: unitTypeSchema.optional(),
+    unitType: z.optional(unitTypeSchema),
     name: nfcText(1, 500),
     /** Group id → label (nhóm đối tượng). */
-    groups: ownRecord(keyId, nfcText(1, 300)).refine((g) => Object.keys(g).length > 0, 'must list at least one group'),
+    groups: ownRecord(keyId, nfcText(1, 300)).check(z.refine((g) => Object.keys(g).length > 0, 'must list at least one group')),
     options: optionsSchema,
-    optionLabels: ownRecord(optionKey, nfcText(1, 300)).optional(),
+    optionLabels: z.optional(ownRecord(optionKey, nfcText(1, 300))),
     /** Group → weight in a question's value; a group not listed weighs 1. */
-    groupWeights: ownRecord(keyId, z.number().positive('must be a weight greater than 0').max(1000)).default({}),
+    groupWeights: z._default(ownRecord(keyId, z.number().check(z.positive('must be a weight greater than 0'), z.lte(1000))), {}),
     /** Group → minimum sample per unit. */
     targetSample: ownRecord(keyId, targetSchema),
     /** Figure name → unit id → population N, for Yamane targets that name a figure. */
-    populations: ownRecord(keyId, ownRecord(keyId, z.number().int().min(0))).optional(),
-    questions: z.array(questionSchema).min(1, 'must list at least one question').max(500),
+    populations: z.optional(ownRecord(keyId, ownRecord(keyId, z.number().check(z.int(), z.gte(0))))),
+    questions: z.array(questionSchema).check(z.minLength(1, 'must list at least one question'), z.maxLength(500)),
   })
-  .meta({ id: 'SurveyDefinition' });
+  .register(z.globalRegistry, { id: 'SurveyDefinition' });
 export type SurveyDefinitionInput = z.infer<typeof surveyDefinitionSchema>;
 
-export const putSurveyBody = surveyDefinitionSchema.extend({
-  expectedVersion: z.number().int().min(0).optional(),
+export const putSurveyBody = z.extend(surveyDefinitionSchema, {
+  expectedVersion: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 
 export const surveyParams = z.strictObject({
@@ -120,13 +125,13 @@ export const surveyParams = z.strictObject({
 
 export const storedSurveySchema = z
   .object({
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     surveyId: z.string(),
     unitType: unitTypeSchema,
     frameworkId: z.string(),
-    version: z.number().int(),
+    version: z.number().check(z.int()),
     definition: surveyDefinitionSchema,
     /** Survey leaves of the framework that no question feeds, groups asked nothing: allowed, worth knowing. */
-    warnings: z.array(z.string()).optional(),
+    warnings: z.optional(z.array(z.string())),
   })
-  .meta({ id: 'StoredSurvey' });
+  .register(z.globalRegistry, { id: 'StoredSurvey' });

@@ -1,5 +1,5 @@
 /** The assessment header item (META of the assessment's partition): state, version, round. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { assessmentStates } from '../../domain/assessment-workflow.ts';
 
 /** One unit's assessment in a cycle: header, leaf items and evidence share a partition (one Query reads all). */
@@ -17,20 +17,20 @@ export const headerIndex = (year: number, unitType: string, state: string, unitI
 export const assessmentAuditSubject = (year: number, unitId: string) => `ASSESS#${year}#${unitId}`;
 
 const headerSchema = z.object({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   unitId: z.string(),
   unitType: z.string(),
   frameworkId: z.string(),
-  parentId: z.string().optional(),
+  parentId: z.optional(z.string()),
   state: z.enum(assessmentStates),
-  version: z.number().int(),
-  submittedAt: z.string().optional(),
-  finalizedAt: z.string().optional(),
+  version: z.number().check(z.int()),
+  submittedAt: z.optional(z.string()),
+  finalizedAt: z.optional(z.string()),
   /** Appraisal round: 1 until the first explanation is submitted, then 2, 3, ... */
-  round: z.number().int().optional(),
+  round: z.optional(z.number().check(z.int())),
   /** Leaves with an appraised score (worklist progress without reading the items). */
-  appraisedCodes: z.set(z.string()).optional(),
-  lastReturn: z.object({ message: z.string(), by: z.string(), at: z.string() }).optional(),
+  appraisedCodes: z.optional(z.set(z.string())),
+  lastReturn: z.optional(z.object({ message: z.string(), by: z.string(), at: z.string() })),
 });
 
 /** A header as stored, with the assessment it belongs to (worklists read these from the index). */

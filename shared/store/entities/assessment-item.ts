@@ -1,37 +1,39 @@
 /** One written leaf of an assessment: the self score, evidence links and every appraisal and explanation round. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AppraisedItem } from '../../domain/appraisal.ts';
 import { assessmentPartition } from './assessment-header.ts';
 
 export const itemKey = (year: number, unitId: string, code: string) => ({ pk: assessmentPartition(year, unitId), sk: `ITEM#${code}` });
 
-const evidenceRef = z.object({ evidenceId: z.string(), page: z.string().optional() });
+const evidenceRef = z.object({ evidenceId: z.string(), page: z.optional(z.string()) });
 
 const itemSchema = z.object({
   code: z.string(),
-  selfScore: z.number().optional(),
-  figure: z.union([z.number(), z.boolean()]).optional(),
-  note: z.string().optional(),
-  evidence: z.array(evidenceRef).optional(),
-  noEvidenceReason: z.string().optional(),
-  appraisedScore: z.number().optional(),
-  appraisals: z
-    .array(
+  selfScore: z.optional(z.number()),
+  figure: z.optional(z.union([z.number(), z.boolean()])),
+  note: z.optional(z.string()),
+  evidence: z.optional(z.array(evidenceRef)),
+  noEvidenceReason: z.optional(z.string()),
+  appraisedScore: z.optional(z.number()),
+  appraisals: z.optional(
+    z.array(
       z.object({
-        round: z.number().int(),
+        round: z.number().check(z.int()),
         score: z.number(),
-        reason: z.string().optional(),
+        reason: z.optional(z.string()),
         by: z.string(),
-        byUnit: z.string().optional(),
+        byUnit: z.optional(z.string()),
         at: z.string(),
       }),
-    )
-    .optional(),
-  explanations: z
-    .array(z.object({ round: z.number().int(), text: z.string(), evidence: z.array(evidenceRef), by: z.string(), at: z.string() }))
-    .optional(),
-  returnedForExplanation: z.boolean().optional(),
-  version: z.number().int(),
+    ),
+  ),
+  explanations: z.optional(
+    z.array(
+      z.object({ round: z.number().check(z.int()), text: z.string(), evidence: z.array(evidenceRef), by: z.string(), at: z.string() }),
+    ),
+  ),
+  returnedForExplanation: z.optional(z.boolean()),
+  version: z.number().check(z.int()),
 });
 
 export const isItemItem = (raw: Record<string, unknown>) => typeof raw.sk === 'string' && raw.sk.startsWith('ITEM#');

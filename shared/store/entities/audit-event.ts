@@ -1,6 +1,6 @@
 /** An append-only audit event: who, when, what, before, after, reason (one partition per subject). */
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Audit events of one subject, oldest first in key order (sk starts with the ISO time). */
 export const auditPartition = (subject: string) => `AUDIT#${subject}`;
@@ -10,11 +10,11 @@ const auditSchema = z.object({
   subject: z.string(),
   action: z.string(),
   at: z.string(),
-  actor: z.object({ username: z.string(), subject: z.string(), roles: z.array(z.string()), unitId: z.string().optional() }),
-  target: z.string().optional(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
-  reason: z.string().optional(),
+  actor: z.object({ username: z.string(), subject: z.string(), roles: z.array(z.string()), unitId: z.optional(z.string()) }),
+  target: z.optional(z.string()),
+  before: z.optional(z.unknown()),
+  after: z.optional(z.unknown()),
+  reason: z.optional(z.string()),
 });
 
 export type AuditEvent = z.infer<typeof auditSchema>;

@@ -11,15 +11,15 @@
  * opening transaction (at most 100 items): a cycle never exists half-frozen.
  */
 import { unitTypeSchema, type UnitType } from '../../schemas/files/framework.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const cycleUnitSchema = z.object({
   id: z.string(),
   type: unitTypeSchema,
   name: z.string(),
-  parentId: z.string().optional(),
+  parentId: z.optional(z.string()),
   /** The parent's type at opening: a commune under the province (no district level) is the province's to appraise. */
-  parentType: unitTypeSchema.optional(),
+  parentType: z.optional(unitTypeSchema),
 });
 export type CycleUnit = z.infer<typeof cycleUnitSchema>;
 

@@ -1,5 +1,5 @@
 /** An evidence record: what the unit declared, where the object is, and whether its upload was confirmed. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { assessmentPartition } from './assessment-header.ts';
 
 export const evidenceKey = (year: number, unitId: string, evidenceId: string) => ({
@@ -11,13 +11,13 @@ const evidenceSchema = z.object({
   evidenceId: z.string(),
   fileName: z.string(),
   contentType: z.string(),
-  size: z.number().int(),
+  size: z.number().check(z.int()),
   sha256: z.string(),
   objectKey: z.string(),
   status: z.enum(['pending', 'confirmed']),
   createdAt: z.string(),
   createdBy: z.string(),
-  confirmedAt: z.string().optional(),
+  confirmedAt: z.optional(z.string()),
 });
 
 export type EvidenceRecord = z.infer<typeof evidenceSchema>;

@@ -1,6 +1,6 @@
 /** The framework item: the framework itself, its version and the cycle years that froze it. */
 import { frameworkSchema } from '../../schemas/files/framework.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const frameworkKeys = {
   item: (frameworkId: string) => ({ pk: `FRAMEWORK#${frameworkId}`, sk: 'META' }),
@@ -9,10 +9,10 @@ export const frameworkKeys = {
 
 const storedFrameworkSchema = z.object({
   framework: frameworkSchema,
-  version: z.number().int(),
-  usedBy: z.array(z.number().int()).default([]),
+  version: z.number().check(z.int()),
+  usedBy: z._default(z.array(z.number().check(z.int())), []),
   /** When the admin froze it (POST /v1/frameworks/{id}/freeze): never replaced after that. */
-  frozenAt: z.string().optional(),
+  frozenAt: z.optional(z.string()),
 });
 export type StoredFramework = z.infer<typeof storedFrameworkSchema>;
 

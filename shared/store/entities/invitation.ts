@@ -2,7 +2,7 @@
  * An invitation code item: keyed by the code's hash (the code itself is never stored), bound to
  * a survey, unit and group; `usedAt` and the answers once spent.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const invitationKey = (codeHash: string) => ({ pk: `INVITE#${codeHash}`, sk: 'INVITE' });
 
@@ -23,12 +23,12 @@ export interface InvitationBinding {
 }
 
 const itemSchema = z.object({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   surveyId: z.string(),
   unitId: z.string(),
   group: z.string(),
   createdAt: z.string(),
-  usedAt: z.string().optional(),
+  usedAt: z.optional(z.string()),
 });
 
 export function invitationToItem(codeHash: string, binding: InvitationBinding, createdAt: string, createdBy: string) {

@@ -1,5 +1,5 @@
 /** What one step of the yearly pipeline found and did: one item per (cycle, step), overwritten by a re-run. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const pipelineStepKeys = {
   item: (year: number, step: string) => ({ pk: `CYCLE#${year}`, sk: `PIPELINE#${step}` }),
@@ -10,7 +10,7 @@ export const pipelineStepKeys = {
 const stepRecord = z.object({
   step: z.string(),
   at: z.string(),
-  execution: z.string().optional(),
+  execution: z.optional(z.string()),
   details: z.record(z.string(), z.unknown()),
 });
 export type StepRecord = z.infer<typeof stepRecord>;

@@ -5,7 +5,7 @@
 import { councilSuffix, provinceCouncil, type CouncilKey } from '../../domain/councils.ts';
 import { unitTypeSchema } from '../../schemas/files/framework.ts';
 import { resultsSchema } from '../../schemas/files/results.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const publicationKeys = {
   item: (year: number, council: CouncilKey = provinceCouncil) => ({
@@ -18,16 +18,16 @@ export const publicationKeys = {
 export const reportFileRecord = z.object({
   name: z.string(),
   contentType: z.string(),
-  bytes: z.number().int(),
+  bytes: z.number().check(z.int()),
   sha256: z.string(),
   key: z.string(),
 });
 export type ReportFile = z.infer<typeof reportFileRecord>;
 
 const publicationRecord = z.object({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   /** `province` or the district's id; publications written before councils per level are the province's. */
-  council: z.string().default(provinceCouncil),
+  council: z._default(z.string(), provinceCouncil),
   decision: z.string(),
   approvedAt: z.string(),
   approvedBy: z.string(),

@@ -8,7 +8,7 @@
  */
 import type { GroupCounts, NamedCounts } from '../../domain/survey-counts.ts';
 import type { AcceptedAnswers } from '../../domain/survey-rows.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ImportRef } from './survey-import.ts';
 
 /** Respondents of one survey are spread over this many partitions (cloud write throughput per partition). */
@@ -39,7 +39,7 @@ export function respondentToItem(ref: ImportRef, line: number, row: AcceptedAnsw
   return { pk, sk, importId: ref.importId, line, unitId: row.unitId, group: row.group, answers: row.answers };
 }
 
-const holderSchema = z.object({ sk: z.string().startsWith('R#'), importId: z.string(), line: z.number().int() });
+const holderSchema = z.object({ sk: z.string().check(z.startsWith('R#')), importId: z.string(), line: z.number().check(z.int()) });
 
 /** Who holds a respondent id (read with the projection `sk, importId, line`). */
 export function respondentHolderFromItem(item: Record<string, unknown>): { respondentId: string; importId: string; line: number } {
@@ -67,11 +67,17 @@ export function tallyToItem(year: number, surveyId: string, source: string, g: G
   return item;
 }
 
-const tallySchema = z.object({ unitId: z.string(), group: z.string(), source: z.string(), n: z.number().int().min(0).default(0) });
+const tallySchema = z.object({
+  unitId: z.string(),
+  group: z.string(),
+  source: z.string(),
+  n: z._default(z.number().check(z.int(), z.gte(0)), 0),
+});
 
 export function tallyFromItem(item: Record<string, unknown>): StoredCounts {
   const { unitId, group, source, n } = tallySchema.parse(item);
   const counts: NamedCounts = {};
-  for (const [k, v] of Object.entries(item)) if (k.startsWith(countPrefix)) counts[k.slice(countPrefix.length)] = z.number().int().parse(v);
+  for (const [k, v] of Object.entries(item))
+    if (k.startsWith(countPrefix)) counts[k.slice(countPrefix.length)] = z.number().check(z.int()).parse(v);
   return { unitId, group, source, responses: n, counts };
 }

@@ -6,7 +6,7 @@
 import { councilSuffix, provinceCouncil, type CouncilKey } from '../../domain/councils.ts';
 import { unitTypeSchema } from '../../schemas/files/framework.ts';
 import { resultsSchema } from '../../schemas/files/results.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const resultsDraftKeys = {
   item: (year: number, council: CouncilKey = provinceCouncil) => ({ pk: `CYCLE#${year}`, sk: `RESULTS#DRAFT${councilSuffix(council)}` }),
@@ -17,15 +17,15 @@ export const approvalClaimSchema = z.object({ decision: z.string(), approvedAt: 
 export type ApprovalClaim = z.infer<typeof approvalClaimSchema>;
 
 const draftRecordSchema = z.object({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   /** `province` or the district's id (each council computes and approves its own draft). */
-  council: z.string().optional(),
+  council: z.optional(z.string()),
   status: z.enum(['draft', 'approved']),
   computedAt: z.string(),
   computedBy: z.string(),
   notFinalized: z.array(z.object({ unitId: z.string(), state: z.string() })),
   results: z.partialRecord(unitTypeSchema, resultsSchema),
-  approval: approvalClaimSchema.optional(),
+  approval: z.optional(approvalClaimSchema),
 });
 export type DraftResults = z.infer<typeof draftRecordSchema>;
 

@@ -6,7 +6,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { GroupCounts } from '../../domain/survey-counts.ts';
 import { importFormats, importStatuses, type ImportFormat, type ImportStatus, type RowReport } from '../../schemas/api/survey-api.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const importKeys = {
   record: (year: number, surveyId: string, importId: string) => ({ pk: `CYCLE#${year}`, sk: `SURVEY#${surveyId}#IMPORT#${importId}` }),
@@ -54,11 +54,11 @@ export interface ImportRecord extends ImportRef, ImportCounts {
   totalLines?: number;
 }
 
-const count = z.number().int().min(0);
+const count = z.number().check(z.int(), z.gte(0));
 const countsSchema = z.object({ lines: count, accepted: count, duplicates: count, rejectedCount: count });
 
-const recordSchema = countsSchema.extend({
-  year: z.number().int(),
+const recordSchema = z.extend(countsSchema, {
+  year: z.number().check(z.int()),
   surveyId: z.string(),
   importId: z.string(),
   fileName: z.string(),
@@ -67,11 +67,11 @@ const recordSchema = countsSchema.extend({
   status: z.enum(importStatuses),
   createdAt: z.string(),
   createdBy: z.string(),
-  startedAt: z.string().optional(),
-  finishedAt: z.string().optional(),
-  attempts: count.default(0),
-  error: z.string().optional(),
-  totalLines: count.optional(),
+  startedAt: z.optional(z.string()),
+  finishedAt: z.optional(z.string()),
+  attempts: z._default(count, 0),
+  error: z.optional(z.string()),
+  totalLines: z.optional(count),
 });
 
 export function importToItem(record: ImportRecord): Record<string, unknown> {
@@ -86,7 +86,7 @@ export function importFromItem(item: Record<string, unknown>): ImportRecord {
 export type ReportRow = RowReport & { kind: 'rejected' | 'duplicate' };
 
 const rowSchema = z.object({
-  line: z.number().int(),
+  line: z.number().check(z.int()),
   respondentId: z.string(),
   reason: z.string(),
   kind: z.enum(['rejected', 'duplicate']),
@@ -112,7 +112,9 @@ export interface Checkpoint {
 const checkpointSchema = z.object({
   line: count,
   counts: countsSchema,
-  groups: z.array(z.object({ unitId: z.string(), group: z.string(), responses: count, counts: z.record(z.string(), z.number().int()) })),
+  groups: z.array(
+    z.object({ unitId: z.string(), group: z.string(), responses: count, counts: z.record(z.string(), z.number().check(z.int())) }),
+  ),
 });
 
 /** Gzipped JSON: the counts of a few hundred units and groups fit well inside an item. */

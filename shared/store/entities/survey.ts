@@ -5,7 +5,7 @@
  */
 import { unitTypeSchema, type UnitType } from '../../schemas/files/framework.ts';
 import type { SurveyDefinitionInput } from '../../schemas/files/survey-definition.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const surveyKey = (year: number, surveyId: string) => ({ pk: `CYCLE#${year}`, sk: `SURVEY#${surveyId}` });
 
@@ -24,10 +24,10 @@ export interface StoredSurvey {
 
 const itemSchema = z.object({
   definition: z.unknown(),
-  unitType: unitTypeSchema.optional(),
-  frameworkId: z.string().optional(),
+  unitType: z.optional(unitTypeSchema),
+  frameworkId: z.optional(z.string()),
   // Seeded items of the first releases carry no version: they count as version 1.
-  version: z.number().int().min(1).default(1),
+  version: z._default(z.number().check(z.int(), z.gte(1)), 1),
 });
 
 export function surveyToItem(next: {
