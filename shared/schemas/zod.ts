@@ -7,9 +7,9 @@
  *
  * zod/mini loads no locale: without one every message is "Invalid input" and the API's
  * problem+json would no longer name the rule ("Too small: expected string to have >=1
- * characters"). English only (not `z.locales`, which is every language); shared/http/handler.ts,
- * the pipeline tasks and the ingestion import this module, and test/infra/bundle.test.ts checks
- * that every bundle that validates has it.
+ * characters"). English only (not `z.locales`, which is every language). Every function reaches
+ * this module through the schemas that use `idString` or `nfcText`; test/infra/bundle.test.ts
+ * fails a bundle that has zod without it.
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
