@@ -12,7 +12,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { callerFromClaims, type Caller } from '../domain/roles.ts';
-import { routes, type RouteDefinition, type RouteId } from '../routes.ts';
+import type { RouteDefinition, RouteTable } from '../routes/definition.ts';
 import { DomainError } from '../domain/errors.ts';
 import { logger, metrics } from '../observability.ts';
 import { withIdempotency } from './idempotency.ts';
@@ -149,8 +149,16 @@ export function problemResponse(error: unknown, instance?: string) {
   return json(body.status, { ...body, ...(instance ? { instance } : {}) }, 'application/problem+json');
 }
 
-export function httpHandler<K extends RouteId>(id: K, fn: (request: HandlerRequest<(typeof routes)[K]>) => Promise<HandlerResponse>) {
-  const route: RouteDefinition = routes[id];
+/**
+ * The handler of route `id` of an area's table (shared/routes/<area>.ts). It takes the table, not
+ * the whole route table (shared/routes.ts), so that a function constructs only its own area's schemas.
+ */
+export function httpHandler<T extends RouteTable, K extends keyof T & string>(
+  table: T,
+  id: K,
+  fn: (request: HandlerRequest<T[K]>) => Promise<HandlerResponse>,
+) {
+  const route = table[id] as RouteDefinition;
   const base = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     try {
@@ -169,9 +177,7 @@ export function httpHandler<K extends RouteId>(id: K, fn: (request: HandlerReque
         cycle: target.year,
       });
       const run = async () => {
-        const result = await fn({ params, query, body, caller, headers: event.headers ?? {}, requestId } as HandlerRequest<
-          (typeof routes)[K]
-        >);
+        const result = await fn({ params, query, body, caller, headers: event.headers ?? {}, requestId } as HandlerRequest<T[K]>);
         const status = result.status ?? route.success.status;
         if (result.text !== undefined) return { statusCode: status, headers: result.headers ?? {}, body: result.text };
         return json(status, result.body, 'application/json', result.headers);
