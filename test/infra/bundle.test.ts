@@ -31,11 +31,11 @@ const KB = 1024;
  */
 const KB_TARGET = { api: 250 * KB, heavy: 600 * KB, task: 250 * KB } as const;
 const misses: Record<string, number> = {
-  'functions/evidence/confirm-evidence.ts': 310 * KB,
-  'functions/surveys/ingest-upload.ts': 1350 * KB,
+  'functions/evidence/confirm-evidence.ts': 270 * KB,
+  'functions/surveys/ingest-upload.ts': 1300 * KB,
   // The registry and annex imports read an XLSX from the request body with exceljs, as the ingestion does.
-  'functions/registry/import-registry.ts': 1350 * KB,
-  'functions/frameworks/import-framework.ts': 1350 * KB,
+  'functions/registry/import-registry.ts': 1300 * KB,
+  'functions/frameworks/import-framework.ts': 1300 * KB,
 };
 const heavy = new Set(['functions/results/approve-results.ts', 'functions/province/ministry-export.ts']);
 const ceilingOf = (handler: string): number => {
