@@ -4,6 +4,7 @@
  */
 import { pipelineStatus, type ExecutionSource } from '../../shared/app/pipeline/pipeline-status.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
+import { adminRoutes } from '../../shared/routes/admin.ts';
 import { getCycle } from '../../shared/store/cycles-store.ts';
 import { latestLocalExecution } from '../../shared/store/local-executions-store.ts';
 import { listSteps } from '../../shared/store/pipeline-store.ts';
@@ -14,6 +15,6 @@ const source: ExecutionSource = stateMachineArn
   ? async (_year, name) => (name ? describeSfnExecution(stateMachineArn, name) : undefined)
   : latestLocalExecution;
 
-export const handler = httpHandler('getPipelineStatus', async ({ params, caller }) => ({
+export const handler = httpHandler(adminRoutes, 'getPipelineStatus', async ({ params, caller }) => ({
   body: await pipelineStatus(caller, params, { getCycle, listSteps }, source),
 }));

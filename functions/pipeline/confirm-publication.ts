@@ -1,6 +1,6 @@
 /** Pipeline task ConfirmPublication: published, with every report file and its checksum in place. */
 import { confirmPublication } from '../../shared/app/pipeline/confirm-publication.ts';
-import { metrics } from '../../shared/observability.ts';
+import { metrics } from '../../shared/metrics.ts';
 import { pipelineTask } from './task-input.ts';
 
 export const handler = pipelineTask(async (caller, input) => {

@@ -1,4 +1,7 @@
 import { computeResults } from '../../shared/app/results/compute-results.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
+import { resultRoutes } from '../../shared/routes/results.ts';
 
-export const handler = httpHandler('computeResults', async ({ params, caller }) => ({ body: await computeResults(caller, params) }));
+export const handler = httpHandler(resultRoutes, 'computeResults', async ({ params, caller }) => ({
+  body: await computeResults(caller, params),
+}));

@@ -4,8 +4,9 @@
  * public route (api stack, `publicRoute`).
  */
 import { httpHandler } from '../../shared/http/handler.ts';
+import { surveyDeskRoutes } from '../../shared/routes/survey-desk.ts';
 import { getPublicInvitation } from '../../shared/app/surveys/get-public-invitation.ts';
 
-export const handler = httpHandler('getPublicInvitation', async ({ params }) => ({
+export const handler = httpHandler(surveyDeskRoutes, 'getPublicInvitation', async ({ params }) => ({
   body: await getPublicInvitation(params),
 }));

@@ -6,8 +6,6 @@
  * takes up imports whose run stopped without finishing. Both event shapes of an upload are accepted.
  */
 import type { Context, S3Event } from 'aws-lambda';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import { ingestUpload, type IngestOutcome } from '../../shared/app/surveys/ingestion/ingest-upload.ts';
 import { resumeStuckImports } from '../../shared/app/surveys/ingestion/resume-stuck-imports.ts';
 import { logger } from '../../shared/observability.ts';
@@ -44,4 +42,12 @@ async function ingest(event: IngestionEvent, context: Context): Promise<{ outcom
   return { outcomes };
 }
 
-export const handler = middy(ingest).use(injectLambdaContext(logger, { resetKeys: true }));
+/** The Lambda context's keys on every log line, and each invocation's own keys gone after it (no middleware engine needed). */
+export async function handler(event: IngestionEvent, context: Context): Promise<{ outcomes: (IngestOutcome | 'interrupted')[] }> {
+  logger.addContext(context);
+  try {
+    return await ingest(event, context);
+  } finally {
+    logger.resetKeys();
+  }
+}

@@ -4,9 +4,10 @@
  * the rest (api stack, `publicRoute`).
  */
 import { httpHandler } from '../../shared/http/handler.ts';
+import { surveyRoutes } from '../../shared/routes/surveys.ts';
 import { submitSurveyResponse } from '../../shared/app/surveys/submit-survey-response.ts';
 
-export const handler = httpHandler('submitSurveyResponse', async ({ params, body, caller }) => ({
+export const handler = httpHandler(surveyRoutes, 'submitSurveyResponse', async ({ params, body, caller }) => ({
   status: 201,
   body: await submitSurveyResponse(caller, { ...params, ...body }),
 }));

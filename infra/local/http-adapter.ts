@@ -55,11 +55,13 @@ export function matchRoute(method: string, path: string) {
 }
 
 const handlerCache = new Map<string, Promise<LambdaHandler>>();
-function loadHandler(modulePath: string): Promise<LambdaHandler> {
+/** A handler names the route it serves (shared/http/handler.ts): a module wired to another route's schemas fails here. */
+function loadHandler(modulePath: string, routeId: string): Promise<LambdaHandler> {
   let loaded = handlerCache.get(modulePath);
   if (!loaded) {
-    loaded = import(pathToFileURL(join(projectRoot, modulePath)).href).then((m: { handler?: LambdaHandler }) => {
+    loaded = import(pathToFileURL(join(projectRoot, modulePath)).href).then((m: { handler?: LambdaHandler & { routeId?: string } }) => {
       if (typeof m.handler !== 'function') throw new Error(`${modulePath} exports no handler`);
+      if (m.handler.routeId !== routeId) throw new Error(`${modulePath} serves route ${m.handler.routeId}, not ${routeId}`);
       return m.handler;
     });
     handlerCache.set(modulePath, loaded);
@@ -254,7 +256,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
     succeed: () => undefined,
   } as Context;
 
-  const handler = await loadHandler(matched.route.handler);
+  const handler = await loadHandler(matched.route.handler, matched.route.id);
   let timer: NodeJS.Timeout | undefined;
   const result = await Promise.race([
     handler(event, context),

@@ -1,20 +1,22 @@
 /**
- * The one typed wrapper every HTTP handler goes through: Powertools logger and metrics, header
- * normalisation, JSON body parsing, zod validation of path, query and body, the route table's role
- * check, and RFC 9457 problem+json for every failure. Handlers receive typed input and a Caller
- * built only from the verified token's claims.
+ * The one typed wrapper every HTTP handler goes through: the Powertools logger with the Lambda
+ * context and request keys, header normalisation, JSON body parsing, zod validation of path, query
+ * and body, the route's role check, and RFC 9457 problem+json for every failure. Handlers receive
+ * typed input and a Caller built only from the verified token's claims.
+ *
+ * Lean on purpose (issue 15: every clerk pays the cold start): no middy (two steps need no
+ * middleware engine, which also loads node:stream and node:timers) and no Powertools Metrics. The
+ * per-request Success/ClientError/ServerError and ColdStart metrics it published duplicated API
+ * Gateway's Count, 4xx and 5xx per stage (what the alarms and the dashboard read:
+ * infra/stacks/observability-stack.ts) and the Init Duration of Lambda's REPORT lines; no HTTP
+ * route publishes a business metric.
  */
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod/mini';
 import { callerFromClaims, type Caller } from '../domain/roles.ts';
-import { routes, type RouteDefinition, type RouteId } from '../routes.ts';
+import type { RouteDefinition, RouteTable } from '../routes/definition.ts';
 import { DomainError } from '../domain/errors.ts';
-import { logger, metrics } from '../observability.ts';
+import { logger } from '../observability.ts';
 import { withIdempotency } from './idempotency.ts';
 import { bodyLimits, bodyText, checkParameters, scanJson } from './body-guard.ts';
 import { HttpProblem, internalError, problemBody, problems, zodErrors } from './problems.ts';
@@ -149,8 +151,16 @@ export function problemResponse(error: unknown, instance?: string) {
   return json(body.status, { ...body, ...(instance ? { instance } : {}) }, 'application/problem+json');
 }
 
-export function httpHandler<K extends RouteId>(id: K, fn: (request: HandlerRequest<(typeof routes)[K]>) => Promise<HandlerResponse>) {
-  const route: RouteDefinition = routes[id];
+/**
+ * The handler of route `id` of an area's table (shared/routes/<area>.ts). It takes the table, not
+ * the whole route table (shared/routes.ts), so that a function constructs only its own area's schemas.
+ */
+export function httpHandler<T extends RouteTable, K extends keyof T & string>(
+  table: T,
+  id: K,
+  fn: (request: HandlerRequest<T[K]>) => Promise<HandlerResponse>,
+) {
+  const route = table[id] as RouteDefinition;
   const base = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     try {
@@ -169,24 +179,32 @@ export function httpHandler<K extends RouteId>(id: K, fn: (request: HandlerReque
         cycle: target.year,
       });
       const run = async () => {
-        const result = await fn({ params, query, body, caller, headers: event.headers ?? {}, requestId } as HandlerRequest<
-          (typeof routes)[K]
-        >);
+        const result = await fn({ params, query, body, caller, headers: event.headers, requestId } as HandlerRequest<T[K]>);
         const status = result.status ?? route.success.status;
         if (result.text !== undefined) return { statusCode: status, headers: result.headers ?? {}, body: result.text };
         return json(status, result.body, 'application/json', result.headers);
       };
-      const response = key ? await withIdempotency(key, { caller, routeId: id, path: event.rawPath, body: event.body }, run) : await run();
-      metrics.addMetric('Success', MetricUnit.Count, 1);
-      return response;
+      return key ? await withIdempotency(key, { caller, routeId: id, path: event.rawPath, body: event.body }, run) : await run();
     } catch (error) {
-      const response = problemResponse(error, event.rawPath);
-      metrics.addMetric(response.statusCode >= 500 ? 'ServerError' : 'ClientError', MetricUnit.Count, 1);
-      return response;
+      return problemResponse(error, event.rawPath);
     }
   };
-  return middy(base)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
-    .use(httpHeaderNormalizer());
+  const handler = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {
+    // What Powertools' injectLambdaContext middleware did: the context's keys on every log line
+    // (cold_start, function_name, function_request_id, ...), and this request's keys gone after it.
+    logger.addContext(context);
+    try {
+      return await base({ ...event, headers: lowercaseKeys(event.headers) }, context);
+    } finally {
+      logger.resetKeys();
+    }
+  };
+  /** The route it serves: the local adapter checks that a handler module serves the route that names it. */
+  return Object.assign(handler, { routeId: id });
+}
+
+/** Header names compare case-insensitively: one spelling, lower case (API Gateway's payload 2.0 already sends it). */
+function lowercaseKeys(headers: HttpEvent['headers'] | undefined): Record<string, string | undefined> {
+  // fromEntries defines own properties: a header named __proto__ stays a header.
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
 }

@@ -19,7 +19,8 @@ import {
 } from '../../domain/deadlines.ts';
 import { pipelineDeadlines, PipelineError, stepFunctionsTimestamp } from '../../domain/pipeline.ts';
 import { reminderMessage, type PendingWork } from '../../domain/reminders.ts';
-import { logger, metrics } from '../../observability.ts';
+import { logger } from '../../observability.ts';
+import { metrics } from '../../metrics.ts';
 import type { Cycle } from '../../schemas/domain/cycles.ts';
 import type { UnitType } from '../../schemas/files/framework.ts';
 import type { Unit } from '../../schemas/domain/units.ts';
