@@ -1,13 +1,15 @@
-/** What publishing adds to the results port: the reports bucket and the callback that resumes the yearly pipeline. */
-import { putReportFile, reportUrl } from '../../store/report-files-store.ts';
-import { notifyApproval } from '../pipeline/approval-callback.ts';
+/**
+ * What publishing adds to the results port: the report request (its event starts the report
+ * function, which writes the files and resumes the pipeline) and the links to written files. The
+ * approval itself carries no report builder and no Step Functions client.
+ */
+import { putReportRequest, reportUrl } from '../../store/report-files-store.ts';
 import { resultsStores, type ResultsStores } from './stores.ts';
 
 export interface PublicationStores extends ResultsStores {
-  putReportFile: typeof putReportFile;
+  /** Asks for the report files of a council's publication (the reports bucket's `report-requests/`). */
+  requestReports: typeof putReportRequest;
   reportUrl: typeof reportUrl;
-  /** Resumes the yearly pipeline waiting for this approval (its task token), if one waits. */
-  notifyApproval: typeof notifyApproval;
 }
 
-export const publicationStores: PublicationStores = { ...resultsStores, putReportFile, reportUrl, notifyApproval };
+export const publicationStores: PublicationStores = { ...resultsStores, requestReports: putReportRequest, reportUrl };

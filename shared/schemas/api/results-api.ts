@@ -51,7 +51,10 @@ export const reportFileSchema = z.object({
   publishedBy: publishedBySchema.optional(),
 });
 
-const councilPublicationSchema = publishedBySchema.extend({ units: z.number().int() });
+/** A publication's report files: `pending` from the approval until the report function has written them (seconds). */
+const reportStateSchema = z.enum(['pending', 'ready']);
+
+const councilPublicationSchema = publishedBySchema.extend({ units: z.number().int(), reports: reportStateSchema.optional() });
 
 export const publicationSchema = z
   .object({
@@ -69,7 +72,10 @@ export const reportsSchema = z
     year: z.number().int(),
     decision: z.string(),
     approvedAt: z.string(),
+    /** The files written so far (none while this council's, or the only council's, are pending). */
     files: z.array(reportFileSchema),
+    /** `pending` while any council's report files are still being written (the approval answers `pending`). */
+    reports: reportStateSchema.optional(),
     /** The approving council's decision (approval answer). */
     publishedBy: publishedBySchema.optional(),
     /** The councils the cycle still waits for after this approval (`province` or a district id). */
