@@ -6,6 +6,7 @@ import { fail } from '../../shared/domain/errors.ts';
 import type { CyclesStores } from '../../shared/app/cycles/stores.ts';
 import type { PublicationStores } from '../../shared/app/results/publication-stores.ts';
 import type { ReportStores } from '../../shared/app/results/report-stores.ts';
+import type { ResultsStores } from '../../shared/app/results/stores.ts';
 import type { TypeInputs } from '../../shared/app/results/results-inputs.ts';
 import type { Cycle } from '../../shared/schemas/domain/cycles.ts';
 import type { AuditEvent } from '../../shared/store/audit.ts';
@@ -16,7 +17,7 @@ import { mergePublications } from '../../shared/store/merged-publication.ts';
 import type { CycleUnit } from '../../shared/store/entities/cycle-unit.ts';
 
 export interface MemoryResults {
-  stores: PublicationStores & CyclesStores & ReportStores;
+  stores: ResultsStores & PublicationStores & CyclesStores & ReportStores;
   cycles: Map<number, Cycle>;
   /** The provincial council's drafts and publications by year; district councils' by `year#district`. */
   drafts: Map<number, DraftResults>;
