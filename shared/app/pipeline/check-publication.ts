@@ -36,5 +36,10 @@ export async function checkPublication(
   const [draft, registry] = await Promise.all([stores.getDraft(year), stores.cycleRegistry(year)]);
   const done = new Set(publication?.councils.map((c) => c.district ?? provinceCouncil) ?? []);
   const awaiting = requiredCouncils(cycle, registry).filter((c) => !done.has(c));
-  return { published: false, draftComputedAt: draft?.computedAt ?? null, awaiting, reportsPending: pendingCouncils(publication ?? { councils: [] }) };
+  return {
+    published: false,
+    draftComputedAt: draft?.computedAt ?? null,
+    awaiting,
+    reportsPending: pendingCouncils(publication ?? { councils: [] }),
+  };
 }

@@ -22,7 +22,10 @@ const fileName = (name: string, year: number, council: CouncilKey) =>
   council === provinceCouncil ? name : name.replace(String(year), `${year}-${council}`);
 
 /** Builds and writes a publication's files; the same publication always gives the same files. */
-export async function writeReportFiles(publication: Publication, stores: Pick<ReportStores, 'reportInput' | 'putReportFile'> = reportStores) {
+export async function writeReportFiles(
+  publication: Publication,
+  stores: Pick<ReportStores, 'reportInput' | 'putReportFile'> = reportStores,
+) {
   const council = publication.council ?? provinceCouncil;
   const { year, decision, approvedAt, results } = publication;
   const bodies = await buildReportFiles(await stores.reportInput({ year, decision, approvedAt, results }));

@@ -12,11 +12,10 @@ import { listUnits } from '../../store/units-store.ts';
 import { registryOf } from '../cycles/cycle-registry.ts';
 import type { ResultsStores } from './stores.ts';
 
-export interface PublicationStores
-  extends Pick<
-    ResultsStores,
-    'getCycle' | 'getDraft' | 'getPublication' | 'getCouncilPublication' | 'listPublications' | 'cycleRegistry' | 'claimApproval' | 'publish'
-  > {
+export interface PublicationStores extends Pick<
+  ResultsStores,
+  'getCycle' | 'getDraft' | 'getPublication' | 'getCouncilPublication' | 'listPublications' | 'cycleRegistry' | 'claimApproval' | 'publish'
+> {
   /** Asks for the report files of a council's publication (the reports bucket's `report-requests/`). */
   requestReports: typeof putReportRequest;
   reportUrl: typeof reportUrl;
