@@ -8,10 +8,15 @@ const eocdSignature = 0x06054b50;
 const centralSignature = 0x02014b50;
 const localSignature = 0x04034b50;
 
-/** DOS time and date (local fields, 2-second resolution) of an instant, in UTC. */
-function dosTime(at: Date): { time: number; date: number } {
+/** The DOS date field's range (7 bits of years from 1980); test cycles run far past it. */
+const dosMin = Date.UTC(1980, 0, 1);
+const dosMax = Date.UTC(2107, 11, 31, 23, 59, 58);
+
+/** DOS time and date (local fields, 2-second resolution) of an instant, in UTC, clamped to what DOS can say. */
+function dosTime(instant: Date): { time: number; date: number } {
+  const at = new Date(Math.min(Math.max(instant.getTime(), dosMin), dosMax));
   const time = (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2);
-  const date = ((Math.max(at.getUTCFullYear(), 1980) - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
+  const date = ((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
   return { time, date };
 }
 
