@@ -30,9 +30,14 @@ export interface ApproveInput {
   district?: string;
 }
 
-/** Councils write concurrently to the one cycle item; a lost race is read again this many times. */
-const attempts = 5;
+/**
+ * Councils write concurrently to the one cycle item (each claim and each publication moves its
+ * version); a lost race is read again this many times, after a jittered pause. Without the report
+ * building between claim and publication, approvals arriving together also publish together.
+ */
+const attempts = 8;
 const lostRace = (error: unknown) => isDomainError(error, 'ALREADY_PUBLISHED') || isDomainError(error, 'VERSION_CONFLICT');
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 25 * 2 ** Math.min(attempt, 5) * Math.random()));
 
 /** Step 3 as the last council or not: the cycle's version orders the councils' publications. */
 async function publishInTurn(
@@ -54,6 +59,7 @@ async function publishInTurn(
       return awaiting;
     } catch (error) {
       if (attempt >= attempts || !lostRace(error)) throw error;
+      await pause(attempt);
     }
   }
 }
@@ -105,7 +111,10 @@ export async function approveResults(caller: Caller, input: ApproveInput, stores
       await stores.claimApproval(caller, draft!, claim, cycle!, approved);
     } catch (error) {
       // Another council's claim or publication moved the cycle on: read again (a claim of this draft is refused then).
-      if (attempt < attempts && lostRace(error)) continue;
+      if (attempt < attempts && lostRace(error)) {
+        await pause(attempt);
+        continue;
+      }
       throw error;
     }
     return publishClaimed(caller, { ...draft!, status: 'approved', approval: claim }, claim, required, stores);
