@@ -37,8 +37,8 @@ interface Fn {
   kind: Kind;
 }
 
-/** Report generation (approval) and survey ingestion may carry their parsers and writers. */
-const heavy = new Set(['approveResults', 'surveyImportUploaded']);
+/** Report generation and survey ingestion (both bucket subscriptions) may carry their writers and parsers; the approval no longer builds reports. */
+const heavy = new Set(['reportsRequested', 'surveyImportUploaded']);
 const targets: Record<Kind, { bytes: number; ratio: number }> = {
   api: { bytes: 250 * KB, ratio: 5 },
   heavy: { bytes: 600 * KB, ratio: 10 },

@@ -50,8 +50,8 @@ export function addStage(app: App, config: StageConfig, overrides: Pick<ApiStack
     buckets: data.buckets,
     userPool: auth.userPool,
   });
-  // The council's approval resumes the waiting execution (SendTaskSuccess with its task token).
-  pipeline.allowCallback(api.functions.find((f) => f.node.id === 'approveResults')!);
+  // The waiting execution is resumed by the report function after the last council's reports
+  // (pipeline stack, `resumesPipeline` in shared/events.ts), not by the approval request.
   // The admin's pipeline screen reads the year's execution (DescribeExecution, GetExecutionHistory).
   pipeline.allowStatusRead(api.functions.find((f) => f.node.id === 'getPipelineStatus')!);
 

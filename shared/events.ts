@@ -5,6 +5,7 @@
  * delivers the S3 emulator's events to the same handler module with the same settings. Nothing
  * here imports handler code.
  */
+import { reportRequestPrefix } from './store/report-requests.ts';
 import type { BucketId } from './store/resources.ts';
 
 export interface BucketSubscription {
@@ -36,6 +37,10 @@ export interface BucketSubscription {
   readonly maxEventAgeSeconds: number;
   /** Buckets the handler reads (the table is always granted). */
   readonly reads: readonly BucketId[];
+  /** Buckets the handler writes. */
+  readonly writes?: readonly BucketId[];
+  /** The handler answers the pipeline's approval wait (SendTaskSuccess with the stored task token). */
+  readonly resumesPipeline?: boolean;
   /**
    * A scheduled re-drive: this event is sent to the handler every `everyMinutes` (EventBridge
    * Scheduler in the cloud; the local runtime sends it at start, and on `npm start` on the same
@@ -61,6 +66,24 @@ export const bucketSubscriptions: readonly BucketSubscription[] = [
     maxEventAgeSeconds: 6 * 3600,
     reads: ['imports'],
     // Imports left running (or re-run by an administrator) are taken up again: resumeStuckImports.
+    redrive: { everyMinutes: 10, event: { resume: true } },
+  },
+  {
+    id: 'reportsRequested',
+    bucket: 'reports',
+    events: ['s3:ObjectCreated:*'],
+    prefix: reportRequestPrefix,
+    handler: 'functions/results/generate-reports.ts',
+    // As the approval had when it built the files itself (a large API function): the XLSX of a
+    // province's communes is built in memory.
+    memoryMb: 1024,
+    timeoutSeconds: 300,
+    retryAttempts: 2,
+    maxEventAgeSeconds: 6 * 3600,
+    reads: ['reports'],
+    writes: ['reports'],
+    resumesPipeline: true,
+    // Publications left pending (their events spent) are taken up again: resumePendingReports.
     redrive: { everyMinutes: 10, event: { resume: true } },
   },
 ];

@@ -58,7 +58,12 @@ export class BucketSubscriptionFunction extends Construct {
       metricsNamespace: props.metricsNamespace,
     });
     this.function.useTable(props.table, 'readWrite');
-    for (const read of subscription.reads) this.function.useBucket(bucketDefinition(read), props.buckets[read], 'read');
+    for (const read of subscription.reads) {
+      if (!subscription.writes?.includes(read)) this.function.useBucket(bucketDefinition(read), props.buckets[read], 'read');
+    }
+    for (const write of subscription.writes ?? []) {
+      this.function.useBucket(bucketDefinition(write), props.buckets[write], subscription.reads.includes(write) ? 'readWrite' : 'write');
+    }
 
     // Events the function still fails after its retries (or that wait longer than maxEventAge),
     // and events EventBridge cannot deliver to it at all, end up here with their original payload.

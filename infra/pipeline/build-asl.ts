@@ -83,7 +83,8 @@ const approvalStates = {
     Type: 'Task',
     Comment:
       'Waits for every council the cycle needs (the provincial council, and each district council for its communes): the task stores its token ' +
-      'on the cycle and the last approval (POST /v1/cycles/{year}/results/approve) sends it back; earlier ones leave it waiting. ' +
+      'on the cycle and the report function sends it back once the last approval (POST /v1/cycles/{year}/results/approve) is published ' +
+      "and every council's report files are written; earlier ones leave it waiting. " +
       `After ${approvalTimeoutSeconds / 3600} hours without a callback it polls instead (CheckPublication), then waits again with a new token.`,
     Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
     Parameters: {
@@ -98,7 +99,8 @@ const approvalStates = {
   },
   CheckPublication: task('CheckPublication', {
     comment:
-      'published once every council the cycle needs approved (callback or poll), else the councils awaited; ApprovalOverdue long after the publication deadline.',
+      'published once every council the cycle needs approved and its report files are written (callback or poll), else the councils awaited ' +
+      'and those whose reports are pending; ApprovalOverdue long after the publication deadline.',
     resultPath: '$.approval',
     next: 'IsPublished',
   }),
@@ -167,7 +169,7 @@ export function buildAsl(): Json {
       }),
       ...approvalStates,
       ConfirmPublication: task('ConfirmPublication', {
-        comment: 'Cycle published and every report file in the reports bucket with its recorded checksum.',
+        comment: "Cycle published, every council's report files written, each in the reports bucket with its recorded checksum.",
         resultPath: '$.publication',
         next: 'Published',
       }),

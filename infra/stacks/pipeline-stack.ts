@@ -123,6 +123,10 @@ export class PipelineStack extends Stack {
         }),
       ]),
     );
+    // The report function resumes the approval wait once the last council's reports are written.
+    for (const subscription of bucketSubscriptions) {
+      if (subscription.resumesPipeline) this.allowCallback(this.subscriptions[subscription.id]!.function);
+    }
     this.redrives = Object.fromEntries(
       bucketSubscriptions.flatMap((subscription) => {
         const { redrive } = subscription;
@@ -179,7 +183,7 @@ export class PipelineStack extends Stack {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) and states:SendTaskSuccess (the approval resuming the ' +
-        'yearly pipeline) support no resource-level permissions; the task token itself names the one waiting task.',
+        'yearly pipeline once the reports are written) support no resource-level permissions; the task token itself names the one waiting task.',
     });
   }
 

@@ -13,6 +13,7 @@ import writeXlsxFile, { type Cell, type Feature, type Row, type SheetData } from
 type FileContent = Parameters<typeof writeXlsxFile>[1] extends { features?: Feature<infer F>[] } | undefined ? F : never;
 import type { UnitResultJson } from '../schemas/files/results.ts';
 import { vietnamDate } from './html.ts';
+import { withEntryTimes } from './zip-times.ts';
 import { areaCodes, comparisonLabels, nodeNames, orderedResults, parentOf, typeLabels, type ReportInput } from './model.ts';
 
 type Value = string | number | null | undefined;
@@ -265,5 +266,6 @@ export async function resultsXlsx(input: ReportInput): Promise<Buffer> {
       ]),
     ),
   ];
-  return writeXlsxFile(sheets, { fontFamily: 'Calibri', fontSize: 11, features: [autoFilter] }).toBuffer() as Promise<Buffer>;
+  const zip = (await writeXlsxFile(sheets, { fontFamily: 'Calibri', fontSize: 11, features: [autoFilter] }).toBuffer()) as Buffer;
+  return withEntryTimes(zip, new Date(input.approvedAt));
 }

@@ -8,16 +8,21 @@ import { provinceCouncil, publishedBy, type PublishedBy } from '../domain/counci
 import { fromNumber, toNumber } from '../domain/exact.ts';
 import { statistics } from '../domain/ranking.ts';
 import type { Results } from '../schemas/files/results.ts';
-import type { Publication, ReportFile } from './entities/publication.ts';
+import type { Publication, ReportFile, ReportState } from './entities/publication.ts';
 
 export interface CouncilPublication extends PublishedBy {
   units: number;
+  /** Its report files: `pending` until the report function has written them. */
+  reports: ReportState;
 }
 
 export interface MergedPublication extends Publication {
   /** Every council publication of the year, the province first. */
   councils: CouncilPublication[];
+  /** Only the files written so far: a pending council's come with `ready`. */
   files: (ReportFile & { publishedBy?: PublishedBy })[];
+  /** `ready` once every council's report files are written. */
+  reports: ReportState;
 }
 
 const councilOf = (p: Publication) => p.council ?? provinceCouncil;
@@ -25,6 +30,7 @@ const byOf = (p: Publication) => publishedBy(councilOf(p), p.decision, p.approve
 /** The province first, then the districts by id. */
 const order = (a: Publication, b: Publication) =>
   Number(councilOf(b) === provinceCouncil) - Number(councilOf(a) === provinceCouncil) || councilOf(a).localeCompare(councilOf(b));
+const reportsOf = (p: Publication): ReportState => p.reports ?? 'ready';
 const countUnits = (p: Publication) => Object.values(p.results).reduce((n, r) => n + (r?.units.length ?? 0), 0);
 
 function mergeType(type: string, parts: { results: Results; by: PublishedBy }[]): Results {
@@ -52,6 +58,7 @@ export function mergePublications(publications: readonly Publication[]): MergedP
     ...head,
     results: Object.fromEntries([...byType].map(([type, parts]) => [type, mergeType(type, parts)])),
     files: ordered.flatMap((p) => p.files.map((f) => ({ ...f, publishedBy: byOf(p) }))),
-    councils: ordered.map((p) => ({ ...byOf(p), units: countUnits(p) })),
+    councils: ordered.map((p) => ({ ...byOf(p), units: countUnits(p), reports: reportsOf(p) })),
+    reports: ordered.every((p) => reportsOf(p) === 'ready') ? 'ready' : 'pending',
   };
 }

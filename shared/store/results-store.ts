@@ -1,7 +1,8 @@
 /**
  * Results of a cycle: the draft the council reads (recomputed at will until approval) and the
- * publication. Approval is three steps so that a refused or losing approval writes nothing:
- * claim the draft (conditional), write the report objects, write the publication.
+ * publication. Approval is two steps so that a refused or losing approval writes nothing: claim
+ * the draft (conditional), write the publication (its reports pending). The report function then
+ * writes the report objects and completes the publication with their keys and checksums, once.
  */
 import { GetCommand, QueryCommand } from './dynamo/commands.ts';
 import { provinceCouncil, type CouncilKey } from '../domain/councils.ts';
@@ -11,11 +12,19 @@ import type { Cycle } from '../schemas/domain/cycles.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';
 import { cycleKeys } from './entities/cycle.ts';
-import { publicationFromItem, publicationKeys, publicationToItem, type Publication, type ReportFile } from './entities/publication.ts';
+import {
+  pendingReportsIndex,
+  publicationFromItem,
+  publicationKeys,
+  publicationToItem,
+  type Publication,
+  type ReportFile,
+} from './entities/publication.ts';
 import { draftFromItem, draftToItem, resultsDraftKeys, type ApprovalClaim, type DraftResults } from './entities/results-draft.ts';
 import { cyclePut } from './cycles-store.ts';
 import { mergePublications, type MergedPublication } from './merged-publication.ts';
-import { transact } from './transactions.ts';
+import { isConditionalFailure } from './errors.ts';
+import { transact, transactWrite } from './transactions.ts';
 
 export type { ApprovalClaim, DraftResults, MergedPublication, Publication, ReportFile };
 
@@ -155,10 +164,7 @@ export async function publish(caller: Caller, publication: Publication, cycle: C
       auditPut(
         auditEvent(caller, resultsDraftKeys.auditSubject(publication.year), 'results.published', {
           reason: publication.decision,
-          after: {
-            council: publication.council ?? provinceCouncil,
-            files: publication.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
-          },
+          after: { council: publication.council ?? provinceCouncil, reports: publication.reports ?? 'ready' },
         }),
       ),
       ...phaseChanged(
@@ -171,4 +177,55 @@ export async function publish(caller: Caller, publication: Publication, cycle: C
     ],
     () => fail.conflict('ALREADY_PUBLISHED', `the results of ${publication.year} are already published`),
   );
+}
+
+/** Publications whose report files are not written yet (every year), from the sparse index. */
+export async function listPendingReports(): Promise<{ year: number; council: CouncilKey }[]> {
+  const out: { year: number; council: CouncilKey }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': pendingReportsIndex(0).gsi1pk },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) out.push({ year: Number(item.year), council: String(item.council ?? provinceCouncil) });
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/**
+ * The report function's last step: the publication's files and `ready`, once. `false` when the
+ * publication was completed already (a duplicate or retried event): nothing is changed then.
+ */
+export async function markReportsReady(caller: Caller, publication: Publication, files: ReportFile[]): Promise<boolean> {
+  const council = publication.council ?? provinceCouncil;
+  try {
+    await transactWrite([
+      {
+        Update: {
+          TableName: tableName(),
+          Key: publicationKeys.item(publication.year, council),
+          UpdateExpression: 'SET files = :files, reports = :ready REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'reports = :pending',
+          ExpressionAttributeValues: { ':files': files, ':ready': 'ready', ':pending': 'pending' },
+        },
+      },
+      auditPut(
+        auditEvent(caller, resultsDraftKeys.auditSubject(publication.year), 'results.reports-written', {
+          reason: publication.decision,
+          after: { council, files: files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
+        }),
+      ),
+    ]);
+    return true;
+  } catch (error) {
+    if (isConditionalFailure(error)) return false;
+    throw error;
+  }
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPublication } from '../../shared/app/pipeline/check-publication.ts';
 import type { PipelineStores } from '../../shared/app/pipeline/stores.ts';
 import { approveResults } from '../../shared/app/results/approve-results.ts';
+import { generateReports } from '../../shared/app/results/generate-reports.ts';
 import { computeDrafts } from '../../shared/app/results/compute-draft.ts';
 import type { TypeInputs } from '../../shared/app/results/results-inputs.ts';
 import { requiredCouncils } from '../../shared/domain/councils.ts';
@@ -141,7 +142,12 @@ describe('approval per council', () => {
       approvedAt: now.toISOString(),
     });
     expect(a.awaiting).toEqual(['province', 'CNL-H-B']);
-    expect(a.files.every((f) => f.name.includes(`${year}-CNL-H-A`))).toBe(true);
+    // The approval asks for its reports; the report function writes them, named after the district.
+    expect([a.reports, a.files, memory.requests, memory.objects.size]).toEqual(['pending', [], [`${year}#CNL-H-A`], 0]);
+    expect(await generateReports(year, 'CNL-H-A', memory.stores)).toBe('written');
+    const filesA = memory.councilPublications.get(`${year}#CNL-H-A`)!.files;
+    expect(filesA.length).toBeGreaterThan(0);
+    expect(filesA.every((f) => f.name.includes(`${year}-CNL-H-A`))).toBe(true);
     expect(memory.cycles.get(year)?.phase).toBe('approved');
     expect(memory.publications.get(year)).toBeUndefined();
     expect(await check(memory)).toMatchObject({ published: false, awaiting: ['province', 'CNL-H-B'] });
@@ -154,7 +160,13 @@ describe('approval per council', () => {
     const b = await approveResults(council('CNL-H-B'), approve(council('CNL-H-B'), 'Quyết định số 2/QĐ-UBND huyện B'), memory.stores, now);
     expect(b.awaiting).toEqual([]);
     expect(memory.cycles.get(year)?.phase).toBe('published');
+    // Every council has published, but the pipeline goes on only with every council's report files.
+    expect(await check(memory)).toMatchObject({ published: false, reportsPending: ['province', 'CNL-H-B'] });
+    expect(await generateReports(year, 'province', memory.stores)).toBe('written');
+    expect(await check(memory)).toMatchObject({ published: false, reportsPending: ['CNL-H-B'] });
+    expect(await generateReports(year, 'CNL-H-B', memory.stores)).toBe('written');
     expect(await check(memory)).toMatchObject({ published: true });
+    expect(await generateReports(year, 'CNL-H-B', memory.stores)).toBe('already-ready');
     const merged = await memory.stores.getPublication(year);
     expect(merged?.decision).toBe('Quyết định số 9/QĐ-HĐTĐ');
     expect(merged?.councils.map((c) => [c.district ?? c.council, c.decision])).toEqual([
@@ -176,7 +188,7 @@ describe('approval per council', () => {
     const before = structuredClone(memory.cycles.get(year));
     await refusedWith(approveResults(caller, approve(caller, 'Quyết định số 1', district), memory.stores, now), code);
     expect(memory.cycles.get(year)).toEqual(before);
-    expect(memory.councilPublications.size + memory.publications.size + memory.objects.size).toBe(0);
+    expect(memory.councilPublications.size + memory.publications.size + memory.objects.size + memory.requests.length).toBe(0);
     expect(memory.councilDrafts.get(`${year}#CNL-H-A`)?.status).toBe('draft');
     expect(memory.audit).toEqual([]);
   });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { approveResults } from '../../shared/app/results/approve-results.ts';
+import { generateReports, resumePendingReports } from '../../shared/app/results/generate-reports.ts';
 import { computeResults } from '../../shared/app/results/compute-results.ts';
 import { isDomainError, type ErrorCode } from '../../shared/domain/errors.ts';
 import { approvalLeaseMs } from '../../shared/domain/results-approval.ts';
@@ -70,7 +71,9 @@ describe('approveResults', () => {
   it('publishes the draft the council read, once: the cycle moves computation → approved → published', async () => {
     const memory = setup();
     const out = await approveResults(council, input, memory.stores, now);
-    expect(out.files.map((f) => f.name).sort()).toEqual(publishedNames(year));
+    // The approval writes no report object: it asks for them, and answers with the files pending.
+    expect([out.reports, out.files, memory.objects.size, memory.requests]).toEqual(['pending', [], 0, [`${year}#province`]]);
+    expect(memory.publications.get(year)).toMatchObject({ reports: 'pending', files: [] });
     expect(memory.cycles.get(year)).toMatchObject({ phase: 'published', version: 5 });
     expect(memory.publications.get(year)).toMatchObject({ decision: input.decision, approvedBy: 'council' });
     const phases = memory.audit.filter((e) => e.action === 'cycle.phase-changed').map((e) => e.after);
@@ -79,7 +82,32 @@ describe('approveResults', () => {
       { phase: 'published', decision: input.decision },
     ]);
     await refusedWith(approveResults(council, input, memory.stores, now), 'ALREADY_PUBLISHED');
-    expect(memory.objects.size).toBe(publishedNames(year).length);
+    expect(memory.requests).toHaveLength(1);
+  });
+
+  it('the report function writes the files once, completes the publication and then notifies the pipeline', async () => {
+    const memory = setup();
+    await approveResults(council, input, memory.stores, now);
+    expect(memory.notified).toEqual([]);
+    expect(await generateReports(year, 'province', memory.stores)).toBe('written');
+    const published = memory.publications.get(year)!;
+    expect(published.reports).toBe('ready');
+    expect(published.files.map((f) => f.name).sort()).toEqual(publishedNames(year));
+    expect([...memory.objects.keys()].sort()).toEqual(published.files.map((f) => f.key).sort());
+    expect(memory.notified).toEqual([year]);
+    // A duplicate event: nothing written again, the publication unchanged, the callback sent again (harmless).
+    const before = structuredClone(published);
+    expect(await generateReports(year, 'province', memory.stores)).toBe('already-ready');
+    expect(memory.publications.get(year)).toEqual(before);
+    expect(memory.audit.filter((e) => e.action === 'results.reports-written')).toHaveLength(1);
+    expect(await resumePendingReports(memory.stores)).toEqual([]);
+  });
+
+  it('the re-drive takes up a publication whose request was lost', async () => {
+    const memory = setup();
+    await approveResults(council, input, { ...memory.stores, requestReports: async () => {} }, now);
+    expect(await resumePendingReports(memory.stores)).toEqual([{ year, council: 'province', outcome: 'written' }]);
+    expect(memory.publications.get(year)?.reports).toBe('ready');
   });
 
   it.each([
@@ -98,7 +126,7 @@ describe('approveResults', () => {
     const memory = make();
     const before = structuredClone(memory.cycles.get(year));
     await refusedWith(approveResults(council, input, memory.stores, now), code);
-    expect(memory.objects.size).toBe(0);
+    expect(memory.objects.size + memory.requests.length).toBe(0);
     expect(memory.publications.size).toBe(0);
     expect(memory.cycles.get(year)).toEqual(before);
     expect(memory.audit).toEqual([]);

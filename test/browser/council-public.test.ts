@@ -144,6 +144,8 @@ describe('the council', () => {
     await page.getByLabel('Ngày quyết định').fill('2163-02-20');
     await page.getByRole('checkbox', { name: /Hội đồng đã xem bản dự thảo/ }).check();
     await page.getByRole('button', { name: 'Phê duyệt và công bố' }).click();
+    // Published at once; the files follow within seconds, the page asking again quietly.
+    await page.getByText('Đang tạo báo cáo…').waitFor();
     await page.getByRole('heading', { name: `Báo cáo đã công bố năm ${year}` }).waitFor({ timeout: 90_000 });
     const reports = (await api('GET', `/v1/public/results/${year}/reports`)).body;
     expect(reports.decision).toBe('Quyết định số 125/QĐ-HĐTĐ ngày 20/02/2163');

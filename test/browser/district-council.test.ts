@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, token, tokens } from '../support/api.ts';
+import { publishedReports } from '../support/reports.ts';
 import { cycleDeadlines, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 import { checkAccessibility, launch, newPage, screenshot, signIn } from './support.ts';
 
@@ -75,6 +76,7 @@ beforeAll(async () => {
     body: { decision: otherDecision, computedAt: otherDraft.computedAt },
   });
   expect(otherApproved.status).toBe(200);
+  await publishedReports(year, { district: other });
   draft = (await api('GET', `/v1/cycles/${year}/results`, { token: await councilToken() })).body;
   browser = await launch();
   ({ page } = await newPage(browser));
@@ -133,6 +135,7 @@ describe('the district council of Ba Tri', () => {
     await page.getByRole('checkbox', { name: /Hội đồng đã xem bản dự thảo/ }).check();
     await checkAccessibility(page, 'district council approval');
     await page.getByRole('button', { name: 'Phê duyệt và công bố' }).click();
+    await page.getByText('Đang tạo báo cáo…').waitFor();
     await page.getByRole('heading', { name: `Báo cáo đã công bố năm ${year}` }).waitFor({ timeout: 90_000 });
     const decision = 'Quyết định số 18/QĐ-UBND ngày 12/02/2192';
     const reports = (await api('GET', `/v1/public/results/${year}/reports`)).body;

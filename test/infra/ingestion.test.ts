@@ -179,7 +179,7 @@ describe.each(bucketSubscriptions)('bucket subscription $id', (subscription) => 
     expect(JSON.stringify(dataTemplate.toJSON())).not.toContain(fnId);
   });
 
-  it('grants read-write on the table and its named indexes, read on its buckets, send on its queue, nothing else', () => {
+  it('grants read-write on the table and its named indexes, read (or read-write) on its buckets, send on its queue, the pipeline callback if it resumes the pipeline, nothing else', () => {
     const statements = statementsOf(template, roleId());
     const dynamo = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
     expect(dynamo).toHaveLength(1);
@@ -191,7 +191,8 @@ describe.each(bucketSubscriptions)('bucket subscription $id', (subscription) => 
       expect(JSON.stringify(tableResources)).toContain(`/index/${index.indexName}`);
 
     const s3 = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
-    expect(actionsOf(s3).sort()).toEqual([...bucketActions.read.objects, ...bucketActions.read.bucket].sort());
+    const access = subscription.writes?.length ? bucketActions.readWrite : bucketActions.read;
+    expect(actionsOf(s3).sort()).toEqual([...access.objects, ...access.bucket].sort());
     for (const statement of s3) {
       const resource = JSON.stringify(statement.Resource);
       expect(subscription.reads.some((read) => resource.includes(logicalIdOf(data.buckets[read])))).toBe(true);
@@ -205,7 +206,8 @@ describe.each(bucketSubscriptions)('bucket subscription $id', (subscription) => 
     expect(sqs[0]!.Resource).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
 
     const others = actionsOf(statements).filter((a) => !/^(dynamodb|s3|sqs|logs|xray):/.test(a));
-    expect(others).toEqual([]);
-    expect(actionsOf(statements).filter((a) => /Delete(Object|Bucket)|PutObject|\*$/.test(a))).toEqual([]);
+    expect(others).toEqual(subscription.resumesPipeline ? ['states:SendTaskSuccess'] : []);
+    expect(actionsOf(statements).filter((a) => /Delete(Object|Bucket)|\*$/.test(a))).toEqual([]);
+    expect(actionsOf(statements).includes('s3:PutObject')).toBe(Boolean(subscription.writes?.length));
   });
 });

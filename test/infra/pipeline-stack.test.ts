@@ -148,7 +148,7 @@ describe('the pipeline definition (one ASL file for CDK and the local runner)', 
     }
   });
 
-  it('lets the reminders read the user pool and mail from the configured sender, and the approval resume the machine', () => {
+  it('lets the reminders read the user pool and mail from the configured sender, and the report function (not the approval) resume the machine', () => {
     const withSender = buildStage({ adminEmail: 'cchc@snv.example.gov.vn' });
     const pipelineTemplate = withSender.template(withSender.stage.pipeline);
     const reminders = withSender.stage.pipeline.functions.SendReminders;
@@ -173,7 +173,9 @@ describe('the pipeline definition (one ASL file for CDK and the local runner)', 
     expect(statements(pipelineTemplate).some((s) => [s.Action].flat().includes('cognito-idp:ListUsersInGroup'))).toBe(true);
     expect(reminders).toBeDefined();
     const apiTemplate = withSender.template(withSender.stage.api);
-    expect(statements(apiTemplate).filter((s) => [s.Action].flat().includes('states:SendTaskSuccess'))).toHaveLength(1);
+    expect(statements(apiTemplate).filter((s) => [s.Action].flat().includes('states:SendTaskSuccess'))).toHaveLength(0);
+    // AwaitApproval (an immediate answer when already published) and the report function.
+    expect(statements(pipelineTemplate).filter((s) => [s.Action].flat().includes('states:SendTaskSuccess'))).toHaveLength(2);
   });
 
   it('is started yearly by EventBridge Scheduler in Vietnam time with the scheduled time as input', () => {

@@ -18,9 +18,21 @@ import { getCycle } from '../../shared/store/cycles-store.ts';
 import { getCouncilPublication, getDraft, listPublications } from '../../shared/store/results-store.ts';
 import { getApprovalToken, saveApprovalToken, takeLocalCallback } from '../../shared/store/task-tokens.ts';
 import { api, token, tokens } from '../support/api.ts';
+import { publishedReports, reportsWaitMs } from '../support/reports.ts';
 import { cycleDeadlines, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 
 const year = 2121;
+
+/** Waits (bounded) for the pipeline callback of `taskToken`; with it, the state of CNL-H-B's reports when it was found. */
+async function callbackOf(taskToken: string) {
+  const deadline = Date.now() + reportsWaitMs;
+  for (;;) {
+    const callback = await takeLocalCallback(taskToken);
+    if (callback) return { callback, reportsOfB: (await getCouncilPublication(year, 'CNL-H-B'))?.reports };
+    if (Date.now() > deadline) throw new Error(`no callback for ${taskToken} after ${reportsWaitMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 const noDistrictYear = 2122;
 const framework = referenceFramework('commune');
 const communes = { 'CNL-X-A1': 'CNL-H-A', 'CNL-X-A2': 'CNL-H-A', 'CNL-X-B1': 'CNL-H-B' } as const;
@@ -154,7 +166,9 @@ describe('district councils', () => {
     expect(approvedA.status).toBe(200);
     expect(approvedA.body.publishedBy).toMatchObject({ council: 'district', district: 'CNL-H-A', decision: decisionA });
     expect(approvedA.body.awaiting).toEqual(['province', 'CNL-H-B']);
-    expect(approvedA.body.files.map((f: { name: string }) => f.name)).toContain(`results-${year}-CNL-H-A.csv`);
+    expect([approvedA.body.reports, approvedA.body.files]).toEqual(['pending', []]);
+    const reportsA = await publishedReports(year, { district: 'CNL-H-A' });
+    expect(reportsA.body.files.map((f: { name: string }) => f.name)).toContain(`results-${year}-CNL-H-A.csv`);
     expect((await getCycle(year))?.phase).toBe('approved');
     const publishedA = await getCouncilPublication(year, 'CNL-H-A');
     expect(await takeLocalCallback(taskToken)).toBeUndefined();
@@ -177,6 +191,7 @@ describe('district councils', () => {
     });
     expect(approvedP.status).toBe(200);
     expect(approvedP.body.publishedBy).toMatchObject({ council: 'province', decision: decisionP });
+    await publishedReports(year);
     const publishedP = await getCouncilPublication(year, 'province');
     expect(await getCouncilPublication(year, 'CNL-H-A')).toEqual(publishedA);
     expect(await takeLocalCallback(taskToken)).toBeUndefined();
@@ -191,9 +206,12 @@ describe('district councils', () => {
     expect(approvedB.body.awaiting).toEqual([]);
     expect(await getCouncilPublication(year, 'province')).toEqual(publishedP);
     expect(await getCouncilPublication(year, 'CNL-H-A')).toEqual(publishedA);
-    // The last council the cycle needs: the cycle is published and the waiting execution resumed.
+    // The last council the cycle needs: the cycle is published; the waiting execution is resumed
+    // only once its report files exist (from the first look right after the approval on).
     expect((await getCycle(year))?.phase).toBe('published');
-    expect(await takeLocalCallback(taskToken)).toMatchObject({ published: true, via: 'callback' });
+    const resumed = await callbackOf(taskToken);
+    expect(resumed.callback).toMatchObject({ published: true, via: 'callback' });
+    expect(resumed.reportsOfB).toBe('ready');
     expect(await getApprovalToken(year)).toBeUndefined();
 
     const all = await api('GET', `/v1/public/results/${year}`);
@@ -215,6 +233,7 @@ describe('district councils', () => {
     const decisionsOfFiles = new Set(reports.body.files.map((f: { publishedBy: { decision: string } }) => f.publishedBy.decision));
     expect([...decisionsOfFiles].sort()).toEqual([decisionP, decisionA, decisionB].sort());
     expect(reports.body.files).toHaveLength(24);
+    expect(reports.body.councils.map((c: { reports: string }) => c.reports)).toEqual(['ready', 'ready', 'ready']);
 
     const again = await api('POST', `/v1/cycles/${year}/results/approve`, {
       token: a,

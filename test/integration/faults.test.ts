@@ -17,6 +17,7 @@ import { s3 } from '../../shared/store/clients.ts';
 import { assessmentAuditSubject } from '../../shared/store/entities/assessment-header.ts';
 import { readCounts } from '../../shared/store/survey-respondents-store.ts';
 import { api, tokens } from '../support/api.ts';
+import { publishedReports } from '../support/reports.ts';
 import {
   cycleDeadlines,
   fillSelfLeaves,
@@ -214,7 +215,9 @@ async function approve(cycleYear: number) {
     body: { decision: 'Quyết định số 7/QĐ-HĐTĐ', computedAt: draft.body.computedAt },
   });
   const published = await api('GET', `/v1/public/results/${cycleYear}`);
-  const files = (approved.body?.files ?? []).map((f: { name?: string }) => f.name?.replace(String(cycleYear), '<year>')).sort();
+  // The report function (the runtime's, fault-free) writes the files after the approval: its audit event belongs to the trail.
+  const reports = await publishedReports(cycleYear);
+  const files = reports.body.files.map((f: { name: string }) => f.name.replace(String(cycleYear), '<year>')).sort();
   return { status: approved.status, published: published.body, files, audit: await listAudit(`RESULTS#${cycleYear}`) };
 }
 
@@ -297,6 +300,7 @@ describe('faults injected into the DynamoDB client', () => {
     expect(faulty.status).toBe(clean.status);
     const unitsOf = (p: any) => p.results.district.units.map((u: any) => [u.unitId, u.rank, u.total, u.index]);
     expect(unitsOf(faulty.published)).toEqual(unitsOf(clean.published));
+    expect(clean.files).toHaveLength(8);
     expect(faulty.files).toEqual(clean.files);
     expect(faulty.audit.filter((e) => e.action === 'results.approved')).toHaveLength(1);
     expect(trail(faulty.audit, String(faultyYear))).toEqual(trail(clean.audit, String(cleanYear)));

@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as loadCycle } from '../../functions/pipeline/load-cycle.ts';
+import { handler as checkPublication } from '../../functions/pipeline/check-publication.ts';
 import { handler as confirmPublication } from '../../functions/pipeline/confirm-publication.ts';
 import { listReminders } from '../../shared/store/reminders-store.ts';
 import { runPipeline } from '../../infra/local/pipeline-runner.ts';
@@ -54,8 +55,16 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
     const lead = await tokens.appraiser('SNV', '*');
     const council = await tokens.council();
     let approval: Promise<void> | undefined;
+    // What the publication's reports were each time CheckPublication ran (the callback comes before it).
+    const seen: (string | undefined)[] = [];
     const result = await runPipeline({
       year,
+      handlers: {
+        CheckPublication: async (input) => {
+          seen.push((await getPublication(year))?.reports);
+          return checkPublication(input);
+        },
+      },
       executionName: `cycle-${year}`,
       // Far longer than the run: only the callback can resume the machine in time.
       approvalTimeoutMs: 60_000,
@@ -111,6 +120,8 @@ describe('the yearly pipeline, run locally from the deployed ASL', () => {
     ]);
     expect(result.events.some((e) => e.type === 'StateCaught')).toBe(false);
     expect(result.ms).toBeLessThan(60_000);
+    // The approval answered with its reports pending; the machine was resumed only once they were written.
+    expect(seen).toEqual(['ready']);
 
     // Only the unit that had not submitted was reminded, once per reminder moment of its deadline.
     const reminders = (await listReminders(year)).filter((r) => r.kind === 'selfAssessment');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { inject, beforeAll, describe, expect, it } from 'vitest';
 import { leaves } from '../../shared/domain/framework.ts';
 import { api, apiUrl, tokens } from '../support/api.ts';
+import { publishedReports } from '../support/reports.ts';
 import { cycleDeadlines, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 
 const [first, second] = [2041, 2042];
@@ -130,7 +131,7 @@ describe('year over year, explanation and open data', () => {
       change_rank: 8,
     });
 
-    const reports = await api('GET', `/v1/public/results/${second}/reports`);
+    const reports = await publishedReports(second);
     expect(reports.body.files).toHaveLength(8);
     const dir = join(inject('localDir'), 'reports', String(second));
     for (const name of [

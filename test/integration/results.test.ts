@@ -9,6 +9,7 @@ import { getCycle } from '../../shared/store/cycles-store.ts';
 import { getFramework } from '../../shared/store/frameworks-store.ts';
 import { getPublication } from '../../shared/store/results-store.ts';
 import { api, tokens } from '../support/api.ts';
+import { publishedReports } from '../support/reports.ts';
 import { cycleDeadlines, fillSelfLeaves, pdfBytes, referenceFramework, uploadEvidence } from '../support/assessment-helpers.ts';
 
 const year = 2035;
@@ -111,7 +112,11 @@ describe('computation, approval and publication', () => {
       body: { decision: 'Quyết định số 2/QĐ-HĐTĐ', computedAt: draft.body.computedAt },
     });
     expect(approved.status).toBe(200);
-    expect(approved.body.files.map((f: { name: string }) => f.name).sort()).toEqual([
+    // The request publishes and asks for its reports; it writes no report object itself.
+    expect([approved.body.reports, approved.body.files]).toEqual(['pending', []]);
+    const reports = await publishedReports(year);
+    expect(reports.body.reports).toBe('ready');
+    expect(reports.body.files.map((f: { name: string }) => f.name).sort()).toEqual([
       `data-dictionary-${year}.csv`,
       `open-data-${year}.csv`,
       `open-data-${year}.json`,
@@ -132,7 +137,6 @@ describe('computation, approval and publication', () => {
       units: results.units.map((u: object) => ({ ...u, publishedBy: approved.body.publishedBy })),
     });
     expect(published.body.notFinalized).toBeUndefined();
-    const reports = await api('GET', `/v1/public/results/${year}/reports`);
     for (const file of reports.body.files) {
       const bytes = Buffer.from(await (await fetch(file.url)).arrayBuffer());
       expect(bytes.length, file.name).toBe(file.bytes);
@@ -222,6 +226,7 @@ describe('twenty concurrent approvals', () => {
     const lost = answers.filter((a) => a.status !== 200);
     expect(lost.map((a) => a.status)).toEqual(Array(19).fill(409));
     expect(lost.every((a) => ['ALREADY_PUBLISHED', 'APPROVAL_IN_PROGRESS'].includes(a.body.code))).toBe(true);
+    await publishedReports(y);
     const publication = await getPublication(y);
     expect(publication?.decision).toBe(won[0]!.body.decision);
     expect(await reportObjects(y)).toEqual(publication!.files.map((f) => f.key).sort());

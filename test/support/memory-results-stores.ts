@@ -5,6 +5,8 @@
 import { fail } from '../../shared/domain/errors.ts';
 import type { CyclesStores } from '../../shared/app/cycles/stores.ts';
 import type { PublicationStores } from '../../shared/app/results/publication-stores.ts';
+import type { ReportStores } from '../../shared/app/results/report-stores.ts';
+import type { ResultsStores } from '../../shared/app/results/stores.ts';
 import type { TypeInputs } from '../../shared/app/results/results-inputs.ts';
 import type { Cycle } from '../../shared/schemas/domain/cycles.ts';
 import type { AuditEvent } from '../../shared/store/audit.ts';
@@ -15,7 +17,7 @@ import { mergePublications } from '../../shared/store/merged-publication.ts';
 import type { CycleUnit } from '../../shared/store/entities/cycle-unit.ts';
 
 export interface MemoryResults {
-  stores: PublicationStores & CyclesStores;
+  stores: ResultsStores & PublicationStores & CyclesStores & ReportStores;
   cycles: Map<number, Cycle>;
   /** The provincial council's drafts and publications by year; district councils' by `year#district`. */
   drafts: Map<number, DraftResults>;
@@ -24,7 +26,10 @@ export interface MemoryResults {
   councilPublications: Map<string, Publication>;
   /** The cycles' registries (an empty one unless a test sets it). */
   registries: Map<number, CycleUnit[]>;
+  /** Report objects by key (the report function's writes). */
   objects: Map<string, Buffer>;
+  /** Report requests (the approval's last write), `year#council`. */
+  requests: string[];
   audit: Pick<AuditEvent, 'subject' | 'action' | 'after'>[];
   frameworks: Map<string, StoredFramework>;
   units: Map<string, Unit>;
@@ -49,6 +54,7 @@ export function memoryResultsStores(inputs: TypeInputs[] = []): MemoryResults {
     ...[...councilPublications].filter(([k]) => k.startsWith(`${year}#`)).map(([, p]) => p),
   ];
   const objects = new Map<string, Buffer>();
+  const requests: string[] = [];
   const notified: number[] = [];
   const frameworks = new Map<string, StoredFramework>();
   const units = new Map<string, Unit>();
@@ -116,11 +122,25 @@ export function memoryResultsStores(inputs: TypeInputs[] = []): MemoryResults {
         });
       }
     },
+    requestReports: async (year, council) => {
+      requests.push(`${year}#${council}`);
+    },
     putReportFile: async (year, name, contentType, body): Promise<ReportFile> => {
       const key = `published/${year}/${name}`;
       objects.set(key, body);
       return { name, contentType, bytes: body.length, sha256: 'x'.repeat(64), key };
     },
+    markReportsReady: async (_caller, publication, files) => {
+      const stored = publicationOf(publication.year, publication.council);
+      if (!stored || stored.reports !== 'pending') return false;
+      Object.assign(stored, { files: structuredClone(files), reports: 'ready' });
+      audit.push({ subject: `RESULTS#${publication.year}`, action: 'results.reports-written' });
+      return true;
+    },
+    listPendingReports: async () =>
+      [...publications.values(), ...councilPublications.values()]
+        .filter((p) => p.reports === 'pending')
+        .map((p) => ({ year: p.year, council: p.council ?? 'province' })),
     reportUrl: async (file) => `memory://${file.key}`,
     resultsInputs: async () => inputs,
     // Year over year and weaknesses have their own hand-worked tests; the fast tier keeps the numbers as computed.
@@ -144,6 +164,7 @@ export function memoryResultsStores(inputs: TypeInputs[] = []): MemoryResults {
     councilPublications,
     registries,
     objects,
+    requests,
     audit,
     frameworks,
     units,

@@ -2,7 +2,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { csvCell, resultsCsv } from '../../shared/reports/csv.ts';
 import { escapeHtml, resultsHtml } from '../../shared/reports/html.ts';
 import { dataDictionary, dictionaryCsv, openDataCsv, openDataJson } from '../../shared/reports/open-data.ts';
@@ -178,6 +178,27 @@ describe('XLSX workbook', () => {
     expect(weak.rowCount).toBe(3 + departments.analysis!.leaves.length + communes.analysis!.leaves.length);
     const yoy = book.getWorksheet('So sánh năm trước')!;
     expect(yoy.getRow(4).getCell(5).value).toBe(departments.units[0]!.previous!.index);
+  });
+
+  it('is the same bytes for the same publication whatever the clock (a retried report function writes the same objects)', async () => {
+    const first = await buildReportFiles(input);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2040-07-08T09:10:11Z'));
+      const later = await buildReportFiles(input);
+      expect(later.map((f) => f.body.equals(first.find((g) => g.name === f.name)!.body))).toEqual(later.map(() => true));
+    } finally {
+      vi.useRealTimers();
+    }
+    // Every entry carries the approval's time (DOS fields, local and central), and the workbook still opens.
+    const xlsx = first.find((f) => f.name.endsWith('.xlsx'))!.body;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+    expect(book.worksheets.length).toBeGreaterThan(0);
+    const approved = new Date(input.approvedAt);
+    const dosDate = ((approved.getUTCFullYear() - 1980) << 9) | ((approved.getUTCMonth() + 1) << 5) | approved.getUTCDate();
+    const local = xlsx.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    expect(xlsx.readUInt16LE(local + 12)).toBe(dosDate);
   });
 
   it('lists every published file once with its type', async () => {

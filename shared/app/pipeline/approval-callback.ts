@@ -1,10 +1,11 @@
 /**
  * Approval by callback: the pipeline's AwaitApproval task stores its task token on the cycle; the
- * council's approval (shared/app/results/approve-results.ts) calls `notifyApproval(year)`, which
- * sends the token back so the execution resumes at once. The 6-hourly timeout of AwaitApproval
- * (then CheckPublication) stays as the fallback, so a lost callback only delays, never blocks.
- * Councils per level: the token goes back only with the last council the cycle needs (the cycle is
- * `published` then); an earlier council's approval leaves the execution waiting.
+ * report function, once it has written a council's report files (shared/app/results/generate-reports.ts),
+ * calls `notifyApproval(year)`, which sends the token back so the execution resumes at once. The
+ * 6-hourly timeout of AwaitApproval (then CheckPublication) stays as the fallback, so a lost
+ * callback only delays, never blocks. Councils per level: the token goes back only when every
+ * council the cycle needs has published (the cycle is `published`) and every publication's reports
+ * are written; an earlier council's leaves the execution waiting.
  */
 import { logger } from '../../observability.ts';
 import { getCycle } from '../../store/cycles-store.ts';
@@ -20,10 +21,11 @@ export interface ApprovalOutput extends Record<string, unknown> {
   via: 'callback' | 'already-published';
 }
 
-/** Every council the cycle needs has published: the cycle's phase says so, the publication is there. */
+/** Every council the cycle needs has published (the cycle's phase says so) and every report file is written. */
 async function fullyPublished(year: number) {
   const cycle = await getCycle(year);
-  return cycle?.phase === 'published' ? getPublication(year) : undefined;
+  const publication = cycle?.phase === 'published' ? await getPublication(year) : undefined;
+  return publication?.reports === 'ready' ? publication : undefined;
 }
 
 /** AwaitApproval: keeps the token; if the councils approved before the machine got here, resumes it at once. */
@@ -42,8 +44,9 @@ export async function awaitApproval(year: number, taskToken: string, execution?:
 }
 
 /**
- * After the approval is written: resumes the waiting execution, if any. Never fails the approval
- * (it is already published); a token nobody waits for any more is dropped.
+ * After a council's report files are written: resumes the waiting execution, if any, when the
+ * year is complete. Never fails (the publication is already complete); a token nobody waits for
+ * any more is dropped.
  */
 export async function notifyApproval(year: number): Promise<'resumed' | 'no-waiting-execution' | 'awaiting-councils' | 'failed'> {
   try {

@@ -1,4 +1,4 @@
-/** Task ConfirmPublication: the cycle is `published` and every report file is there with the checksum the publication recorded. */
+/** Task ConfirmPublication: the cycle is `published`, every council's report files are written, each with the checksum the publication recorded. */
 import { createHash } from 'node:crypto';
 import { fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
@@ -27,6 +27,10 @@ export async function confirmPublication(
   const [cycle, publication] = await Promise.all([cycleOf(year, stores), stores.getPublication(year)]);
   if (!publication || cycle.phase !== 'published') {
     throw fail.conflict('PUBLICATION_INCOMPLETE', `cycle ${year} is ${cycle.phase}${publication ? '' : ' and has no publication'}`);
+  }
+  if (publication.reports !== 'ready') {
+    const pending = publication.councils.filter((c) => c.reports === 'pending').map((c) => c.district ?? c.council);
+    throw fail.conflict('PUBLICATION_INCOMPLETE', `the report files of ${pending.join(', ')} for ${year} are still being written`);
   }
   const files = await Promise.all(publication.files.map((file) => confirmFile(file, stores)));
   await stores.recordStep(year, {

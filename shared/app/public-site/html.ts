@@ -50,6 +50,7 @@ th{background:#eef2f6}
 td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 code{font-size:0.8rem;word-break:break-all}
 .muted{color:#57606a}
+.notice{background:#fff4d6;color:#4d3000;border-left:4px solid #c98a00;padding:0.5rem 0.75rem;border-radius:4px}
 form.pick{display:flex;gap:0.5rem;align-items:end;flex-wrap:wrap;margin:0.5rem 0}
 form.pick label{display:block;font-size:0.9rem}
 select,button{font:inherit;padding:0.3rem 0.5rem;min-height:2.5rem}

@@ -43,14 +43,25 @@ ${table(`Xếp hạng ${unitTypeNames[type] ?? type}; chỉ số thành phần t
 <p class="muted">${legend}</p></section>`;
 }
 
-function filesSection(year: number, files: { name: string; bytes: number; sha256: string; url?: string }[]): string {
+type Files = { name: string; bytes: number; sha256: string; url?: string }[];
+
+/** Seconds after an approval its files are still being written: said so, in place of links that do not exist yet. */
+const pendingNotice = (pending: boolean) =>
+  pending
+    ? '<p class="notice" role="status">Báo cáo đang được tạo: các tệp của quyết định vừa phê duyệt sẽ có tại đây sau ít giây. Tải lại trang để xem.</p>'
+    : '';
+
+function filesSection(year: number, files: Files, pending: boolean): string {
   const rows = files.map((f) => [
     f.url ? `<a href="${esc(f.url)}">${esc(f.name)}</a>` : esc(f.name),
     fmtInt(f.bytes),
     `<code>${esc(f.sha256)}</code>`,
   ]);
+  const listed = files.length
+    ? table('Tệp báo cáo đã công bố, dung lượng (byte) và mã kiểm tra SHA-256', ['Tệp', 'Dung lượng (byte)', 'SHA-256'], rows, new Set([1]))
+    : '';
   return `<section aria-labelledby="files"><h2 id="files">Tệp báo cáo</h2>
-${table('Tệp báo cáo đã công bố, dung lượng (byte) và mã kiểm tra SHA-256', ['Tệp', 'Dung lượng (byte)', 'SHA-256'], rows, new Set([1]))}
+${pendingNotice(pending)}${listed}
 <p class="muted">Liên kết tải có hiệu lực 1 giờ; danh sách luôn mới tại <a href="/cong-khai/${year}">trang này</a>. Kiểm tra tệp: <code>sha256sum tên-tệp</code>.</p></section>
 <section aria-labelledby="open"><h2 id="open">Dữ liệu mở</h2>
 <p>Bộ dữ liệu máy đọc được (mỗi đơn vị một bản ghi, mã đơn vị ổn định, từ điển dữ liệu): <a href="/v1/public/results/${year}/open-data">bộ dữ liệu mở (JSON)</a>; cùng các tệp <code>open-data-${year}.csv</code> và <code>data-dictionary-${year}.csv</code> ở bảng trên.</p></section>`;
@@ -76,7 +87,7 @@ export async function yearPage(year: number, type?: UnitType): Promise<Page> {
 <p>${esc(published.decision)}, phê duyệt ngày ${esc(fmtDate(published.approvedAt))}.${others.length ? ` Năm khác: ${others.join(', ')}.` : ''}</p>
 <form class="pick" method="get" action="/cong-khai/${year}"><div><label for="type">Loại đơn vị</label><select id="type" name="type">${options.join('')}</select></div><button type="submit">Xem</button></form>
 ${sections.join('\n')}
-${filesSection(year, reports.files)}`;
+${filesSection(year, reports.files, reports.reports === 'pending')}`;
   const title = `Kết quả Chỉ số CCHC năm ${year}${type ? ` — ${unitTypeNames[type]}` : ''}`;
   return {
     status: 200,

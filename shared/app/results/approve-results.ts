@@ -1,10 +1,18 @@
 /**
  * A council approves the draft it read and publishes it, exactly once: the draft is claimed
- * first (a conditional write only one approval can win), then the report objects are written,
- * then the publication. A refused or losing approval writes no object. A claim whose publication
- * never followed (the approving call died) is resumed by the same approval after a lease.
- * Councils per level: each council (the provincial one, or a district's for its communes) claims
- * and publishes its own draft; the cycle is `published` with the last council it needs.
+ * first (a conditional write only one approval can win), then the publication is written with its
+ * report files `pending`, then a report request. A refused or losing approval writes no object.
+ * A claim whose publication never followed (the approving call died) is resumed by the same
+ * approval after a lease. Councils per level: each council (the provincial one, or a district's
+ * for its communes) claims and publishes its own draft; the cycle is `published` with the last
+ * council it needs.
+ *
+ * Why the files follow instead of being written here: building them (XLSX, HTML, open data) is
+ * the heavy part, in time and bundle. The request object's creation event (shared/events.ts
+ * `reportsRequested`) runs the report function with the platform's async retries, a dead-letter
+ * queue and a re-drive, the same delivery the survey imports use; a DynamoDB stream would need its
+ * own local emulation. The report function writes the files, completes the publication and only
+ * then resumes the pipeline (shared/app/results/generate-reports.ts).
  */
 import { councilOfCaller, councilRefusal, provinceCouncil, publishedBy, requiredCouncils, type CouncilKey } from '../../domain/councils.ts';
 import { enforce, fail, isDomainError } from '../../domain/errors.ts';
@@ -12,7 +20,6 @@ import { approvalRefusal, resumableApproval } from '../../domain/results-approva
 import type { Caller } from '../../domain/roles.ts';
 import type { Cycle } from '../../schemas/domain/cycles.ts';
 import type { ApprovalClaim, DraftResults, Publication } from '../../store/results-store.ts';
-import { reportBodies } from './report-files.ts';
 import { publicationStores, type PublicationStores } from './publication-stores.ts';
 
 export interface ApproveInput {
@@ -23,13 +30,14 @@ export interface ApproveInput {
   district?: string;
 }
 
-/** Councils write concurrently to the one cycle item; a lost race is read again this many times. */
-const attempts = 5;
+/**
+ * Councils write concurrently to the one cycle item (each claim and each publication moves its
+ * version); a lost race is read again this many times, after a jittered pause. Without the report
+ * building between claim and publication, approvals arriving together also publish together.
+ */
+const attempts = 8;
 const lostRace = (error: unknown) => isDomainError(error, 'ALREADY_PUBLISHED') || isDomainError(error, 'VERSION_CONFLICT');
-
-/** A district council's report files are named after it: `results-2031-H-BATRI.csv`. */
-const fileName = (name: string, year: number, council: CouncilKey) =>
-  council === provinceCouncil ? name : name.replace(String(year), `${year}-${council}`);
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 25 * 2 ** Math.min(attempt, 5) * Math.random()));
 
 /** Step 3 as the last council or not: the cycle's version orders the councils' publications. */
 async function publishInTurn(
@@ -51,6 +59,7 @@ async function publishInTurn(
       return awaiting;
     } catch (error) {
       if (attempt >= attempts || !lostRace(error)) throw error;
+      await pause(attempt);
     }
   }
 }
@@ -64,20 +73,19 @@ async function publishClaimed(
 ) {
   const council = draft.council ?? provinceCouncil;
   const content = { year: draft.year, decision: claim.decision, approvedAt: claim.approvedAt, results: draft.results };
-  const bodies = await reportBodies(content, stores);
-  const files = await Promise.all(
-    bodies.map((f) => stores.putReportFile(draft.year, fileName(f.name, draft.year, council), f.contentType, f.body)),
-  );
-  const publication: Publication = { ...content, council, approvedBy: claim.approvedBy, files };
+  const publication: Publication = { ...content, council, approvedBy: claim.approvedBy, files: [], reports: 'pending' };
   const awaiting = await publishInTurn(caller, publication, council, required, stores);
-  await stores.notifyApproval(draft.year);
+  // After the publication: a request is never written for a publication that does not exist. If
+  // this write is lost, the report function's re-drive finds the pending publication.
+  await stores.requestReports(draft.year, council, { approvedAt: claim.approvedAt });
   return {
     year: draft.year,
     decision: claim.decision,
     approvedAt: claim.approvedAt,
     publishedBy: publishedBy(council, claim.decision, claim.approvedAt),
     awaiting,
-    files: files.map(({ key: _k, ...f }) => f),
+    reports: 'pending' as const,
+    files: [],
   };
 }
 
@@ -103,7 +111,10 @@ export async function approveResults(caller: Caller, input: ApproveInput, stores
       await stores.claimApproval(caller, draft!, claim, cycle!, approved);
     } catch (error) {
       // Another council's claim or publication moved the cycle on: read again (a claim of this draft is refused then).
-      if (attempt < attempts && lostRace(error)) continue;
+      if (attempt < attempts && lostRace(error)) {
+        await pause(attempt);
+        continue;
+      }
       throw error;
     }
     return publishClaimed(caller, { ...draft!, status: 'approved', approval: claim }, claim, required, stores);

@@ -2,7 +2,11 @@ import { fail } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { publicationStores, type PublicationStores } from './publication-stores.ts';
 
-/** The published report files of every council, with the decision, checksum and download link of each (never the object keys). */
+/**
+ * The published report files of every council, with the decision, checksum and download link of each
+ * (never the object keys). A council's files appear once the report function has written them, seconds
+ * after its approval; until then `reports` is `pending` (and that council's `reports` in `councils`).
+ */
 export async function publicReports(
   _caller: Caller,
   input: { year: number },
@@ -13,5 +17,6 @@ export async function publicReports(
   const files = await Promise.all(
     published.files.map(async ({ key, ...file }) => ({ ...file, url: await stores.reportUrl({ ...file, key }) })),
   );
-  return { year: published.year, decision: published.decision, approvedAt: published.approvedAt, files, councils: published.councils };
+  const { year, decision, approvedAt, reports, councils } = published;
+  return { year, decision, approvedAt, reports, files, councils };
 }

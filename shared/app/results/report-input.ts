@@ -1,7 +1,6 @@
 /** What the report files need beside the results: each unit type's framework and the registry's parents. */
 import type { Framework } from '../../schemas/files/framework.ts';
 import type { Results } from '../../schemas/files/results.ts';
-import { buildReportFiles, type ReportFileContent } from '../../reports/report-files.ts';
 import type { ReportInput } from '../../reports/model.ts';
 import { listUnits } from '../../store/units-store.ts';
 import { frameworkOf } from '../assessment/assessment-context.ts';
@@ -24,9 +23,4 @@ export async function reportInput(content: PublishedContent): Promise<ReportInpu
     frameworks: Object.fromEntries(frameworks.filter((f): f is readonly [string, Framework] => !!f[1])),
     units: Object.fromEntries(units.map((u) => [u.id, { name: u.name, ...(u.parentId ? { parentId: u.parentId } : {}) }])),
   };
-}
-
-/** The files a publication writes (approval calls this, then stores each with its checksum). */
-export async function publicationFiles(content: PublishedContent): Promise<ReportFileContent[]> {
-  return buildReportFiles(await reportInput(content));
 }

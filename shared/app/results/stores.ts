@@ -1,7 +1,8 @@
 /**
  * The stores the results use cases call (a port: the fast tier passes in-memory ones). The report
- * bucket and the pipeline callback are the publication's own port (publication-stores.ts), so the
- * routes that only read or compute carry no S3 or Step Functions client.
+ * bucket is the publication's own port (publication-stores.ts) and the report builders with the
+ * pipeline callback the report function's (report-stores.ts), so the routes that only read,
+ * compute or approve carry no report builder or Step Functions client.
  */
 import { getCycle, getCycleRegistry, updateCycle } from '../../store/cycles-store.ts';
 import {
@@ -16,7 +17,6 @@ import {
 import { listUnits } from '../../store/units-store.ts';
 import { registryOf, type CycleUnit } from '../cycles/cycle-registry.ts';
 import { withInsights } from './insights.ts';
-import { reportInput } from './report-input.ts';
 import { resultsInputs } from './results-inputs.ts';
 
 export interface ResultsStores {
@@ -34,8 +34,6 @@ export interface ResultsStores {
   publish: typeof publish;
   /** Everything the computation reads (units, assessments, survey summaries), per unit type. */
   resultsInputs: typeof resultsInputs;
-  /** What the report files need beside the results: frameworks and the registry's parents. */
-  reportInput: typeof reportInput;
   /** Year over year and strengths and weaknesses (reads the previous publication and the registry). */
   withInsights: typeof withInsights;
 }
@@ -52,6 +50,5 @@ export const resultsStores: ResultsStores = {
   claimApproval,
   publish,
   resultsInputs,
-  reportInput,
   withInsights,
 };

@@ -58,7 +58,10 @@ export const reportFileSchema = z.object({
   publishedBy: z.optional(publishedBySchema),
 });
 
-const councilPublicationSchema = z.extend(publishedBySchema, { units: z.number().check(z.int()) });
+/** A publication's report files: `pending` from the approval until the report function has written them (seconds). */
+const reportStateSchema = z.enum(['pending', 'ready']);
+
+const councilPublicationSchema = z.extend(publishedBySchema, { units: z.number().check(z.int()), reports: z.optional(reportStateSchema) });
 
 export const publicationSchema = z
   .object({
@@ -76,7 +79,10 @@ export const reportsSchema = z
     year: z.number().check(z.int()),
     decision: z.string(),
     approvedAt: z.string(),
+    /** The files written so far (none while this council's, or the only council's, are pending). */
     files: z.array(reportFileSchema),
+    /** `pending` while any council's report files are still being written (the approval answers `pending`). */
+    reports: z.optional(reportStateSchema),
     /** The approving council's decision (approval answer). */
     publishedBy: z.optional(publishedBySchema),
     /** The councils the cycle still waits for after this approval (`province` or a district id). */

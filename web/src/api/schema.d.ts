@@ -1678,6 +1678,8 @@ export interface components {
                 url?: string;
                 publishedBy?: components["schemas"]["PublishedBy"];
             }[];
+            /** @enum {string} */
+            reports?: "pending" | "ready";
             publishedBy?: components["schemas"]["PublishedBy"];
             awaiting?: string[];
             councils?: {
@@ -1687,6 +1689,8 @@ export interface components {
                 decision: string;
                 approvedAt: string;
                 units: number;
+                /** @enum {string} */
+                reports?: "pending" | "ready";
             }[];
         };
         PublishedResults: {
@@ -1706,6 +1710,8 @@ export interface components {
                 decision: string;
                 approvedAt: string;
                 units: number;
+                /** @enum {string} */
+                reports?: "pending" | "ready";
             }[];
         };
         ResultExplanation: {

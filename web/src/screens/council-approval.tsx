@@ -1,10 +1,12 @@
 /**
  * Approval (`/hoi-dong/phe-duyet?nam=`): the decision number and date, naming the draft read (its
  * computation time is what the API compares: a recomputed draft is refused), then the published
- * report files with their checksums. After a reload the page reads the state from the API again.
+ * report files with their checksums. The files follow the approval within seconds (the report
+ * function writes them): "Đang tạo báo cáo…" until then, the page asking again quietly. After a
+ * reload the page reads the state from the API again.
  */
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, idempotencyKey, type Schemas } from '../api/client';
 import { PageLoading, PageProblem } from '../components/page-problem';
 import { ProblemBox } from '../components/problem-box';
@@ -18,11 +20,33 @@ import '../styles-council.css';
 
 type Reports = Schemas['PublishedReports'];
 
+const ownPublishedReports = async (year: number) =>
+  ownReports(await must(api().GET('/v1/public/results/{year}/reports', { params: { path: { year } } })), currentSession()?.district);
+
 async function loadApproval(year: number): Promise<{ data: CouncilData; reports?: Reports }> {
   const data = await loadCouncil(year);
   if (data.draft.status !== 'approved') return { data };
-  const all = await must(api().GET('/v1/public/results/{year}/reports', { params: { path: { year } } }));
-  return { data, reports: ownReports(all, currentSession()?.district) };
+  return { data, reports: await ownPublishedReports(year) };
+}
+
+/** How often, and how many times, the page asks whether this council's report files are written. */
+const pollMs = 2000;
+const pollTimes = 90;
+
+/** While this council's files are pending: asks again every `pollMs`, quietly (a failed ask is simply asked again). */
+function usePendingReports(year: number, reports: Reports | undefined, update: (r: Reports) => void): boolean {
+  const [asked, setAsked] = useState(0);
+  const pending = reports?.reports === 'pending';
+  useEffect(() => {
+    if (!pending || asked >= pollTimes) return;
+    const timer = setTimeout(() => {
+      ownPublishedReports(year)
+        .then(update, () => undefined)
+        .finally(() => setAsked((n) => n + 1));
+    }, pollMs);
+    return () => clearTimeout(timer);
+  }, [pending, asked, year]);
+  return pending && asked >= pollTimes;
 }
 
 /** The year's reports hold every council's files: this council's decision and files only. */
@@ -34,6 +58,7 @@ function ownReports(all: Reports, district: string | undefined): Reports {
     ...all,
     decision: own?.decision ?? all.decision,
     approvedAt: own?.approvedAt ?? all.approvedAt,
+    reports: own?.reports ?? all.reports,
     files: all.files.filter((f) => mine(f.publishedBy)),
   };
 }
@@ -139,6 +164,8 @@ export function CouncilApproval() {
   const { query } = useLocation();
   const year = Number(query.nam ?? currentYear());
   const [loaded, , setLoaded] = useLoad(() => loadApproval(year), [year]);
+  const value = loaded.state === 'ready' ? loaded.value : undefined;
+  const late = usePendingReports(year, value?.reports, (r) => value && setLoaded({ ...value, reports: r }));
   if (loaded.state === 'loading') return <PageLoading />;
   if (loaded.state === 'error') return <PageProblem problem={loaded.problem} />;
   const { data, reports } = loaded.value;
@@ -156,7 +183,15 @@ export function CouncilApproval() {
           <p class="ok" role="status">
             Kết quả đã được phê duyệt và công bố.
           </p>
-          <ReportFiles reports={reports} />
+          {reports.reports === 'pending' ? (
+            <p class="notice" role="status" aria-live="polite">
+              {late
+                ? 'Báo cáo chưa được tạo xong. Tải lại trang sau ít phút; nếu vẫn chưa có, báo quản trị viên.'
+                : 'Đang tạo báo cáo… Các tệp báo cáo sẽ hiện tại đây sau ít giây.'}
+            </p>
+          ) : (
+            <ReportFiles reports={reports} />
+          )}
         </>
       ) : (
         <ApprovalForm
