@@ -1,48 +1,50 @@
 /**
- * The framework annex as an XLSX workbook (one sheet, laid out as the province publishes it).
- * exceljs is loaded only here, by the CLI, the tests and the admin's import route (its bundle alone).
+ * The framework annex as an XLSX workbook (one sheet, laid out as the province publishes it):
+ * written with write-excel-file (the CLI's `export-annex`, the tests), read with the lean reader
+ * (the admin's import route and `par import-framework`), so no bundle carries exceljs (issue 15).
  */
-import ExcelJS from 'exceljs';
+import writeXlsxFile, { type Cell as SheetCell, type SheetData } from 'write-excel-file/node';
 import type { Cell } from '../domain/framework-annex.ts';
+import { readXlsxSheet, type XlsxValue } from './xlsx-reader.ts';
 
 export const annexSheetName = 'Phụ lục bộ chỉ số';
 
-export async function annexWorkbook(rows: readonly Cell[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(annexSheetName);
-  for (const row of rows) sheet.addRow(row.map((c) => (c === undefined ? null : c)));
-  const header = rows.findIndex((r) => r[0] === 'STT') + 1;
-  if (header > 0) {
-    sheet.getRow(header).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: header }];
-  }
-  sheet.getRow(1).font = { bold: true, size: 13 };
-  [10, 70, 12, 20, 60, 18].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+const widths = [10, 70, 12, 20, 60, 18];
+
+function sheetCell(value: Cell, style: { bold?: boolean; size?: number }): SheetCell {
+  if (value === null || value === undefined) return null;
+  const font = { ...(style.bold ? { fontWeight: 'bold' as const } : {}), ...(style.size ? { fontSize: style.size } : {}) };
+  if (typeof value === 'number') return { value, type: Number, ...font };
+  if (typeof value === 'boolean') return { value, type: Boolean, ...font };
+  return { value, type: String, ...font };
 }
 
-/** The first sheet's cells, row by row (1-based rows become array positions 0, 1, ...). */
+export async function annexWorkbook(rows: readonly Cell[][]): Promise<Buffer> {
+  const header = rows.findIndex((r) => r[0] === 'STT') + 1;
+  const data: SheetData = rows.map((row, i) =>
+    row.map((c) => sheetCell(c, i === 0 ? { bold: true, size: 13 } : { bold: i + 1 === header })),
+  );
+  return writeXlsxFile(data, {
+    sheet: annexSheetName,
+    columns: widths.map((width) => ({ width })),
+    ...(header > 0 ? { stickyRowsCount: header } : {}),
+  }).toBuffer() as Promise<Buffer>;
+}
+
+function cellValue(value: XlsxValue): Cell {
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === 'object') return null; // an error value (#N/A) is no content
+  return value;
+}
+
+/** The first sheet's cells, row by row (1-based rows become array positions 0, 1, ...); at least 6 columns. */
 export async function annexCells(file: Buffer): Promise<Cell[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: Cell[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: Cell[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 6); c++) cells.push(cellValue(row.getCell(c).value));
-    rows.push(cells);
+  const read = await readXlsxSheet(file, { dates: true });
+  const rows: Cell[][] = Array.from({ length: Math.max(0, ...read.map((r) => r.line)) }, () => Array<Cell>(6).fill(null));
+  for (const { line, values } of read) {
+    const cells = values.map(cellValue);
+    while (cells.length < 6) cells.push(null);
+    rows[line - 1] = cells;
   }
   return rows;
-}
-
-function cellValue(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString();
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text);
-  return null;
 }
