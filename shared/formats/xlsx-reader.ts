@@ -32,6 +32,8 @@ export class NoWorksheet extends XlsxUnreadable {}
 export interface XlsxReadOptions {
   /** Numbers in date-styled cells as Date (what exceljs's whole-workbook load gives); else numbers. */
   dates?: boolean;
+  /** A lower bound on inflated bytes per part than the defaults (tests; callers that know their sizes). */
+  maxPartBytes?: number;
 }
 
 const MiB = 1024 * 1024;
@@ -59,7 +61,7 @@ function partSink(part: string, compression: number, limit: number, handlers: Xm
   let inflated = 0;
   const out: Sink = (data, final) => {
     inflated += data.length;
-    if (inflated > limit) throw new XlsxUnreadable(`${part}: larger than ${limit / MiB} MiB once inflated`);
+    if (inflated > limit) throw new XlsxUnreadable(`${part}: larger than ${limit} bytes once inflated`);
     xml.push(data, final);
   };
   if (compression === 0) return out;
@@ -87,6 +89,10 @@ class Book {
 
   constructor(private readonly options: XlsxReadOptions) {}
 
+  private limit(kind: keyof typeof limits): number {
+    return Math.min(limits[kind], this.options.maxPartBytes ?? Number.POSITIVE_INFINITY);
+  }
+
   entry(file: UnzipFile): void {
     const name = file.name;
     const sink = this.sinkFor(name, file.compression);
@@ -102,7 +108,7 @@ class Book {
     if (isSharedStrings(name)) {
       const strings: string[] = [];
       this.sharedStrings.set(name, strings);
-      return partSink(name, compression, limits.sharedStrings, sharedStringsXml(strings));
+      return partSink(name, compression, this.limit('sharedStrings'), sharedStringsXml(strings));
     }
     if (isSmallPart(name)) return this.holdSmall(name, compression);
     if (isSheetEntry(name)) return this.sheetEntry(name, compression);
@@ -118,9 +124,8 @@ class Book {
     const out: Sink = (data) => {
       total += data.length;
       this.smallBytes += data.length;
-      if (total > limits.part || this.smallBytes > 4 * limits.part) {
-        throw new XlsxUnreadable(`${name}: larger than ${limits.part / MiB} MiB once inflated`);
-      }
+      const limit = this.limit('part');
+      if (total > limit || this.smallBytes > 4 * limit) throw new XlsxUnreadable(`${name}: larger than ${limit} bytes once inflated`);
       chunks.push(data.slice());
     };
     if (compression === 0) return out;
@@ -137,7 +142,7 @@ class Book {
       return partSink(
         name,
         compression,
-        limits.sheet,
+        this.limit('sheet'),
         sheetXml(plan.context, (row) => this.rows.push(row)),
       );
     }
@@ -216,7 +221,7 @@ class Book {
     const sink = partSink(
       plan.sheet,
       spool.compression,
-      limits.sheet,
+      this.limit('sheet'),
       sheetXml(plan.context, (row) => this.rows.push(row)),
     );
     for await (const chunk of spool.read()) {
