@@ -47,9 +47,13 @@ export class XmlPart {
       this.depth--;
       handlers.close(local(tag.name));
     });
-    const text = handlers.text;
-    if (text) this.parser.on('text', text);
-    if (text) this.parser.on('cdata', text);
+    const text = (t: string) => {
+      this.sinceEvent = 0;
+      if (t.length > maxTokenChars) throw new XlsxUnreadable(`${part}: an XML text longer than ${maxTokenChars} characters`);
+      handlers.text?.(t);
+    };
+    this.parser.on('text', text);
+    this.parser.on('cdata', text);
   }
 
   push(bytes: Uint8Array, final: boolean): void {
@@ -57,7 +61,7 @@ export class XmlPart {
       const chunk = this.decoder.decode(bytes, { stream: !final });
       this.sinceEvent += chunk.length;
       this.parser.write(chunk);
-      if (this.sinceEvent > maxTokenChars) throw new XlsxUnreadable(`${this.part}: an XML token longer than ${maxTokenChars} characters`);
+      if (this.sinceEvent > maxTokenChars) throw new XlsxUnreadable(`${this.part}: an XML text longer than ${maxTokenChars} characters`);
       if (final) this.parser.close();
     } catch (error) {
       if (error instanceof XlsxUnreadable) throw error;
