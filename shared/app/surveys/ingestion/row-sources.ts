@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { NotAZip, readXlsxRows, XlsxUnreadable, type XlsxValue } from '../../../formats/xlsx-reader.ts';
+import type { XlsxValue } from '../../../formats/xlsx-reader.ts';
 import type { ImportFormat } from '../../../schemas/api/survey-api.ts';
 import { FileRefused } from './file-refused.ts';
 import { Utf8Guard } from './utf8-guard.ts';
@@ -81,6 +81,8 @@ const notXlsx = 'this is not an XLSX file (an XLSX file is a zip archive): creat
 
 export async function* xlsxRows(body: Readable): AsyncGenerator<SourceRow> {
   let width = 0;
+  // Evaluated on the first XLSX import, not at the cold start every CSV import shares (issue 15).
+  const { NotAZip, readXlsxRows, XlsxUnreadable } = await import('../../../formats/xlsx-reader.ts');
   try {
     for await (const row of readXlsxRows(body)) {
       const cells = row.values.map(cellText);
