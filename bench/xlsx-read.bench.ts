@@ -11,39 +11,17 @@
  *   npx tsx bench/xlsx-read.bench.ts        (or `npm run bench -- xlsx-read`)
  */
 import { execFile } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { bucketSubscriptions, type BucketSubscription } from '../shared/events.ts';
+import { generateSurveyXlsx } from './xlsx-input.ts';
 
 const here = fileURLToPath(import.meta.url);
 const dir = fileURLToPath(new URL('../.bench/xlsx-read/', import.meta.url));
 const rows = 1_000_000;
 const ingestion = bucketSubscriptions.find((s) => s.id === 'surveyImportUploaded') as BucketSubscription;
-const units = ['VPUBND', 'SNV', 'STP', 'SKHDT', 'STC', 'SCT', 'SYT', 'SGDDT', 'STTTT'];
-
-async function generate(path: string): Promise<void> {
-  if (existsSync(path)) return;
-  const { default: ExcelJS } = await import('exceljs');
-  const definition = JSON.parse(readFileSync('reference/surveys/department-survey-2024.json', 'utf8')) as {
-    questions: { id: string; groups: string[] }[];
-  };
-  const groups = ['leader', 'civil-servant', 'citizen'];
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${path}.part`, useSharedStrings: true, useStyles: false });
-  const sheet = writer.addWorksheet('Phiếu');
-  sheet.addRow(['respondentId', 'unitId', 'group', ...definition.questions.map((q) => q.id)]).commit();
-  let seed = 2024;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  for (let i = 1; i <= rows; i++) {
-    const group = groups[next() % 3] as string;
-    const answers = definition.questions.map((q) => (q.groups.includes(group) ? 'ABCDE'[next() % 5] : null));
-    sheet.addRow([`P${String(i).padStart(8, '0')}`, units[next() % units.length], group, ...answers]).commit();
-  }
-  sheet.commit();
-  await writer.commit();
-  renameSync(`${path}.part`, path);
-}
 
 type ChildResult = { ms: number; rows: number; cells: number; maxRssKiB: number };
 
@@ -107,7 +85,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'responses-1m.xlsx');
-  await generate(file);
+  await generateSurveyXlsx(file, rows);
   console.log(
     `xlsx-read: ${rows.toLocaleString('en-US')} rows, ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB (exceljs streaming writer, shared strings)`,
   );
