@@ -8,7 +8,7 @@
  */
 import { Inflate, Unzip, type UnzipFile } from 'fflate';
 import { sheetXml, type SheetContext, type XlsxRow } from './xlsx-sheet.ts';
-import { Spool } from './xlsx-spool.ts';
+import { Spool, spoolMemoryBytes } from './xlsx-spool.ts';
 import {
   relationshipsXml,
   sharedStringsXml,
@@ -83,6 +83,7 @@ class Book {
   private readonly complete = new Set<string>();
   private readonly spools = new Map<string, Spool>();
   private readonly cache = new Map<string, unknown>();
+  private readonly spoolBudget = { bytes: spoolMemoryBytes };
   private smallBytes = 0;
   private sheetSeen = false;
   private finished = false;
@@ -135,6 +136,12 @@ class Book {
 
   private sheetEntry(name: string, compression: number): Sink | undefined {
     const plan = this.plan();
+    // Once the first tab is known, the other sheets spooled before it are let go.
+    for (const [spooled, spool] of this.spools) {
+      if (!plan || spooled === plan.sheet) continue;
+      spool.dispose();
+      this.spools.delete(spooled);
+    }
     if (plan && plan.sheet !== name) return undefined;
     if (plan?.context) {
       if (this.sheetSeen) return undefined;
@@ -146,7 +153,7 @@ class Book {
         sheetXml(plan.context, (row) => this.rows.push(row)),
       );
     }
-    const spool = new Spool(compression);
+    const spool = new Spool(compression, this.spoolBudget);
     this.spools.set(name, spool);
     return (data) => spool.write(data);
   }

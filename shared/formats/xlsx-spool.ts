@@ -8,32 +8,37 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** An API request body (1 MB) never reaches the disk; an upload spills past this. */
-const inMemoryBytes = 8 * 1024 * 1024;
+/** What all spools of one file may hold in memory: a request body (1 MB) never reaches the disk. */
+export const spoolMemoryBytes = 8 * 1024 * 1024;
+
+/** The memory the spools of one file share (a workbook of many sheets spools each of them). */
+export interface SpoolBudget {
+  bytes: number;
+}
 
 export class Spool {
   private chunks: Uint8Array[] = [];
-  private held = 0;
   private dir: string | undefined;
   private fd: number | undefined;
-  size = 0;
 
-  constructor(readonly compression: number) {}
+  constructor(
+    readonly compression: number,
+    private readonly budget: SpoolBudget,
+  ) {}
 
   write(chunk: Uint8Array): void {
-    this.size += chunk.length;
-    if (this.fd === undefined && this.held + chunk.length <= inMemoryBytes) {
+    if (this.fd === undefined && chunk.length <= this.budget.bytes) {
       // fflate hands out views of its own buffers: keep a copy.
       this.chunks.push(chunk.slice());
-      this.held += chunk.length;
+      this.budget.bytes -= chunk.length;
       return;
     }
     if (this.fd === undefined) {
       this.dir = mkdtempSync(join(tmpdir(), 'par-xlsx-'));
       this.fd = openSync(join(this.dir, 'sheet'), 'w');
       for (const held of this.chunks) writeSync(this.fd, held);
+      this.budget.bytes += this.chunks.reduce((n, c) => n + c.length, 0);
       this.chunks = [];
-      this.held = 0;
     }
     writeSync(this.fd, chunk);
   }
@@ -50,6 +55,7 @@ export class Spool {
   }
 
   dispose(): void {
+    if (this.fd === undefined) this.budget.bytes += this.chunks.reduce((n, c) => n + c.length, 0);
     if (this.fd !== undefined && this.fd >= 0) closeSync(this.fd);
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     this.chunks = [];
