@@ -1,14 +1,15 @@
 /**
  * A lean XLSX reader (issue 15: exceljs was ~1 MB of every bundle that read a workbook): the
- * rows of the workbook's first worksheet (its first tab), streamed as the zip inflates (fflate)
- * and its XML parses (saxes), so a sheet of a million rows is never held whole. The parts it
+ * rows of the workbook's first worksheet (its first tab), streamed as the zip inflates (zip-stream.ts
+ * and fflate's Inflate) and its XML parses (saxes), so a sheet of a million rows is never held whole. The parts it
  * needs may come in any order: a worksheet that arrives before its shared strings or styles
  * (Excel's own order) waits compressed in a spool and is read after them. Hostile files meet
  * bounds: inflated bytes per part, XML depth and token length, Excel's row and column limits.
  */
-import { Inflate, Unzip, type UnzipFile } from 'fflate';
+import { Inflate } from 'fflate';
 import { sheetXml, type SheetContext, type XlsxRow } from './xlsx-sheet.ts';
 import { Spool, spoolMemoryBytes } from './xlsx-spool.ts';
+import { ZipStream, type RawSink } from './zip-stream.ts';
 import {
   relationshipsXml,
   sharedStringsXml,
@@ -42,15 +43,6 @@ const limits = { part: 16 * MiB, sharedStrings: 256 * MiB, sheet: 2048 * MiB } a
 /** Compressed input is pushed in slices this small, so one slice of a zip bomb inflates to a few MB. */
 const slice = 16 * 1024;
 const zipSignature = [0x50, 0x4b, 0x03, 0x04];
-
-/** fflate's Unzip hands deflated entries over as they are; each consumer inflates (or spools) its own. */
-class RawDeflate {
-  static compression = 8;
-  ondata: (err: Error | null, data: Uint8Array, final: boolean) => void = () => undefined;
-  push(chunk: Uint8Array, final: boolean): void {
-    this.ondata(null, chunk, final);
-  }
-}
 
 type Sink = (data: Uint8Array, final: boolean) => void;
 
@@ -94,15 +86,13 @@ class Book {
     return Math.min(limits[kind], this.options.maxPartBytes ?? Number.POSITIVE_INFINITY);
   }
 
-  entry(file: UnzipFile): void {
-    const name = file.name;
-    const sink = this.sinkFor(name, file.compression);
-    file.ondata = (err, data, final) => {
-      if (err) throw err;
+  /** A zip entry begins: its raw bytes go to the part it is, or nowhere. */
+  entry(name: string, compression: number): RawSink {
+    const sink = this.sinkFor(name, compression);
+    return (data, final) => {
       sink?.(data, final);
       if (final) this.complete.add(name);
     };
-    file.start(); // fflate buffers an entry that is never started: skipped ones are drained too
   }
 
   private sinkFor(name: string, compression: number): Sink | undefined {
@@ -264,8 +254,7 @@ export async function* readXlsxRows(
   options: XlsxReadOptions = {},
 ): AsyncGenerator<XlsxRow> {
   const book = new Book(options);
-  const unzip = new Unzip((file) => book.entry(file));
-  unzip.register(RawDeflate);
+  const unzip = new ZipStream((name, compression) => book.entry(name, compression));
   let head: Uint8Array = new Uint8Array(0);
   const push = (data: Uint8Array, final: boolean) => {
     try {

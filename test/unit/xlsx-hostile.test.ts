@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { NoWorksheet, NotAZip, readXlsxRows, readXlsxSheet, XlsxUnreadable } from '../../shared/formats/xlsx-reader.ts';
-import { orders, packageParts, zipParts } from './support/xlsx-parts.ts';
+import { describedZip, orders, packageParts, zipParts } from './support/xlsx-parts.ts';
 
 const sheetOf = (rows: string) => packageParts({ sheets: [{ name: 'A', rows }] });
 const refusal = (file: Uint8Array, options = {}) =>
@@ -45,6 +45,37 @@ describe('files that are not workbooks', () => {
     const damaged = Buffer.from(file);
     for (let i = 200; i < 600; i++) damaged[i] = (damaged[i] as number) ^ 0x5a;
     expect(await refusal(damaged)).toBeInstanceOf(XlsxUnreadable);
+  });
+});
+
+describe('zip framing', () => {
+  it('ends an entry at its data descriptor only when the descriptor records the bytes seen', async () => {
+    // A picture whose bytes hold every zip signature, as 50 MB of compressed data now and then does.
+    const lookalikes = Buffer.from('PK\x07\x08\x00\x00\x00\x00\x05\x00\x00\x00PK\x03\x04PK\x01\x02PK\x05\x06', 'latin1');
+    const picture = Buffer.concat([lookalikes, Buffer.from('ảnh'), lookalikes]);
+    const parts = sheetOf('<row r="1"><c r="A1" t="inlineStr"><is><t>sau ảnh</t></is></c></row>');
+    const entries: [string, Uint8Array][] = [
+      ['xl/media/image1.png', picture],
+      ...Object.entries(parts).map(([n, x]): [string, Uint8Array] => [n, strToU8(x)]),
+    ];
+    const file = describedZip(entries);
+    expect(await readXlsxSheet(file)).toEqual([{ line: 1, values: ['sau ảnh'] }]);
+    const rows: unknown[] = [];
+    for await (const row of readXlsxRows(
+      (function* () {
+        for (let i = 0; i < file.length; i += 3) yield file.subarray(i, i + 3);
+      })(),
+    ))
+      rows.push(row);
+    expect(rows).toEqual([{ line: 1, values: ['sau ảnh'] }]);
+  });
+
+  it('refuses an entry whose descriptor never comes', async () => {
+    const parts = sheetOf('<row r="1"><c r="A1"><v>1</v></c></row>');
+    const file = describedZip(Object.entries(parts).map(([n, x]) => [n, strToU8(x)]));
+    expect(await refusal(file.subarray(0, file.length - 40))).toMatchObject({
+      message: expect.stringMatching(/ends in the middle of an entry/),
+    });
   });
 });
 

@@ -71,3 +71,26 @@ export const orders = {
   /** exceljs's: the workbook part last of all. */
   sheetsFirst: (parts: Record<string, string>) => [...sheetsOf(parts), 'xl/sharedStrings.xml', ...head],
 };
+
+/**
+ * A zip as a streaming writer makes it: every entry stored, its sizes only in a data descriptor
+ * after the data (no central directory records: the reader never reads them), then the end record.
+ */
+export function describedZip(entries: [string, Uint8Array][]): Buffer {
+  const out: Buffer[] = [];
+  for (const [name, data] of entries) {
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x808, 6); // sizes in a descriptor; UTF-8 name
+    header.writeUInt16LE(Buffer.byteLength(name), 26);
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(data.length, 8);
+    descriptor.writeUInt32LE(data.length, 12);
+    out.push(header, Buffer.from(name), Buffer.from(data), descriptor);
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  return Buffer.concat([...out, end]);
+}
