@@ -27,12 +27,12 @@ const KB = 1024;
  * times against hello-world are `npm run bench -- bundles` (times are not asserted here).
  * Known misses, each with its own ceiling until it is met: confirmEvidence (file-type's content
  * detection on top of the API core) and the two routes that read an XLSX from the request body.
- * No bundle holds exceljs: the XLSX readers are shared/formats/xlsx-reader.ts (fflate + saxes).
+ * No bundle holds exceljs: XLSX is read by shared/formats/xlsx-reader.ts (fflate + saxes).
  */
 const KB_TARGET = { api: 250 * KB, heavy: 600 * KB, task: 250 * KB } as const;
 const misses: Record<string, number> = {
   'functions/evidence/confirm-evidence.ts': 310 * KB,
-  // The registry and annex imports read an XLSX from the request body with the lean reader (~45 KB
+  // The registry and annex imports read an XLSX from the request body with the lean reader (~42 KB
   // of fflate, saxes and the reader; 1,300 KB with exceljs): 292 and 272 KB in session 3, the rest
   // is the API core, mostly zod; they reach the API target once the schemas use zod/mini.
   'functions/registry/import-registry.ts': 300 * KB,
