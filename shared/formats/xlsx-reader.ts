@@ -1,10 +1,10 @@
 /**
- * A lean XLSX reader (issue 15: exceljs was ~1 MB of every bundle that read a workbook): the
- * rows of the workbook's first worksheet (its first tab), streamed as the zip inflates (zip-stream.ts
- * and fflate's Inflate) and its XML parses (saxes), so a sheet of a million rows is never held whole. The parts it
- * needs may come in any order: a worksheet that arrives before its shared strings or styles
- * (Excel's own order) waits compressed in a spool and is read after them. Hostile files meet
- * bounds: inflated bytes per part, XML depth and token length, Excel's row and column limits.
+ * A lean XLSX reader (issue 15: exceljs was ~1 MB of every bundle that read a workbook): the rows
+ * of the workbook's first worksheet (its first tab), streamed as the zip inflates (zip-stream.ts,
+ * fflate's Inflate) and its XML parses (saxes), so a sheet of a million rows is never held whole.
+ * The parts it needs may come in any order: a worksheet that arrives before its shared strings or
+ * styles (Excel's own order) waits compressed in a spool and is read after them. Hostile files
+ * meet bounds: inflated bytes per part, XML depth and text length, Excel's row and column limits.
  */
 import { Inflate } from 'fflate';
 import { sheetXml, type SheetContext, type XlsxRow } from './xlsx-sheet.ts';
