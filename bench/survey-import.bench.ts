@@ -7,6 +7,8 @@
  *   respondent items (pre-built, chunks of 25, the same 8 requests in flight, UnprocessedItems
  *   retried). Target: import ≥ 0.8 × bare. Two rounds, each into a fresh survey (no duplicates).
  * - memory: a 1,000,000-row CSV ingested the same way; target peak RSS < 300 MB.
+ * - with BENCH_XLSX=1, the same for a 1,000,000-row XLSX (bench/xlsx-input.ts: shared strings after
+ *   the sheet, so the reader spools it): rows/s and peak RSS against the same target.
  *
  * Each measurement runs in its own child process (as Lambda would run the function), so its peak
  * RSS (`process.resourceUsage().maxRSS`) is its own; times exclude process start-up. Input files
@@ -25,6 +27,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { bucketSubscriptions, type BucketSubscription } from '../shared/events.ts';
+import { generateSurveyXlsx } from './xlsx-input.ts';
 
 const here = fileURLToPath(import.meta.url);
 const ingestion = bucketSubscriptions.find((s) => s.id === 'surveyImportUploaded') as BucketSubscription;
@@ -183,24 +186,24 @@ async function main(): Promise<void> {
     const year = Number(new Date().toLocaleString('en-US', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }));
     const { saveSurvey } = await import('../shared/store/surveys-store.ts');
     const { createImport, ingestionCaller } = await import('../shared/store/survey-imports-store.ts');
-    const { importObjectKey } = await import('../shared/store/import-files.ts');
+    const { importContentTypes, importObjectKey } = await import('../shared/store/import-files.ts');
     const definition = JSON.parse(readFileSync(surveyTemplate, 'utf8'));
 
     /** A fresh survey, an import record and the file in the bucket: what POST imports + the upload leave behind. */
-    const staged = async (surveyId: string, file: string) => {
+    const staged = async (surveyId: string, file: string, format: 'csv' | 'xlsx' = 'csv') => {
       await saveSurvey(
         ingestionCaller,
         { year, surveyId, unitType: 'department', frameworkId: 'department-2024', definition: { ...definition, id: surveyId } },
         undefined,
       );
       const importId = `bench-${surveyId}`;
-      const key = importObjectKey(year, surveyId, importId, 'csv');
+      const key = importObjectKey(year, surveyId, importId, format);
       await createImport(ingestionCaller, {
         year,
         surveyId,
         importId,
         fileName: file,
-        format: 'csv',
+        format,
         objectKey: key,
         createdAt: new Date().toISOString(),
         createdBy: 'bench',
@@ -211,7 +214,7 @@ async function main(): Promise<void> {
           Key: key,
           Body: createReadStream(file),
           ContentLength: statSync(file).size,
-          ContentType: 'text/csv',
+          ContentType: importContentTypes[format],
         }),
       );
       return { bucket: bucketName('imports'), key };
@@ -256,6 +259,17 @@ async function main(): Promise<void> {
       `survey-import 1,000,000 rows: ${(million.ms / 1000).toFixed(1)} s (${(million.rows / (million.ms / 1000)).toFixed(0)} rows/s), ` +
         `peak RSS ${mib.toFixed(0)} MiB (target < 300 MB = 286 MiB) ${mib * 1024 * 1024 < 300e6 ? 'ok' : 'OVER TARGET'}`,
     );
+    if (process.env.BENCH_XLSX === '1') {
+      const fileXlsx = join(dir, 'responses-1m.xlsx');
+      await generateSurveyXlsx(fileXlsx, 1_000_000);
+      const sheet = await inChild('import', await staged('bench-1m-xlsx', fileXlsx, 'xlsx'));
+      if (sheet.outcome !== 'done' || sheet.rows !== 1_000_000) throw new Error(`1M XLSX import: ${JSON.stringify(sheet)}`);
+      const xmib = sheet.maxRssKiB / 1024;
+      console.log(
+        `survey-import 1,000,000 rows XLSX: ${(sheet.ms / 1000).toFixed(1)} s (${(sheet.rows / (sheet.ms / 1000)).toFixed(0)} rows/s), ` +
+          `peak RSS ${xmib.toFixed(0)} MiB (target < 286 MiB) ${xmib * 1024 * 1024 < 300e6 ? 'ok' : 'OVER TARGET'}`,
+      );
+    }
   } finally {
     const { resetClients } = await import('../shared/store/clients.ts');
     resetClients();

@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { annexRowsToFramework, frameworkToAnnexRows } from '../../shared/domain/framework-annex.ts';
 import { parseFramework } from '../../shared/domain/framework.ts';
-import { annexCells, annexWorkbook } from '../../shared/formats/annex-xlsx.ts';
+import { annexWorkbook } from '../../shared/formats/annex-workbook.ts';
+import { annexCells } from '../../shared/formats/annex-xlsx.ts';
 import type { CliIo } from '../par.ts';
 
 export async function run(argv: string[], io: CliIo): Promise<number> {

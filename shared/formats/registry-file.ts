@@ -4,8 +4,8 @@
  * and name required), then one row per unit. Lines are the ones a spreadsheet shows (header = 1).
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { RegistryRow, RowProblem } from '../domain/registry-changes.ts';
+import { NoWorksheet, readXlsxSheet, XlsxUnreadable, type XlsxRow, type XlsxValue } from './xlsx-reader.ts';
 
 export const registryColumns = ['id', 'type', 'name', 'parent', 'adminCode', 'validFrom', 'validTo', 'successor'] as const;
 type Column = (typeof registryColumns)[number];
@@ -88,32 +88,25 @@ function csvTable(bytes: Uint8Array): RegistryFile {
   }
 }
 
-/** What a cell shows, as text (exceljs gives numbers, rich text and formula results). */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+/** What a cell shows, as text (as exceljs gave it: numbers, dates in ISO, an error cell blank). */
+function cellText(value: XlsxValue): string {
+  if (value === null) return '';
   if (value instanceof Date) return value.toISOString();
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text);
-  return '';
+  if (typeof value === 'object') return '';
+  return String(value);
 }
 
 async function xlsxTable(bytes: Uint8Array): Promise<RegistryFile> {
-  const workbook = new ExcelJS.Workbook();
+  let rows: XlsxRow[];
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    rows = await readXlsxSheet(bytes, { dates: true });
   } catch (error) {
-    return fileProblem(`Không đọc được tệp XLSX: ${(error as Error).message}`);
+    if (error instanceof NoWorksheet) return fileProblem('Tệp XLSX không có trang tính nào');
+    if (error instanceof XlsxUnreadable) return fileProblem(`Không đọc được tệp XLSX: ${error.message}`);
+    throw error;
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return fileProblem('Tệp XLSX không có trang tính nào');
-  const table: { line: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    for (let i = 1; i <= row.cellCount; i++) cells.push(cellText(row.getCell(i).value));
-    table.push({ line, cells });
-  });
+  // Rows without a value are not rows of the table (a spreadsheet keeps formatted empty rows).
+  const table = rows.filter((r) => r.values.some((v) => v !== null)).map((r) => ({ line: r.line, cells: r.values.map(cellText) }));
   return toRows(table);
 }
 

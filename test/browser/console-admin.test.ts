@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../infra/local/pipeline-runner.ts';
 import { frameworkToAnnexRows, type Cell } from '../../shared/domain/framework-annex.ts';
-import { annexWorkbook } from '../../shared/formats/annex-xlsx.ts';
+import { annexWorkbook } from '../../shared/formats/annex-workbook.ts';
 import { api, tokens } from '../support/api.ts';
 import { cycleDeadlines, referenceFramework } from '../support/assessment-helpers.ts';
 import { checkAccessibility, launch, newPage, phone, screenshot, signIn } from './support.ts';

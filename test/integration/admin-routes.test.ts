@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { frameworkToAnnexRows } from '../../shared/domain/framework-annex.ts';
-import { annexWorkbook } from '../../shared/formats/annex-xlsx.ts';
+import { annexWorkbook } from '../../shared/formats/annex-workbook.ts';
 import { runPipeline } from '../../infra/local/pipeline-runner.ts';
 import { isLeaf, type FrameworkNode } from '../../shared/schemas/files/framework.ts';
 import { listAudit } from '../../shared/store/audit.ts';

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { annexRowsToFramework, frameworkToAnnexRows, type Cell } from '../../shared/domain/framework-annex.ts';
 import { parseFramework } from '../../shared/domain/framework.ts';
 import { ruleFromText, ruleToText } from '../../shared/domain/rule-text.ts';
-import { annexCells, annexWorkbook } from '../../shared/formats/annex-xlsx.ts';
+import { annexWorkbook } from '../../shared/formats/annex-workbook.ts';
+import { annexCells } from '../../shared/formats/annex-xlsx.ts';
 import type { Framework } from '../../shared/schemas/files/framework.ts';
 
 const reference = (type: string): Framework => {

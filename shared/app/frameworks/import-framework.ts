@@ -59,7 +59,7 @@ function withCriterion(framework: unknown, error: { path: string; message: strin
   return { path: error.path, message: error.message, ...(typeof code === 'string' ? { criterion: code } : {}) };
 }
 
-/** exceljs is loaded only when a file arrives (and only this route's bundle holds it). */
+/** The XLSX reader is evaluated only when a file arrives (not at the cold start of the route). */
 async function readAnnexCells(file: Buffer): Promise<Cell[][]> {
   const { annexCells } = await import('../../formats/annex-xlsx.ts');
   return annexCells(file);

@@ -1,10 +1,11 @@
 /**
- * Rows of an uploaded survey file, streamed: csv-parse behind the UTF-8 guard, or exceljs's
- * streaming reader (first worksheet) for XLSX. Each row comes with the line people see in their
+ * Rows of an uploaded survey file, streamed: csv-parse behind the UTF-8 guard, or the lean XLSX
+ * reader (shared/formats/xlsx-reader.ts: the first worksheet, rows as the zip inflates) for XLSX. Each row comes with the line people see in their
  * editor or spreadsheet, so the report's line numbers point at the right row.
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import type { XlsxValue } from '../../../formats/xlsx-reader.ts';
 import type { ImportFormat } from '../../../schemas/api/survey-api.ts';
 import { FileRefused } from './file-refused.ts';
 import { Utf8Guard } from './utf8-guard.ts';
@@ -65,82 +66,36 @@ export async function* csvRows(body: Readable): AsyncGenerator<SourceRow> {
   }
 }
 
-/** What a cell shows, as text: exceljs gives numbers, rich text, formula results, hyperlinks. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-  if (v.richText) return v.richText.map((r) => r.text).join('');
-  if ('result' in v) return cellText(v.result);
-  if ('text' in v) return cellText(v.text);
-  if (v.error) return v.error;
-  return '';
-}
-
-const zipSignature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-/** Refuses anything that is not a zip before exceljs gets to misread it; returns the whole stream. */
-async function zipOnly(body: Readable): Promise<Readable> {
-  const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const first = await chunks.next();
-  if (first.done || !first.value.subarray(0, 4).equals(zipSignature)) {
-    throw new FileRefused('this is not an XLSX file (an XLSX file is a zip archive): create the import with format "csv" for a text file');
-  }
-  return Readable.from(
-    (async function* () {
-      yield first.value;
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
-    })(),
-  );
-}
-
 /**
- * exceljs does not pass on an error of its input stream (it would wait forever): the source's
- * error ends the iteration instead.
+ * What a cell shows, as text, as exceljs's streaming reader gave it (styles not read: a date is
+ * its serial number); an error cell shows its code (#N/A).
  */
-async function* untilSourceFails<T>(items: AsyncIterable<T>, source: Readable): AsyncGenerator<T> {
-  let fail: (e: unknown) => void = () => undefined;
-  const failed = new Promise<never>((_, reject) => (fail = reject));
-  failed.catch(() => undefined);
-  source.once('error', (e) => fail(e));
-  const iterator = items[Symbol.asyncIterator]();
-  for (;;) {
-    const next = await Promise.race([iterator.next(), failed]);
-    if (next.done) return;
-    yield next.value;
-  }
+function cellText(value: XlsxValue): string {
+  if (value === null) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return value.error;
+  return String(value);
 }
+
+const notXlsx = 'this is not an XLSX file (an XLSX file is a zip archive): create the import with format "csv" for a text file';
 
 export async function* xlsxRows(body: Readable): AsyncGenerator<SourceRow> {
   let width = 0;
+  // Evaluated on the first XLSX import, not at the cold start every CSV import shares (issue 15).
+  const { NotAZip, readXlsxRows, XlsxUnreadable } = await import('../../../formats/xlsx-reader.ts');
   try {
-    const source = await zipOnly(body);
-    // Loaded here, not at module load: a CSV import (and every cold start) never evaluates exceljs,
-    // the larger part of the ingestion bundle (issue 15; `npm run bench -- bundles` measures it).
-    const { default: ExcelJS } = await import('exceljs');
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      worksheets: 'emit',
-      entries: 'emit',
-    });
-    for await (const sheet of untilSourceFails(reader, source)) {
-      for await (const row of untilSourceFails(sheet, source)) {
-        const values = (row.values as unknown[]).slice(1);
-        const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i]));
-        while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-        if (blank(cells)) continue;
-        // A spreadsheet drops trailing empty cells: blank answers, not a short row.
-        width ||= cells.length;
-        while (cells.length < width) cells.push('');
-        yield { line: row.number, cells };
-      }
-      break; // the first worksheet holds the responses
+    for await (const row of readXlsxRows(body)) {
+      const cells = row.values.map(cellText);
+      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+      if (blank(cells)) continue;
+      // A spreadsheet drops trailing empty cells: blank answers, not a short row.
+      width ||= cells.length;
+      while (cells.length < width) cells.push('');
+      yield { line: row.line, cells };
     }
   } catch (error) {
+    if (error instanceof NotAZip) throw new FileRefused(notXlsx);
+    if (error instanceof XlsxUnreadable) throw new FileRefused(`the file cannot be read as XLSX: ${error.message}`);
     if (error instanceof FileRefused || isTransient(error)) throw error;
     throw new FileRefused(`the file cannot be read as XLSX: ${(error as Error).message}`);
   } finally {
@@ -148,7 +103,7 @@ export async function* xlsxRows(body: Readable): AsyncGenerator<SourceRow> {
   }
 }
 
-/** Network and service errors are worth a retry; anything else exceljs throws is about the file. */
+/** Network and service errors are worth a retry; anything else is about the file. */
 function isTransient(error: unknown): boolean {
   const e = error as { code?: unknown; $metadata?: unknown };
   return e.$metadata !== undefined || (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code));
