@@ -31,6 +31,8 @@ function convertValue(key: string, v: unknown): unknown {
 function convertDef(def: object): object {
   const out = {};
   for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(def))) {
+    // Caches zod adds while parsing (a z.lazy's `_cachedInner`) are the twin's own to make.
+    if (key.startsWith('_')) continue;
     // Getters (a default's value, an object's lazy shape) stay getters.
     if (d.get && key !== 'shape') Object.defineProperty(out, key, d);
     else {

@@ -8,8 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../shared/openapi.ts';
 import { routeList } from '../../shared/routes.ts';
 import { unitSchema } from '../../shared/schemas/domain/units.ts';
+import { nodeSchema } from '../../shared/schemas/files/framework.ts';
 
 type Doc = ReturnType<typeof openApiDocument>;
+// The local runtime builds the document on the first GET /openapi.json, after requests have been parsed.
+const leaf = { code: '1', name: 'Tiêu chí', maxPoints: 1, method: 'self' };
+const parsedFirst = z.safeParse(nodeSchema, { code: '1', name: 'Nhóm', maxPoints: 1, items: [leaf] }).success;
 const doc: Doc = openApiDocument('http://127.0.0.1:3000');
 const operations = Object.values(doc.paths ?? {}).flatMap((item) => Object.values(item as Record<string, { operationId?: string }>));
 
@@ -34,6 +38,11 @@ describe('OpenAPI document', () => {
     const schema = put.requestBody.content['application/json']!.schema as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['id', 'questions', 'targetSample', 'expectedVersion']));
     expect(schema.required).not.toContain('expectedVersion');
+  });
+
+  it('is built after the schemas have parsed input (a z.lazy then caches its inner schema: the recursive node stays a reference)', () => {
+    expect(parsedFirst).toBe(true);
+    expect(JSON.stringify(doc.components?.schemas?.FrameworkNode)).toContain('"#/components/schemas/FrameworkNode"');
   });
 
   it('leaves zod unpatched at run time (no .openapi method) and the registry naming the run-time schemas', () => {
