@@ -26,6 +26,17 @@ export interface Probe {
   capacityMissing: number;
   aliveMs: number;
 }
+/** What one bucket-event function did over the cycle (its invocations are child processes). */
+export interface EventWork {
+  invocations: number;
+  ms: number;
+  rru: number;
+  wru: number;
+  s3Get: number;
+  s3Put: number;
+  s3PutBytes: number;
+  logBytes: number;
+}
 export interface Measured {
   units: number;
   leaves: number;
@@ -36,7 +47,9 @@ export interface Measured {
   unmatched: string[];
   runtimeOther: { rru: number; wru: number; s3Get: number; s3Put: number; s3PutBytes: number };
   presigned: { posts: number; postBytes: number };
-  ingestion: { invocations: number; ms: number; rru: number; wru: number; s3Get: number; s3Put: number; logBytes: number };
+  ingestion: EventWork;
+  /** The report function (one invocation per council publication): scaled by units, as the reports grow with them. */
+  reports: EventWork;
   logBytes: number;
   capacity: { reported: number; missing: number };
 }
@@ -44,6 +57,7 @@ export interface Sizes {
   apiMemoryMb: (id: RouteId) => number;
   taskMemoryMb: number;
   ingestionMemoryMb: number;
+  reportsMemoryMb: number;
 }
 
 /** Assumptions where the simulation cannot stand for the year; each is printed. */
@@ -118,33 +132,37 @@ export function usageOf(m: Measured, sizes: Sizes, scale: { units: number; respo
     rru += selfPuts * (view.rru / view.count);
   }
   // Outside requests: pipeline tasks and the simulation's direct saves (per unit); ingestion (per response).
-  rru += m.runtimeOther.rru * perUnit + m.ingestion.rru * perResponse;
-  wru += m.runtimeOther.wru * perUnit + m.ingestion.wru * perResponse;
+  rru += m.runtimeOther.rru * perUnit + m.ingestion.rru * perResponse + m.reports.rru * perUnit;
+  wru += m.runtimeOther.wru * perUnit + m.ingestion.wru * perResponse + m.reports.wru * perUnit;
   const evidencePosts = (m.perRoute.createEvidence?.count ?? 0) * perUnit * evidence;
   const importPosts = Math.max(0, m.presigned.posts - (m.perRoute.createEvidence?.count ?? 0)) * perUnit;
-  s3Put += evidencePosts + importPosts + m.runtimeOther.s3Put * perUnit + m.ingestion.s3Put * perResponse;
-  s3Get += m.runtimeOther.s3Get * perUnit + m.ingestion.s3Get * perResponse;
+  s3Put += evidencePosts + importPosts + m.runtimeOther.s3Put * perUnit + m.ingestion.s3Put * perResponse + m.reports.s3Put * perUnit;
+  s3Get += m.runtimeOther.s3Get * perUnit + m.ingestion.s3Get * perResponse + m.reports.s3Get * perUnit;
 
   const taskRuns = m.taskRuns + (a.approvalPolls - 1);
   const transitions = m.transitions + (a.approvalPolls - 1) * 3;
   const taskGbSeconds = taskRuns * a.taskSeconds * (sizes.taskMemoryMb / 1024) * Math.max(1, perUnit);
   const ingestionInvocations = m.ingestion.invocations * perUnit;
   const ingestionGbSeconds = ((m.ingestion.ms * perResponse) / 1000) * (sizes.ingestionMemoryMb / 1024);
-  const lambdaInvocations = apiRequests + taskRuns + ingestionInvocations;
+  // Report invocations follow the councils (one per publication), not the units; their work grows with the units.
+  const reportInvocations = m.reports.invocations;
+  const reportGbSeconds = ((m.reports.ms * perUnit) / 1000) * (sizes.reportsMemoryMb / 1024);
+  const lambdaInvocations = apiRequests + taskRuns + ingestionInvocations + reportInvocations;
   const initGbSeconds = lambdaInvocations * a.coldShare * a.initSeconds * (512 / 1024);
 
   const evidenceBytes = scale.units * a.evidenceFilesPerUnit * a.evidenceFileMb * 1024 ** 2;
   const importBytes = m.presigned.postBytes * perResponse; // the survey CSV files (evidence posts in the simulation are tiny)
-  const reportBytes = (m.runtimeOther.s3PutBytes + (m.perRoute.approveResults?.s3PutBytes ?? 0)) * perUnit;
+  const reportBytes = (m.runtimeOther.s3PutBytes + (m.perRoute.approveResults?.s3PutBytes ?? 0) + m.reports.s3PutBytes) * perUnit;
   const logBytes =
     m.logBytes * perUnit +
     m.ingestion.logBytes * perResponse +
+    m.reports.logBytes * perUnit +
     lambdaInvocations * a.platformLogBytes +
     transitions * a.sfnLogBytesPerTransition;
   return {
     apiRequests,
     lambdaInvocations,
-    gbSeconds: apiGbSeconds + taskGbSeconds + ingestionGbSeconds + initGbSeconds,
+    gbSeconds: apiGbSeconds + taskGbSeconds + ingestionGbSeconds + reportGbSeconds + initGbSeconds,
     rru,
     wru,
     // Upper bound: every write unit stayed as 1 KB of table data.
@@ -198,11 +216,11 @@ export function printReport(m: Measured, province: Usage, national: Usage): void
   console.log('Counts MEASURED by instrumenting the simulated cycle (npm run cycle -- --simulate, bench/cost-probe.mjs):');
   console.log(
     `  ${m.units} units, ${m.leaves} self scores, ${m.rows} survey rows, ${Object.values(m.perRoute).reduce((s, t) => s + t!.count, 0)} API requests, ` +
-      `${m.transitions} state transitions (${m.taskRuns} task runs), ${m.ingestion.invocations} ingestion invocations; ` +
+      `${m.transitions} state transitions (${m.taskRuns} task runs), ${m.ingestion.invocations} ingestion and ${m.reports.invocations} report invocations; ` +
       `DynamoDB capacity reported by DynamoDB Local for ${m.capacity.reported} calls, minimum assumed for ${m.capacity.missing}`,
   );
   if (m.unmatched.length) console.log(`  requests matching no route: ${m.unmatched.slice(0, 5).join(', ')}`);
-  console.log('SCALED from the measurement: API, pipeline and direct-save counts by units; ingestion by survey responses;');
+  console.log('SCALED from the measurement: API, pipeline, report and direct-save counts by units; ingestion by survey responses;');
   console.log(
     `  evidence requests to ${a.evidenceFilesPerUnit} files per unit; self scores as one PUT per leaf (the simulation batches them),`,
   );

@@ -20,7 +20,7 @@ import { pipelineFunctionSize } from '../infra/stacks/pipeline-stack.ts';
 import { pipelineTasks } from '../infra/pipeline/definition.ts';
 import { bucketSubscriptions } from '../shared/events.ts';
 import { routeList, type RouteId } from '../shared/routes.ts';
-import { printReport, usageOf, type Measured, type Probe, type Totals } from './cost-model.ts';
+import { printReport, usageOf, type EventWork, type Measured, type Probe, type Totals } from './cost-model.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const probeDir = join(root, '.bench', 'cost', 'probe');
@@ -70,7 +70,12 @@ async function main() {
   const perRoute: Partial<Record<RouteId, Totals>> = {};
   const unmatched: string[] = [];
   const runtime = probes.filter((p) => p.role === 'runtime');
-  const ingestion = probes.filter((p) => p.role !== 'runtime');
+  // Bucket-event functions run as child processes named after their subscription (infra/local/s3-events.ts).
+  const ofSubscription = (id: string) => probes.filter((p) => p.role === `par-local-${id}`);
+  const ingestion = ofSubscription('surveyImportUploaded');
+  const reports = ofSubscription('reportsRequested');
+  const strays = probes.filter((p) => p.role !== 'runtime' && !ingestion.includes(p) && !reports.includes(p));
+  if (strays.length) throw new Error(`probes of functions the model does not know: ${[...new Set(strays.map((p) => p.role))].join(', ')}`);
   for (const p of runtime) {
     for (const [key, t] of Object.entries(p.requests)) {
       const id = routeOf(key);
@@ -89,6 +94,16 @@ async function main() {
     }
   }
   const sum = (ps: Probe[], f: (p: Probe) => number) => ps.reduce((s, p) => s + f(p), 0);
+  const eventWork = (ps: Probe[]): EventWork => ({
+    invocations: ps.length,
+    ms: sum(ps, (p) => p.aliveMs),
+    rru: sum(ps, (p) => p.other.rru),
+    wru: sum(ps, (p) => p.other.wru),
+    s3Get: sum(ps, (p) => s3Count(p.other.s3Calls, /^(Get|Head)/)),
+    s3Put: sum(ps, (p) => s3Count(p.other.s3Calls, /^(Put|List|Copy)/)),
+    s3PutBytes: sum(ps, (p) => p.other.s3PutBytes),
+    logBytes: sum(ps, (p) => p.logBytes),
+  });
   const s3Count = (calls: Record<string, number>, re: RegExp) =>
     Object.entries(calls)
       .filter(([k]) => re.test(k))
@@ -119,15 +134,8 @@ async function main() {
       s3PutBytes: sum(runtime, (p) => p.other.s3PutBytes),
     },
     presigned: { posts: sum(runtime, (p) => p.presigned.posts), postBytes: sum(runtime, (p) => p.presigned.postBytes) },
-    ingestion: {
-      invocations: ingestion.length,
-      ms: sum(ingestion, (p) => p.aliveMs),
-      rru: sum(ingestion, (p) => p.other.rru),
-      wru: sum(ingestion, (p) => p.other.wru),
-      s3Get: sum(ingestion, (p) => s3Count(p.other.s3Calls, /^(Get|Head)/)),
-      s3Put: sum(ingestion, (p) => s3Count(p.other.s3Calls, /^(Put|List|Copy)/)),
-      logBytes: sum(ingestion, (p) => p.logBytes),
-    },
+    ingestion: eventWork(ingestion),
+    reports: eventWork(reports),
     logBytes: sum(runtime, (p) => p.logBytes),
     capacity: { reported: sum(probes, (p) => p.capacityReported), missing: sum(probes, (p) => p.capacityMissing) },
   };
@@ -137,7 +145,8 @@ async function main() {
   const sizes = {
     apiMemoryMb: (id: RouteId) => functionSizes[routeList.find((r) => r.id === id)!.size ?? 'small'].memorySize,
     taskMemoryMb: pipelineFunctionSize.memorySize,
-    ingestionMemoryMb: bucketSubscriptions[0]!.memoryMb,
+    ingestionMemoryMb: bucketSubscriptions.find((b) => b.id === 'surveyImportUploaded')!.memoryMb,
+    reportsMemoryMb: bucketSubscriptions.find((b) => b.id === 'reportsRequested')!.memoryMb,
   };
   const province = usageOf(measured, sizes, { units: 184, responses: 20_000 });
   const national = usageOf(measured, sizes, { units: 5_000, responses: 1_000_000 });
