@@ -15,7 +15,9 @@ import type { RouteDefinition } from './routes/definition.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
 import { insightRoutes } from './routes/insights.ts';
 import { provinceRoutes } from './routes/province.ts';
-import { publicSiteRoutes } from './routes/public-site.ts';
+import { publicHomeRoutes } from './routes/public-home.ts';
+import { publicUnitRoutes } from './routes/public-unit.ts';
+import { publicYearRoutes } from './routes/public-year.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { resultRoutes } from './routes/results.ts';
 import { surveyDeskRoutes } from './routes/survey-desk.ts';
@@ -35,7 +37,9 @@ export const routes = {
   ...resultRoutes,
   ...insightRoutes,
   ...registryRoutes,
-  ...publicSiteRoutes,
+  ...publicHomeRoutes,
+  ...publicYearRoutes,
+  ...publicUnitRoutes,
   ...surveyDeskRoutes,
   ...provinceRoutes,
   ...adminRoutes,

@@ -5,9 +5,7 @@
  * the S3 emulator's events (infra/local/s3-events.ts); the scheduled re-drive `{ "resume": true }`
  * takes up publications still pending. A failed run throws, so the platform retries it.
  */
-import type { S3Event } from 'aws-lambda';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
+import type { Context, S3Event } from 'aws-lambda';
 import { generateReports, resumePendingReports } from '../../shared/app/results/generate-reports.ts';
 import { logger } from '../../shared/observability.ts';
 import { reportRequestOf } from '../../shared/store/report-requests.ts';
@@ -40,4 +38,12 @@ async function generate(event: ReportsEvent) {
   return { outcomes };
 }
 
-export const handler = middy(generate).use(injectLambdaContext(logger, { resetKeys: true }));
+/** The Lambda context's keys on every log line, and each invocation's own keys gone after it (as the ingestion does). */
+export async function handler(event: ReportsEvent, context: Context) {
+  logger.addContext(context);
+  try {
+    return await generate(event);
+  } finally {
+    logger.resetKeys();
+  }
+}

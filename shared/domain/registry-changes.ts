@@ -5,7 +5,7 @@
  * district and its communes, or move communes off a district it retires), and says per row what
  * would change. Problems are values with the row's line: nothing is written while there is one.
  */
-import { unitTypes, type UnitType } from '../schemas/files/framework.ts';
+import { unitTypes, type UnitType } from '../schemas/unit-types.ts';
 import type { Unit, UnitStatus } from '../schemas/domain/units.ts';
 import { cycleYears } from './cycle-years.ts';
 import { parentRuleViolation } from './unit-registry.ts';

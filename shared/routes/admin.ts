@@ -1,4 +1,7 @@
-/** Routes of one area. ADM: the administrator's screens (issue 14 items 2 and 5): audit, framework import, state and freeze, the pipeline. */
+/**
+ * Routes of one area. ADM: the administrator's screens (issue 14 items 2 and 5): audit, framework
+ * import, state and freeze, the pipeline.
+ */
 import * as z from 'zod/mini';
 import { yearOnly } from './params.ts';
 import {

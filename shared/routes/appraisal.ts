@@ -1,4 +1,7 @@
-/** Routes of one area. Appraisal and explanation rounds (scope: shared/domain/permissions.ts and appraisal.ts). */
+/**
+ * Routes of one area. Appraisal and explanation rounds (scope: shared/domain/permissions.ts and
+ * appraisal.ts).
+ */
 import * as z from 'zod/mini';
 import {
   acceptRemainingSchema,

@@ -1,4 +1,7 @@
-/** Routes of one area. Self-assessment and evidence (unit users write their own; readers per shared/domain/permissions.ts). */
+/**
+ * Routes of one area. Self-assessment and evidence (unit users write their own; readers per
+ * shared/domain/permissions.ts).
+ */
 import {
   assessmentItemSchema,
   assessmentParams,

@@ -1,4 +1,7 @@
-/** Routes of one area. Results that explain themselves (issue 12): the trace of one unit, published years, a unit's history, open data. */
+/**
+ * Routes of one area. Results that explain themselves (issue 12): the trace of one unit, published
+ * years, a unit's history, open data.
+ */
 import { resultsParams } from '../schemas/api/results-api.ts';
 import {
   explanationSchema,

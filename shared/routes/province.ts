@@ -1,4 +1,7 @@
-/** Routes of one area. Province (PRV): the province's own assessment, its export in the Ministry's form, the Ministry's score. */
+/**
+ * Routes of one area. Province (PRV): the province's own assessment, its export in the Ministry's
+ * form, the Ministry's score.
+ */
 import {
   ministryExportQuery,
   ministryExportSchema,

@@ -1,4 +1,7 @@
-/** Routes of one area. Registry changes (REG): bulk import with a dry run, retire and merge, a cycle's own registry. */
+/**
+ * Routes of one area. Registry changes (REG): bulk import with a dry run, retire and merge, a cycle's
+ * own registry.
+ */
 import { yearOnly } from './params.ts';
 import {
   cycleRegistrySchema,

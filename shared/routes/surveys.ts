@@ -1,4 +1,7 @@
-/** Routes of one area. Sociological survey: definitions, bulk imports (ingested on the upload event), invitations, public responses. */
+/**
+ * Routes of one area. Sociological survey: definitions, bulk imports (ingested on the upload event),
+ * invitations, public responses.
+ */
 import {
   createImportBody,
   createImportResponse,

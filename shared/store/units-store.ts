@@ -1,7 +1,7 @@
 /** The unit registry: one item per unit (shared/store/entities/unit.ts), indexed by type and parent. */
 import { GetCommand } from './dynamo/commands.ts';
 import type { Caller } from '../domain/roles.ts';
-import { unitTypes, type UnitType } from '../schemas/files/framework.ts';
+import { unitTypes, type UnitType } from '../schemas/unit-types.ts';
 import type { Unit } from '../schemas/domain/units.ts';
 import { auditEvent, auditPut } from './audit.ts';
 import { dynamo, tableName } from './clients.ts';

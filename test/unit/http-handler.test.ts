@@ -4,7 +4,7 @@
  * the logger's real output (it writes JSON to stdout).
  */
 import type { Context } from 'aws-lambda';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { httpHandler, type HttpEvent } from '../../shared/http/handler.ts';
 import { logger } from '../../shared/observability.ts';
@@ -55,6 +55,8 @@ async function logsOf(run: () => Promise<unknown>): Promise<Record<string, unkno
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
+// The local runtime's environment (a run with integration tests) sets WARN; these lines are INFO.
+beforeAll(() => logger.setLogLevel('INFO'));
 afterEach(() => vi.restoreAllMocks());
 
 describe('httpHandler', () => {

@@ -1,6 +1,6 @@
 /** Registry changes: the bulk import with its dry-run report, retiring and merging, a cycle's registry. */
 import * as z from 'zod/mini';
-import { unitTypeSchema } from '../files/framework.ts';
+import { unitTypeSchema } from '../unit-types.ts';
 import { unitSchema, unitYear } from '../domain/units.ts';
 import { cycleSchema } from '../domain/cycles.ts';
 import { idString, nfcText } from '../zod.ts';

@@ -1,6 +1,6 @@
 import { assessmentStates } from '../../domain/assessment-workflow.ts';
 import { yearParam } from './common.ts';
-import { unitTypeSchema } from '../files/framework.ts';
+import { unitTypeSchema } from '../unit-types.ts';
 import { publishedBySchema, resultsSchema } from '../files/results.ts';
 import { idString } from '../zod.ts';
 import * as z from 'zod/mini';

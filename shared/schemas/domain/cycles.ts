@@ -1,4 +1,4 @@
-import { unitTypeSchema } from '../files/framework.ts';
+import { unitTypeSchema } from '../unit-types.ts';
 import * as z from 'zod/mini';
 import { ownRecord } from '../own-record.ts';
 import { idString } from '../zod.ts';

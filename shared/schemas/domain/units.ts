@@ -1,4 +1,4 @@
-import { unitTypeSchema } from '../files/framework.ts';
+import { unitTypeSchema } from '../unit-types.ts';
 import * as z from 'zod/mini';
 import { idString, nfcText } from '../zod.ts';
 import { cycleYears } from '../../domain/cycle-years.ts';

@@ -5,9 +5,9 @@
 import * as z from 'zod/mini';
 import { frameworkCode } from '../codes.ts';
 
-export const unitTypes = ['province', 'department', 'district', 'commune'] as const;
-export const unitTypeSchema = z.enum(unitTypes);
-export type UnitType = z.infer<typeof unitTypeSchema>;
+import { unitTypeSchema } from '../unit-types.ts';
+
+export { unitTypes, unitTypeSchema, type UnitType } from '../unit-types.ts';
 
 const points = z.number().check(z.nonnegative());
 const code = frameworkCode();

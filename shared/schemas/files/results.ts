@@ -7,7 +7,7 @@
  * are attached by the council's draft computation; `par compute`, which knows one year only,
  * leaves them out.
  */
-import { unitTypeSchema } from './framework.ts';
+import { unitTypeSchema } from '../unit-types.ts';
 import * as z from 'zod/mini';
 
 const points = z.number();

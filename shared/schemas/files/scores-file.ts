@@ -7,7 +7,7 @@
  * maxima) are in shared/domain/scores-validation.ts, which reports them with the same paths
  * (`units[3].scores["1.1.2"]: 1.3 is not a multiple of 0.25`).
  */
-import { unitTypeSchema } from './framework.ts';
+import { unitTypeSchema } from '../unit-types.ts';
 import * as z from 'zod/mini';
 import { idString } from '../zod.ts';
 

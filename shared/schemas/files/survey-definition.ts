@@ -7,7 +7,7 @@
  * shared/domain/survey-definition.ts.
  */
 import { yearParam } from '../api/common.ts';
-import { unitTypeSchema } from './framework.ts';
+import { unitTypeSchema } from '../unit-types.ts';
 import * as z from 'zod/mini';
 import { idString, nfcText } from '../zod.ts';
 import { frameworkCode } from '../codes.ts';

@@ -10,7 +10,7 @@
  * Units are stored in chunks (`REGISTRY#000`, ...) so the whole snapshot goes into the cycle's own
  * opening transaction (at most 100 items): a cycle never exists half-frozen.
  */
-import { unitTypeSchema, type UnitType } from '../../schemas/files/framework.ts';
+import { unitTypeSchema, type UnitType } from '../../schemas/unit-types.ts';
 import * as z from 'zod/mini';
 
 export const cycleUnitSchema = z.object({

@@ -6,7 +6,7 @@
  * the report function's re-drive finds every one whose event was spent without a scan.
  */
 import { councilSuffix, provinceCouncil, type CouncilKey } from '../../domain/councils.ts';
-import { unitTypeSchema } from '../../schemas/files/framework.ts';
+import { unitTypeSchema } from '../../schemas/unit-types.ts';
 import { resultsSchema } from '../../schemas/files/results.ts';
 import * as z from 'zod/mini';
 

@@ -4,7 +4,7 @@
  * written, then the publication; the claim's `approval` lets an interrupted publication resume.
  */
 import { councilSuffix, provinceCouncil, type CouncilKey } from '../../domain/councils.ts';
-import { unitTypeSchema } from '../../schemas/files/framework.ts';
+import { unitTypeSchema } from '../../schemas/unit-types.ts';
 import { resultsSchema } from '../../schemas/files/results.ts';
 import * as z from 'zod/mini';
 

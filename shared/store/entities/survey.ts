@@ -3,7 +3,7 @@
  * `definition` stays raw here (seeded items predate the route): the survey context checks it
  * against the schema, so a stale one is refused with its own code rather than failing the read.
  */
-import { unitTypeSchema, type UnitType } from '../../schemas/files/framework.ts';
+import { unitTypeSchema, type UnitType } from '../../schemas/unit-types.ts';
 import type { SurveyDefinitionInput } from '../../schemas/files/survey-definition.ts';
 import * as z from 'zod/mini';
 
