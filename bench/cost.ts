@@ -113,10 +113,10 @@ async function main() {
   const leaves = Number(/(\d+) self scores/.exec(out)?.[1] ?? 0);
   // The cycle prints progress (`appraisal: 132/184 units`): the total is the province's units.
   const units = Math.max(0, ...[...out.matchAll(/(?:self-assessment|appraisal): \d+\/(\d+) units/g)].map((m) => Number(m[1])));
-  const transitions = (out.match(/state machine: StateEntered/g) ?? []).length;
-  const taskRuns = [...out.matchAll(/state machine: StateEntered\s+(\S+)/g)].filter((m) =>
-    pipelineTasks.some((t) => t.state === m[1]),
-  ).length;
+  // The local runner prints each state it enters: `state machine: LoadCycle (1.2 s)`.
+  const entered = [...out.matchAll(/^state machine: (\S+) \(/gm)];
+  const transitions = entered.length;
+  const taskRuns = entered.filter((m) => pipelineTasks.some((t) => t.state === m[1])).length;
 
   const measured: Measured = {
     units,
