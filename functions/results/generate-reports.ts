@@ -7,7 +7,7 @@
  */
 import type { Context, S3Event } from 'aws-lambda';
 import { generateReports, resumePendingReports } from '../../shared/app/results/generate-reports.ts';
-import { logger } from '../../shared/observability.ts';
+import { logger, withLogContext } from '../../shared/observability.ts';
 import { reportRequestOf } from '../../shared/store/report-requests.ts';
 
 interface EventBridgeObjectCreated {
@@ -38,12 +38,4 @@ async function generate(event: ReportsEvent) {
   return { outcomes };
 }
 
-/** The Lambda context's keys on every log line, and each invocation's own keys gone after it (as the ingestion does). */
-export async function handler(event: ReportsEvent, context: Context) {
-  logger.addContext(context);
-  try {
-    return await generate(event);
-  } finally {
-    logger.resetKeys();
-  }
-}
+export const handler = withLogContext((event: ReportsEvent, _context: Context) => generate(event));

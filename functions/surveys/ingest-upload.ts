@@ -8,7 +8,7 @@
 import type { Context, S3Event } from 'aws-lambda';
 import { ingestUpload, type IngestOutcome } from '../../shared/app/surveys/ingestion/ingest-upload.ts';
 import { resumeStuckImports } from '../../shared/app/surveys/ingestion/resume-stuck-imports.ts';
-import { logger } from '../../shared/observability.ts';
+import { logger, withLogContext } from '../../shared/observability.ts';
 
 /** S3 event keys are URL-encoded with "+" for spaces. */
 export const decodeS3Key = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
@@ -42,12 +42,4 @@ async function ingest(event: IngestionEvent, context: Context): Promise<{ outcom
   return { outcomes };
 }
 
-/** The Lambda context's keys on every log line, and each invocation's own keys gone after it (no middleware engine needed). */
-export async function handler(event: IngestionEvent, context: Context): Promise<{ outcomes: (IngestOutcome | 'interrupted')[] }> {
-  logger.addContext(context);
-  try {
-    return await ingest(event, context);
-  } finally {
-    logger.resetKeys();
-  }
-}
+export const handler = withLogContext(ingest);

@@ -16,7 +16,7 @@ import type { z } from 'zod/mini';
 import { callerFromClaims, type Caller } from '../domain/roles.ts';
 import type { RouteDefinition, RouteTable } from '../routes/definition.ts';
 import { DomainError } from '../domain/errors.ts';
-import { logger } from '../observability.ts';
+import { logger, withLogContext } from '../observability.ts';
 import { withIdempotency } from './idempotency.ts';
 import { bodyLimits, bodyText, checkParameters, scanJson } from './body-guard.ts';
 import { HttpProblem, internalError, problemBody, problems, zodErrors } from './problems.ts';
@@ -189,16 +189,9 @@ export function httpHandler<T extends RouteTable, K extends keyof T & string>(
       return problemResponse(error, event.rawPath);
     }
   };
-  const handler = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyResultV2> => {
-    // What Powertools' injectLambdaContext middleware did: the context's keys on every log line
-    // (cold_start, function_name, function_request_id, ...), and this request's keys gone after it.
-    logger.addContext(context);
-    try {
-      return await base({ ...event, headers: lowercaseKeys(event.headers) }, context);
-    } finally {
-      logger.resetKeys();
-    }
-  };
+  const handler = withLogContext((event: HttpEvent, context: Context) =>
+    base({ ...event, headers: lowercaseKeys(event.headers) }, context),
+  );
   /** The route it serves: the local adapter checks that a handler module serves the route that names it. */
   return Object.assign(handler, { routeId: id });
 }
