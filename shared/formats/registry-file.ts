@@ -5,7 +5,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { RegistryRow, RowProblem } from '../domain/registry-changes.ts';
-import { NoWorksheet, readXlsxSheet, XlsxUnreadable, type XlsxRow, type XlsxValue } from './xlsx-reader.ts';
+import { NoWorksheet, readXlsxSheet, XlsxUnreadable, type XlsxRow } from './xlsx-reader.ts';
+import { xlsxCellText } from './xlsx-cell.ts';
 
 export const registryColumns = ['id', 'type', 'name', 'parent', 'adminCode', 'validFrom', 'validTo', 'successor'] as const;
 type Column = (typeof registryColumns)[number];
@@ -88,14 +89,6 @@ function csvTable(bytes: Uint8Array): RegistryFile {
   }
 }
 
-/** What a cell shows, as text (as exceljs gave it: numbers, dates in ISO, an error cell blank). */
-function cellText(value: XlsxValue): string {
-  if (value === null) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return '';
-  return String(value);
-}
-
 async function xlsxTable(bytes: Uint8Array): Promise<RegistryFile> {
   let rows: XlsxRow[];
   try {
@@ -106,7 +99,9 @@ async function xlsxTable(bytes: Uint8Array): Promise<RegistryFile> {
     throw error;
   }
   // Rows without a value are not rows of the table (a spreadsheet keeps formatted empty rows).
-  const table = rows.filter((r) => r.values.some((v) => v !== null)).map((r) => ({ line: r.line, cells: r.values.map(cellText) }));
+  const table = rows
+    .filter((r) => r.values.some((v) => v !== null))
+    .map((r) => ({ line: r.line, cells: r.values.map((v) => xlsxCellText(v, 'blank')) }));
   return toRows(table);
 }
 

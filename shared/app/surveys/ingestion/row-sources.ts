@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import type { XlsxValue } from '../../../formats/xlsx-reader.ts';
+import { xlsxCellText } from '../../../formats/xlsx-cell.ts';
 import type { ImportFormat } from '../../../schemas/api/survey-api.ts';
 import { FileRefused } from './file-refused.ts';
 import { Utf8Guard } from './utf8-guard.ts';
@@ -66,17 +66,6 @@ export async function* csvRows(body: Readable): AsyncGenerator<SourceRow> {
   }
 }
 
-/**
- * What a cell shows, as text, as exceljs's streaming reader gave it (styles not read: a date is
- * its serial number); an error cell shows its code (#N/A).
- */
-function cellText(value: XlsxValue): string {
-  if (value === null) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return value.error;
-  return String(value);
-}
-
 const notXlsx = 'this is not an XLSX file (an XLSX file is a zip archive): create the import with format "csv" for a text file';
 
 export async function* xlsxRows(body: Readable): AsyncGenerator<SourceRow> {
@@ -85,7 +74,7 @@ export async function* xlsxRows(body: Readable): AsyncGenerator<SourceRow> {
   const { NotAZip, readXlsxRows, XlsxUnreadable } = await import('../../../formats/xlsx-reader.ts');
   try {
     for await (const row of readXlsxRows(body)) {
-      const cells = row.values.map(cellText);
+      const cells = row.values.map((v) => xlsxCellText(v, 'code'));
       while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
       if (blank(cells)) continue;
       // A spreadsheet drops trailing empty cells: blank answers, not a short row.
