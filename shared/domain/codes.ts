@@ -1,4 +1,5 @@
 /** Framework codes in natural order: "1.2" < "1.10", "1.1.a" < "1.1.b", a parent before its children. */
+import { compareVietnamese } from './collation.ts';
 
 const digits = /^[0-9]+$/;
 
@@ -10,7 +11,7 @@ function compareSegments(a: string, b: string): number {
   }
   // Numbered items before lettered ones at the same level (1.1.1 before 1.1.a).
   if (numA !== numB) return numA ? -1 : 1;
-  const folded = a.toLowerCase().localeCompare(b.toLowerCase(), 'en');
+  const folded = compareVietnamese(a.toLowerCase(), b.toLowerCase()); // ASCII letters and digits: the root order
   return folded !== 0 ? folded : a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -2,6 +2,7 @@
  * Reminders before a deadline (pure): who still has work, what is missing, and the Vietnamese
  * message they receive. Sending and recording live in shared/app/pipeline/reminders.ts.
  */
+import { viDateTime } from './vietnamese-format.ts';
 
 /** What a reminder is about: a unit's own deadline, or the appraisers' final appraisal deadline. */
 export type ReminderKind = 'selfAssessment' | 'explanation' | 'finalAppraisal';
@@ -29,19 +30,8 @@ export interface ReminderMessage {
   text: string;
 }
 
-const dateTime = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hour: '2-digit',
-  minute: '2-digit',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-
 /** "23:59 15/12/2033" in Vietnam time. */
-export function vietnameseDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
-}
+export const vietnameseDateTime = (iso: string): string => viDateTime(iso);
 
 const stateNames: Record<string, string> = {
   none: 'chưa bắt đầu',

@@ -2,6 +2,7 @@
 import type { Results, UnitResultJson } from '../schemas/files/results.ts';
 import { escapeHtml as e } from './escape.ts';
 import { comparisonLabels, nodeNames, orderedResults, parentOf, signed, typeLabels, vn, type ReportInput } from './model.ts';
+import { compareVietnamese } from '../domain/collation.ts';
 
 const changeText = (u: UnitResultJson) =>
   u.previous && u.change
@@ -45,7 +46,7 @@ function communePages(input: ReportInput, r: Results, names: Map<string, string>
     byDistrict.set(parent.id, group);
   }
   return [...byDistrict.entries()]
-    .sort((a, b) => a[1].name.localeCompare(b[1].name, 'vi'))
+    .sort((a, b) => compareVietnamese(a[1].name, b[1].name))
     .map(([id, g]) => {
       const rows = g.units
         .map(

@@ -7,6 +7,7 @@
  */
 import type { Results, UnitResultJson } from '../schemas/files/results.ts';
 import { chart } from './charts.ts';
+import { viDate } from '../domain/vietnamese-format.ts';
 import { escapeHtml } from './escape.ts';
 import { areaCodes, bandCounts, nodeNames, orderedResults, parentOf, signed, typeLabels, vn, type ReportInput } from './model.ts';
 import { unitPages } from './html-units.ts';
@@ -15,11 +16,7 @@ export { escapeHtml };
 
 const e = escapeHtml;
 
-export function vietnamDate(iso: string): string {
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-    new Date(iso),
-  );
-}
+export const vietnamDate = (iso: string): string => viDate(iso);
 
 export const changeCell = (u: UnitResultJson) =>
   u.change

@@ -9,14 +9,12 @@ import type { EvidenceInfo, StoredItem } from '../domain/assessment.ts';
 import { fromNumber, sum, toNumber } from '../domain/exact.ts';
 import type { MinistryScore } from '../domain/ministry-score.ts';
 import type { Framework, FrameworkNode } from '../schemas/files/framework.ts';
+import { viDate, viDecimal2 } from '../domain/vietnamese-format.ts';
 import { escapeHtml as e } from './escape.ts';
 
 // Formatted here rather than imported from the published report's modules, which would bring its charts into this bundle.
-const vn = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
-const vietnamDate = (iso: string) =>
-  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-    new Date(iso),
-  );
+const vn = (n: number) => viDecimal2(n, false);
+const vietnamDate = (iso: string) => viDate(iso);
 
 export interface FormRow {
   code: string;

@@ -4,6 +4,7 @@
  */
 import type { Framework } from '../schemas/files/framework.ts';
 import type { Results, UnitResultJson } from '../schemas/files/results.ts';
+import { viDecimal2 } from '../domain/vietnamese-format.ts';
 
 export interface ReportInput {
   year: number;
@@ -43,7 +44,7 @@ export function orderedResults(results: ReportInput['results']): [string, Result
 }
 
 /** 2 decimals with a decimal comma (Vietnamese). */
-export const vn = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+export const vn = (n: number) => viDecimal2(n, false);
 
 /** A change with its sign: "+1,25", "−0,50", "0,00". */
 export const signed = (n: number) => (n > 0 ? `+${vn(n)}` : n < 0 ? `−${vn(-n)}` : vn(0));

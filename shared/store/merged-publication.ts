@@ -9,6 +9,7 @@ import { fromNumber, toNumber } from '../domain/exact.ts';
 import { statistics } from '../domain/ranking.ts';
 import type { Results } from '../schemas/files/results.ts';
 import type { Publication, ReportFile, ReportState } from './entities/publication.ts';
+import { compareVietnamese } from '../domain/collation.ts';
 
 export interface CouncilPublication extends PublishedBy {
   units: number;
@@ -29,7 +30,7 @@ const councilOf = (p: Publication) => p.council ?? provinceCouncil;
 const byOf = (p: Publication) => publishedBy(councilOf(p), p.decision, p.approvedAt);
 /** The province first, then the districts by id. */
 const order = (a: Publication, b: Publication) =>
-  Number(councilOf(b) === provinceCouncil) - Number(councilOf(a) === provinceCouncil) || councilOf(a).localeCompare(councilOf(b));
+  Number(councilOf(b) === provinceCouncil) - Number(councilOf(a) === provinceCouncil) || compareVietnamese(councilOf(a), councilOf(b));
 const reportsOf = (p: Publication): ReportState => p.reports ?? 'ready';
 const countUnits = (p: Publication) => Object.values(p.results).reduce((n, r) => n + (r?.units.length ?? 0), 0);
 

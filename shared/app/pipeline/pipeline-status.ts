@@ -9,6 +9,7 @@ import type { Caller } from '../../domain/roles.ts';
 import type { Cycle } from '../../schemas/domain/cycles.ts';
 import type { ExecutionView, PipelineStatus } from '../../schemas/api/admin-api.ts';
 import type { StepRecord } from '../../store/pipeline-store.ts';
+import { compareVietnamese } from '../../domain/collation.ts';
 
 /** The port: the year's execution, by the name its tasks recorded (the local adapter also finds the latest without one). */
 export type ExecutionSource = (year: number, executionName: string | undefined) => Promise<ExecutionView | undefined>;
@@ -35,7 +36,7 @@ export async function pipelineStatus(
 ): Promise<PipelineStatus> {
   const cycle = await stores.getCycle(input.year);
   if (!cycle) throw fail.notFound(`cycle ${input.year} does not exist`, 'CYCLE_NOT_FOUND');
-  const steps = (await stores.listSteps(input.year)).sort((a, b) => a.at.localeCompare(b.at));
+  const steps = (await stores.listSteps(input.year)).sort((a, b) => compareVietnamese(a.at, b.at));
   // The newest step names the execution that is (or was last) running for the year.
   const name = steps.findLast((s) => s.execution)?.execution;
   const execution = (await source(input.year, name)) ?? null;

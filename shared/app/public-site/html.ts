@@ -11,20 +11,16 @@
  * three small pages need no component runtime in the Lambda bundle.
  */
 import { createHash } from 'node:crypto';
+import { viDate, viDecimal2, viNumber } from '../../domain/vietnamese-format.ts';
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML content and quoted attributes. */
 export const esc = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => entities[c]!);
 
-const timeZone = 'Asia/Ho_Chi_Minh';
-const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-const integer = new Intl.NumberFormat('vi-VN');
-const date = new Intl.DateTimeFormat('vi-VN', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' });
-
-export const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : number.format(n));
-export const fmtInt = (n: number) => integer.format(n);
-export const fmtDate = (iso: string) => date.format(new Date(iso));
+export const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : viDecimal2(n));
+export const fmtInt = (n: number) => viNumber(n);
+export const fmtDate = (iso: string) => viDate(iso);
 export const fmtSigned = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n > 0 ? '+' : ''}${fmt(n)}`);
 
 export const unitTypeNames: Record<string, string> = {

@@ -11,6 +11,7 @@ import type { Caller } from '../../domain/roles.ts';
 import { buildReportFiles } from '../../reports/report-files.ts';
 import type { Publication, ReportFile } from '../../store/results-store.ts';
 import { reportStores, type ReportStores } from './report-stores.ts';
+import { compareVietnamese } from '../../domain/collation.ts';
 
 /** The report function's identity in audit events. */
 export const reportsCaller: Caller = { subject: 'system', username: 'system:reports', roles: ['admin'], areas: [] };
@@ -46,7 +47,7 @@ export async function generateReports(year: number, council: CouncilKey, stores:
 
 /** The re-drive: every publication still pending (its event spent, or never sent), oldest year first. */
 export async function resumePendingReports(stores: ReportStores = reportStores) {
-  const pending = (await stores.listPendingReports()).sort((a, b) => a.year - b.year || a.council.localeCompare(b.council));
+  const pending = (await stores.listPendingReports()).sort((a, b) => a.year - b.year || compareVietnamese(a.council, b.council));
   const outcomes: { year: number; council: CouncilKey; outcome: ReportsOutcome }[] = [];
   for (const p of pending) outcomes.push({ ...p, outcome: await generateReports(p.year, p.council, stores) });
   return outcomes;

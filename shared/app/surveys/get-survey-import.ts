@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
 import type { ImportRecord, ReportRow } from '../../store/survey-imports-store.ts';
 import { surveyStores, type SurveyStores } from './stores.ts';
+import { compareVietnamese } from '../../domain/collation.ts';
 
 const pageSize = 1000;
 
@@ -55,7 +56,7 @@ export async function listSurveyImports(_caller: Caller, input: { year: number; 
   const records = await stores.listImports(input.year, input.surveyId);
   return {
     imports: records
-      .sort((a, b) => b.importId.localeCompare(a.importId))
+      .sort((a, b) => compareVietnamese(b.importId, a.importId))
       .map((r) => {
         const { rejected: _r, duplicateRows: _d, surveyId: _s, year: _y, error: _e, nextAfter: _n, ...row } = importReport(r);
         return row;
