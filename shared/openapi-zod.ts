@@ -7,6 +7,7 @@
  */
 import * as classic from 'zod';
 import * as z from 'zod/mini';
+import { builtSchema } from './schemas/zod.ts';
 
 type AnySchema = z.core.$ZodType;
 type Ctor = new (def: unknown) => AnySchema;
@@ -44,7 +45,8 @@ function convertDef(def: object): object {
 }
 
 /** The classic twin of a mini schema (memoised: a schema used twice has one twin). */
-export function toClassic<S extends AnySchema>(schema: S): classic.ZodType {
+export function toClassic<S extends AnySchema>(deferredOrBuilt: S): classic.ZodType {
+  const schema = builtSchema(deferredOrBuilt);
   const known = twins.get(schema);
   if (known) return known as classic.ZodType;
   const name = schema._zod.constr.name.replace(/^ZodMini/, 'Zod');

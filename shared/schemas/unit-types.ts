@@ -3,8 +3,9 @@
  * need only these, and importing shared/schemas/files/framework.ts would construct the whole
  * framework tree schema at every cold start (issue 15).
  */
+import { deferred } from './zod.ts';
 import * as z from 'zod/mini';
 
 export const unitTypes = ['province', 'department', 'district', 'commune'] as const;
-export const unitTypeSchema = z.enum(unitTypes);
+export const unitTypeSchema = deferred(() => z.enum(unitTypes));
 export type UnitType = z.infer<typeof unitTypeSchema>;

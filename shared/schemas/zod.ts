@@ -29,6 +29,39 @@ export const nfcText = (min = 1, max = 500) =>
   );
 
 /** Codes and ids: ASCII, no spaces, safe in keys and URLs. */
-export const idString = z
-  .string()
-  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"'));
+export const idString = deferred(() =>
+  z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"')),
+);
+
+const builtOf = Symbol('deferred schema');
+
+/**
+ * A module-level schema that is constructed the first time anything touches it (parse, compose,
+ * OpenAPI). Why: zod builds each schema eagerly (~7 µs for every node, and a module of API schemas
+ * holds hundreds), and a function parses only its own route's requests and stored items; the rest
+ * of its area's schemas (responses, other routes, other entities in the same modules) were built
+ * on every cold start and never used. The proxy forwards everything to the built schema, so callers
+ * and types see the schema itself; `builtSchema` gives the real object where identity matters
+ * (the OpenAPI twins and the registry of named schemas).
+ */
+export function deferred<T extends object>(build: () => T): T {
+  let built: T | undefined;
+  const schema = () => (built ??= build());
+  return new Proxy({} as T, {
+    get: (_, key) => (key === builtOf ? schema() : Reflect.get(schema(), key)),
+    has: (_, key) => Reflect.has(schema(), key),
+    set: (_, key, value) => Reflect.set(schema(), key, value),
+    getPrototypeOf: () => Reflect.getPrototypeOf(schema()),
+    ownKeys: () => Reflect.ownKeys(schema()),
+    // A proxy may not report a non-configurable property its (empty) target lacks.
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(schema(), key);
+      return d && { ...d, configurable: true };
+    },
+    defineProperty: (_, key, d) => Reflect.defineProperty(schema(), key, d),
+  });
+}
+
+/** The schema itself behind a `deferred` one (any other value as it is). */
+export const builtSchema = <T>(value: T): T =>
+  (typeof value === 'object' && value !== null && (value as Record<symbol, T>)[builtOf]) || value;

@@ -1,21 +1,24 @@
+import { deferred } from '../zod.ts';
 import { errorCodes, type ErrorCode } from '../../domain/errors.ts';
 import * as z from 'zod/mini';
 import { cycleYears } from '../../domain/cycle-years.ts';
 
 /** RFC 9457 problem details, with the validation errors that name the field and the rule. */
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().check(z.int()),
-    code: z
-      .enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]])
-      .register(z.globalRegistry, { description: 'stable machine-readable code (README: Problem codes)' }),
-    detail: z.optional(z.string()),
-    instance: z.optional(z.string()),
-    errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
-  })
-  .register(z.globalRegistry, { id: 'Problem' });
+export const problemSchema = deferred(() =>
+  z
+    .object({
+      type: z.string(),
+      title: z.string(),
+      status: z.number().check(z.int()),
+      code: z
+        .enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]])
+        .register(z.globalRegistry, { description: 'stable machine-readable code (README: Problem codes)' }),
+      detail: z.optional(z.string()),
+      instance: z.optional(z.string()),
+      errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    })
+    .register(z.globalRegistry, { id: 'Problem' }),
+);
 export type Problem = z.infer<typeof problemSchema>;
 
 /**
@@ -38,4 +41,4 @@ export const canonicalInt = (min: number, max: number, what = 'a whole number') 
 export const yearParam = canonicalInt(cycleYears.first, cycleYears.last, 'a year');
 
 /** Optimistic locking: the version the client last read; a mismatch answers 409. */
-export const expectedVersion = z.optional(z.number().check(z.int(), z.gte(0)));
+export const expectedVersion = deferred(() => z.optional(z.number().check(z.int(), z.gte(0))));

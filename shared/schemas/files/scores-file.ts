@@ -9,28 +9,32 @@
  */
 import { unitTypeSchema } from '../unit-types.ts';
 import * as z from 'zod/mini';
-import { idString } from '../zod.ts';
+import { idString, deferred } from '../zod.ts';
 
-const score = z.number({ error: 'must be a number' });
+const score = deferred(() => z.number({ error: 'must be a number' }));
 
-export const unitScoresSchema = z.strictObject({
-  unitId: idString,
-  unitType: unitTypeSchema,
-  name: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(300)),
-  /** leaf code → score */
-  scores: z.record(z.string(), score),
-  /** adjustment code (bonus or penalty) → points, each in [0, its max] */
-  adjustments: z._default(z.record(z.string(), score), {}),
-  /** area, criterion or leaf codes exempted for this unit, with everything below them */
-  notApplicable: z._default(z.array(z.string()), []),
-});
+export const unitScoresSchema = deferred(() =>
+  z.strictObject({
+    unitId: idString,
+    unitType: unitTypeSchema,
+    name: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(300)),
+    /** leaf code → score */
+    scores: z.record(z.string(), score),
+    /** adjustment code (bonus or penalty) → points, each in [0, its max] */
+    adjustments: z._default(z.record(z.string(), score), {}),
+    /** area, criterion or leaf codes exempted for this unit, with everything below them */
+    notApplicable: z._default(z.array(z.string()), []),
+  }),
+);
 export type UnitScores = z.infer<typeof unitScoresSchema>;
 export type UnitScoresInput = z.input<typeof unitScoresSchema>;
 
 // Loose at the top so a file can carry its own metadata (year, source); units are strict, since a
 // misspelt "notApplicable" silently ignored would change published indexes.
-export const scoresFileSchema = z.looseObject({
-  units: z.array(unitScoresSchema).check(z.minLength(1, 'must list at least one unit')),
-});
+export const scoresFileSchema = deferred(() =>
+  z.looseObject({
+    units: z.array(unitScoresSchema).check(z.minLength(1, 'must list at least one unit')),
+  }),
+);
 export type ScoresFile = z.infer<typeof scoresFileSchema>;
 export type ScoresFileInput = z.input<typeof scoresFileSchema>;

@@ -1,4 +1,5 @@
 /** The assessment header item (META of the assessment's partition): state, version, round. */
+import { deferred } from '../../schemas/zod.ts';
 import * as z from 'zod/mini';
 import { assessmentStates } from '../../domain/assessment-workflow.ts';
 
@@ -16,22 +17,24 @@ export const headerIndex = (year: number, unitType: string, state: string, unitI
 /** The audit subject of an assessment (history route). */
 export const assessmentAuditSubject = (year: number, unitId: string) => `ASSESS#${year}#${unitId}`;
 
-const headerSchema = z.object({
-  year: z.number().check(z.int()),
-  unitId: z.string(),
-  unitType: z.string(),
-  frameworkId: z.string(),
-  parentId: z.optional(z.string()),
-  state: z.enum(assessmentStates),
-  version: z.number().check(z.int()),
-  submittedAt: z.optional(z.string()),
-  finalizedAt: z.optional(z.string()),
-  /** Appraisal round: 1 until the first explanation is submitted, then 2, 3, ... */
-  round: z.optional(z.number().check(z.int())),
-  /** Leaves with an appraised score (worklist progress without reading the items). */
-  appraisedCodes: z.optional(z.set(z.string())),
-  lastReturn: z.optional(z.object({ message: z.string(), by: z.string(), at: z.string() })),
-});
+const headerSchema = deferred(() =>
+  z.object({
+    year: z.number().check(z.int()),
+    unitId: z.string(),
+    unitType: z.string(),
+    frameworkId: z.string(),
+    parentId: z.optional(z.string()),
+    state: z.enum(assessmentStates),
+    version: z.number().check(z.int()),
+    submittedAt: z.optional(z.string()),
+    finalizedAt: z.optional(z.string()),
+    /** Appraisal round: 1 until the first explanation is submitted, then 2, 3, ... */
+    round: z.optional(z.number().check(z.int())),
+    /** Leaves with an appraised score (worklist progress without reading the items). */
+    appraisedCodes: z.optional(z.set(z.string())),
+    lastReturn: z.optional(z.object({ message: z.string(), by: z.string(), at: z.string() })),
+  }),
+);
 
 /** A header as stored, with the assessment it belongs to (worklists read these from the index). */
 export type AssessmentSummary = z.infer<typeof headerSchema>;

@@ -10,17 +10,20 @@
  * Units are stored in chunks (`REGISTRY#000`, ...) so the whole snapshot goes into the cycle's own
  * opening transaction (at most 100 items): a cycle never exists half-frozen.
  */
+import { deferred } from '../../schemas/zod.ts';
 import { unitTypeSchema, type UnitType } from '../../schemas/unit-types.ts';
 import * as z from 'zod/mini';
 
-export const cycleUnitSchema = z.object({
-  id: z.string(),
-  type: unitTypeSchema,
-  name: z.string(),
-  parentId: z.optional(z.string()),
-  /** The parent's type at opening: a commune under the province (no district level) is the province's to appraise. */
-  parentType: z.optional(unitTypeSchema),
-});
+export const cycleUnitSchema = deferred(() =>
+  z.object({
+    id: z.string(),
+    type: unitTypeSchema,
+    name: z.string(),
+    parentId: z.optional(z.string()),
+    /** The parent's type at opening: a commune under the province (no district level) is the province's to appraise. */
+    parentType: z.optional(unitTypeSchema),
+  }),
+);
 export type CycleUnit = z.infer<typeof cycleUnitSchema>;
 
 /** Units per chunk item: ~100 bytes each keeps a chunk far below DynamoDB's 400 KB item limit. */

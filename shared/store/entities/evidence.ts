@@ -1,4 +1,5 @@
 /** An evidence record: what the unit declared, where the object is, and whether its upload was confirmed. */
+import { deferred } from '../../schemas/zod.ts';
 import * as z from 'zod/mini';
 import { assessmentPartition } from './assessment-header.ts';
 
@@ -7,18 +8,20 @@ export const evidenceKey = (year: number, unitId: string, evidenceId: string) =>
   sk: `EVIDENCE#${evidenceId}`,
 });
 
-const evidenceSchema = z.object({
-  evidenceId: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  size: z.number().check(z.int()),
-  sha256: z.string(),
-  objectKey: z.string(),
-  status: z.enum(['pending', 'confirmed']),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  confirmedAt: z.optional(z.string()),
-});
+const evidenceSchema = deferred(() =>
+  z.object({
+    evidenceId: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().check(z.int()),
+    sha256: z.string(),
+    objectKey: z.string(),
+    status: z.enum(['pending', 'confirmed']),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    confirmedAt: z.optional(z.string()),
+  }),
+);
 
 export type EvidenceRecord = z.infer<typeof evidenceSchema>;
 

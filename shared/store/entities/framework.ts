@@ -1,4 +1,5 @@
 /** The framework item: the framework itself, its version and the cycle years that froze it. */
+import { deferred } from '../../schemas/zod.ts';
 import { frameworkSchema } from '../../schemas/files/framework.ts';
 import * as z from 'zod/mini';
 
@@ -7,13 +8,15 @@ export const frameworkKeys = {
   auditSubject: (frameworkId: string) => `FRAMEWORK#${frameworkId}`,
 } as const;
 
-const storedFrameworkSchema = z.object({
-  framework: frameworkSchema,
-  version: z.number().check(z.int()),
-  usedBy: z._default(z.array(z.number().check(z.int())), []),
-  /** When the admin froze it (POST /v1/frameworks/{id}/freeze): never replaced after that. */
-  frozenAt: z.optional(z.string()),
-});
+const storedFrameworkSchema = deferred(() =>
+  z.object({
+    framework: frameworkSchema,
+    version: z.number().check(z.int()),
+    usedBy: z._default(z.array(z.number().check(z.int())), []),
+    /** When the admin froze it (POST /v1/frameworks/{id}/freeze): never replaced after that. */
+    frozenAt: z.optional(z.string()),
+  }),
+);
 export type StoredFramework = z.infer<typeof storedFrameworkSchema>;
 
 export function frameworkToItem(stored: StoredFramework): Record<string, unknown> {

@@ -1,4 +1,5 @@
 /** An idempotency record: a key claimed before the work, completed with the response after a success. */
+import { deferred } from '../../schemas/zod.ts';
 import * as z from 'zod/mini';
 import { tableDefinition } from '../resources.ts';
 
@@ -6,15 +7,19 @@ export const idempotencyKeys = {
   item: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: 'IDEMPOTENCY' }),
 } as const;
 
-const responseRecord = z.object({ statusCode: z.number().check(z.int()), headers: z.record(z.string(), z.string()), body: z.string() });
+const responseRecord = deferred(() =>
+  z.object({ statusCode: z.number().check(z.int()), headers: z.record(z.string(), z.string()), body: z.string() }),
+);
 
-const idempotencyRecord = z.object({
-  status: z.enum(['in-progress', 'completed']),
-  requestHash: z.string(),
-  /** Who claimed it: a claim whose write committed but whose answer was lost is recognised as one's own on retry. */
-  owner: z.optional(z.string()),
-  response: z.optional(responseRecord),
-});
+const idempotencyRecord = deferred(() =>
+  z.object({
+    status: z.enum(['in-progress', 'completed']),
+    requestHash: z.string(),
+    /** Who claimed it: a claim whose write committed but whose answer was lost is recognised as one's own on retry. */
+    owner: z.optional(z.string()),
+    response: z.optional(responseRecord),
+  }),
+);
 export type IdempotencyRecord = z.infer<typeof idempotencyRecord>;
 
 export function idempotencyToItem(keyHash: string, record: IdempotencyRecord, expiresAtSeconds: number): Record<string, unknown> {

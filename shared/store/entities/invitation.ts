@@ -2,6 +2,7 @@
  * An invitation code item: keyed by the code's hash (the code itself is never stored), bound to
  * a survey, unit and group; `usedAt` and the answers once spent.
  */
+import { deferred } from '../../schemas/zod.ts';
 import * as z from 'zod/mini';
 
 export const invitationKey = (codeHash: string) => ({ pk: `INVITE#${codeHash}`, sk: 'INVITE' });
@@ -22,14 +23,16 @@ export interface InvitationBinding {
   group: string;
 }
 
-const itemSchema = z.object({
-  year: z.number().check(z.int()),
-  surveyId: z.string(),
-  unitId: z.string(),
-  group: z.string(),
-  createdAt: z.string(),
-  usedAt: z.optional(z.string()),
-});
+const itemSchema = deferred(() =>
+  z.object({
+    year: z.number().check(z.int()),
+    surveyId: z.string(),
+    unitId: z.string(),
+    group: z.string(),
+    createdAt: z.string(),
+    usedAt: z.optional(z.string()),
+  }),
+);
 
 export function invitationToItem(codeHash: string, binding: InvitationBinding, createdAt: string, createdBy: string) {
   return { ...invitationKey(codeHash), entity: 'survey-invitation', ...binding, createdAt, createdBy };

@@ -1,4 +1,5 @@
 /** What one step of the yearly pipeline found and did: one item per (cycle, step), overwritten by a re-run. */
+import { deferred } from '../../schemas/zod.ts';
 import * as z from 'zod/mini';
 
 export const pipelineStepKeys = {
@@ -7,12 +8,14 @@ export const pipelineStepKeys = {
   prefix: 'PIPELINE#',
 } as const;
 
-const stepRecord = z.object({
-  step: z.string(),
-  at: z.string(),
-  execution: z.optional(z.string()),
-  details: z.record(z.string(), z.unknown()),
-});
+const stepRecord = deferred(() =>
+  z.object({
+    step: z.string(),
+    at: z.string(),
+    execution: z.optional(z.string()),
+    details: z.record(z.string(), z.unknown()),
+  }),
+);
 export type StepRecord = z.infer<typeof stepRecord>;
 
 export function stepToItem(year: number, record: StepRecord): Record<string, unknown> {

@@ -5,6 +5,7 @@
  * has its own. A pending publication is listed in gsi1 (sparse: the key leaves with `ready`), so
  * the report function's re-drive finds every one whose event was spent without a scan.
  */
+import { deferred } from '../../schemas/zod.ts';
 import { councilSuffix, provinceCouncil, type CouncilKey } from '../../domain/councils.ts';
 import { unitTypeSchema } from '../../schemas/unit-types.ts';
 import { resultsSchema } from '../../schemas/files/results.ts';
@@ -21,27 +22,31 @@ export const publicationKeys = {
   prefix: 'RESULTS#PUBLISHED',
 } as const;
 
-export const reportFileRecord = z.object({
-  name: z.string(),
-  contentType: z.string(),
-  bytes: z.number().check(z.int()),
-  sha256: z.string(),
-  key: z.string(),
-});
+export const reportFileRecord = deferred(() =>
+  z.object({
+    name: z.string(),
+    contentType: z.string(),
+    bytes: z.number().check(z.int()),
+    sha256: z.string(),
+    key: z.string(),
+  }),
+);
 export type ReportFile = z.infer<typeof reportFileRecord>;
 
-const publicationRecord = z.object({
-  year: z.number().check(z.int()),
-  /** `province` or the district's id; publications written before councils per level are the province's. */
-  council: z._default(z.string(), provinceCouncil),
-  decision: z.string(),
-  approvedAt: z.string(),
-  approvedBy: z.string(),
-  results: z.partialRecord(unitTypeSchema, resultsSchema),
-  files: z.array(reportFileRecord),
-  /** Publications written before the report function are `ready` (their files were written with them). */
-  reports: z._default(z.enum(reportStates), 'ready'),
-});
+const publicationRecord = deferred(() =>
+  z.object({
+    year: z.number().check(z.int()),
+    /** `province` or the district's id; publications written before councils per level are the province's. */
+    council: z._default(z.string(), provinceCouncil),
+    decision: z.string(),
+    approvedAt: z.string(),
+    approvedBy: z.string(),
+    results: z.partialRecord(unitTypeSchema, resultsSchema),
+    files: z.array(reportFileRecord),
+    /** Publications written before the report function are `ready` (their files were written with them). */
+    reports: z._default(z.enum(reportStates), 'ready'),
+  }),
+);
 export type Publication = z.input<typeof publicationRecord>;
 
 /** The index entry of a publication whose report files are not written yet. */

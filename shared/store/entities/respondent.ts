@@ -6,6 +6,7 @@
  * brought it. Answer counts: one item per (unit, group, source) with `n` responses and one
  * `c:<q>=<option>` counter per answer.
  */
+import { deferred } from '../../schemas/zod.ts';
 import type { GroupCounts, NamedCounts } from '../../domain/survey-counts.ts';
 import type { AcceptedAnswers } from '../../domain/survey-rows.ts';
 import * as z from 'zod/mini';
@@ -39,7 +40,9 @@ export function respondentToItem(ref: ImportRef, line: number, row: AcceptedAnsw
   return { pk, sk, importId: ref.importId, line, unitId: row.unitId, group: row.group, answers: row.answers };
 }
 
-const holderSchema = z.object({ sk: z.string().check(z.startsWith('R#')), importId: z.string(), line: z.number().check(z.int()) });
+const holderSchema = deferred(() =>
+  z.object({ sk: z.string().check(z.startsWith('R#')), importId: z.string(), line: z.number().check(z.int()) }),
+);
 
 /** Who holds a respondent id (read with the projection `sk, importId, line`). */
 export function respondentHolderFromItem(item: Record<string, unknown>): { respondentId: string; importId: string; line: number } {
@@ -67,12 +70,14 @@ export function tallyToItem(year: number, surveyId: string, source: string, g: G
   return item;
 }
 
-const tallySchema = z.object({
-  unitId: z.string(),
-  group: z.string(),
-  source: z.string(),
-  n: z._default(z.number().check(z.int(), z.gte(0)), 0),
-});
+const tallySchema = deferred(() =>
+  z.object({
+    unitId: z.string(),
+    group: z.string(),
+    source: z.string(),
+    n: z._default(z.number().check(z.int(), z.gte(0)), 0),
+  }),
+);
 
 export function tallyFromItem(item: Record<string, unknown>): StoredCounts {
   const { unitId, group, source, n } = tallySchema.parse(item);

@@ -3,6 +3,7 @@
  * partition, its row report (rejected and duplicate rows by line) and checkpoint in the import's
  * own partition, and the survey's ingestion lease.
  */
+import { deferred } from '../../schemas/zod.ts';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { GroupCounts } from '../../domain/survey-counts.ts';
 import { importFormats, importStatuses, type ImportFormat, type ImportStatus, type RowReport } from '../../schemas/api/survey-api.ts';
@@ -54,25 +55,27 @@ export interface ImportRecord extends ImportRef, ImportCounts {
   totalLines?: number;
 }
 
-const count = z.number().check(z.int(), z.gte(0));
-const countsSchema = z.object({ lines: count, accepted: count, duplicates: count, rejectedCount: count });
+const count = deferred(() => z.number().check(z.int(), z.gte(0)));
+const countsSchema = deferred(() => z.object({ lines: count, accepted: count, duplicates: count, rejectedCount: count }));
 
-const recordSchema = z.extend(countsSchema, {
-  year: z.number().check(z.int()),
-  surveyId: z.string(),
-  importId: z.string(),
-  fileName: z.string(),
-  format: z.enum(importFormats),
-  objectKey: z.string(),
-  status: z.enum(importStatuses),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  startedAt: z.optional(z.string()),
-  finishedAt: z.optional(z.string()),
-  attempts: z._default(count, 0),
-  error: z.optional(z.string()),
-  totalLines: z.optional(count),
-});
+const recordSchema = deferred(() =>
+  z.extend(countsSchema, {
+    year: z.number().check(z.int()),
+    surveyId: z.string(),
+    importId: z.string(),
+    fileName: z.string(),
+    format: z.enum(importFormats),
+    objectKey: z.string(),
+    status: z.enum(importStatuses),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    startedAt: z.optional(z.string()),
+    finishedAt: z.optional(z.string()),
+    attempts: z._default(count, 0),
+    error: z.optional(z.string()),
+    totalLines: z.optional(count),
+  }),
+);
 
 export function importToItem(record: ImportRecord): Record<string, unknown> {
   return { ...importKeys.record(record.year, record.surveyId, record.importId), entity: 'survey-import', ...record };
@@ -85,12 +88,14 @@ export function importFromItem(item: Record<string, unknown>): ImportRecord {
 
 export type ReportRow = RowReport & { kind: 'rejected' | 'duplicate' };
 
-const rowSchema = z.object({
-  line: z.number().check(z.int()),
-  respondentId: z.string(),
-  reason: z.string(),
-  kind: z.enum(['rejected', 'duplicate']),
-});
+const rowSchema = deferred(() =>
+  z.object({
+    line: z.number().check(z.int()),
+    respondentId: z.string(),
+    reason: z.string(),
+    kind: z.enum(['rejected', 'duplicate']),
+  }),
+);
 
 /** Keyed by line, so a resumed run rewrites a row in place. */
 export function reportRowToItem(ref: ImportRef, kind: ReportRow['kind'], row: RowReport): Record<string, unknown> {
@@ -109,13 +114,15 @@ export interface Checkpoint {
   groups: GroupCounts[];
 }
 
-const checkpointSchema = z.object({
-  line: count,
-  counts: countsSchema,
-  groups: z.array(
-    z.object({ unitId: z.string(), group: z.string(), responses: count, counts: z.record(z.string(), z.number().check(z.int())) }),
-  ),
-});
+const checkpointSchema = deferred(() =>
+  z.object({
+    line: count,
+    counts: countsSchema,
+    groups: z.array(
+      z.object({ unitId: z.string(), group: z.string(), responses: count, counts: z.record(z.string(), z.number().check(z.int())) }),
+    ),
+  }),
+);
 
 /** Gzipped JSON: the counts of a few hundred units and groups fit well inside an item. */
 export function checkpointToItem(ref: ImportRef, checkpoint: Checkpoint): Record<string, unknown> {
@@ -141,7 +148,7 @@ export function leaseToItem(ref: ImportRef, now: number, leaseMs: number): Recor
   };
 }
 
-const leaseSchema = z.object({ importId: z.string(), leaseUntil: z.number() });
+const leaseSchema = deferred(() => z.object({ importId: z.string(), leaseUntil: z.number() }));
 
 export function leaseFromItem(item: Record<string, unknown>): { importId: string; leaseUntil: number } {
   return leaseSchema.parse(item);

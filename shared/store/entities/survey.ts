@@ -3,6 +3,7 @@
  * `definition` stays raw here (seeded items predate the route): the survey context checks it
  * against the schema, so a stale one is refused with its own code rather than failing the read.
  */
+import { deferred } from '../../schemas/zod.ts';
 import { unitTypeSchema, type UnitType } from '../../schemas/unit-types.ts';
 import type { SurveyDefinitionInput } from '../../schemas/files/survey-definition.ts';
 import * as z from 'zod/mini';
@@ -22,13 +23,15 @@ export interface StoredSurvey {
   version: number;
 }
 
-const itemSchema = z.object({
-  definition: z.unknown(),
-  unitType: z.optional(unitTypeSchema),
-  frameworkId: z.optional(z.string()),
-  // Seeded items of the first releases carry no version: they count as version 1.
-  version: z._default(z.number().check(z.int(), z.gte(1)), 1),
-});
+const itemSchema = deferred(() =>
+  z.object({
+    definition: z.unknown(),
+    unitType: z.optional(unitTypeSchema),
+    frameworkId: z.optional(z.string()),
+    // Seeded items of the first releases carry no version: they count as version 1.
+    version: z._default(z.number().check(z.int(), z.gte(1)), 1),
+  }),
+);
 
 export function surveyToItem(next: {
   year: number;
