@@ -15,7 +15,7 @@
  * before/after comparison is not coloured by how busy the machine was in two different runs.
  */
 import { execSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -58,7 +58,12 @@ async function baselineBundles(rev: string): Promise<Map<string, string>> {
   const tree = join(outDir, '..', 'baseline-tree');
   rmSync(tree, { recursive: true, force: true });
   mkdirSync(tree, { recursive: true });
-  execSync(`git archive ${rev} | tar -x -C ${tree}`, { cwd: repoRoot }); // node_modules resolve from the worktree above
+  execSync(`git archive ${rev} | tar -x -C ${tree}`, { cwd: repoRoot });
+  // node_modules resolve from the worktree above, unless the revision locked other packages: then its own.
+  if (readFileSync(join(tree, 'package-lock.json'), 'utf8') !== readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) {
+    console.log(`installing ${rev}'s own packages for its bundles (npm ci --prefer-offline)`);
+    execSync('npm ci --ignore-scripts --no-audit --no-fund --prefer-offline', { cwd: tree, stdio: 'ignore' });
+  }
   const load = <T>(path: string) => import(pathToFileURL(join(tree, path)).href) as Promise<T>;
   const options = await load<typeof import('../infra/constructs/app-function.ts')>('infra/constructs/app-function.ts');
   const tables: Tables = {

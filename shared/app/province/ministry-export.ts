@@ -1,7 +1,6 @@
 /** The province's assessment in the Ministry's form, as XLSX or print-ready HTML (the console prints it to PDF). */
 import type { Caller } from '../../domain/roles.ts';
 import { ministryForm, ministryFormHtml } from '../../reports/ministry-form.ts';
-import { ministryFormXlsx } from '../../reports/ministry-xlsx.ts';
 import { loadProvinceContext, provinceStores, type ProvinceStores } from './province-context.ts';
 
 export type ExportFormat = 'xlsx' | 'html';
@@ -33,6 +32,8 @@ export async function ministryExport(
   if (input.format === 'html') {
     return { fileName, contentType: exportContentTypes.html, encoding: 'utf8' as const, content: ministryFormHtml(form) };
   }
+  // The XLSX writer (~75 KB with fflate) only for an XLSX export: the HTML one (printed to PDF) never evaluates it.
+  const { ministryFormXlsx } = await import('../../reports/ministry-xlsx.ts');
   const file = await ministryFormXlsx(form);
   return { fileName, contentType: exportContentTypes.xlsx, encoding: 'base64' as const, content: file.toString('base64') };
 }
