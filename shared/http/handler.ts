@@ -1,5 +1,5 @@
 /**
- * The one typed wrapper every HTTP handler goes through: the Powertools logger with the Lambda
+ * The one typed wrapper every HTTP handler goes through: the JSON logger with the Lambda
  * context and request keys, header normalisation, JSON body parsing, zod validation of path, query
  * and body, the route's role check, and RFC 9457 problem+json for every failure. Handlers receive
  * typed input and a Caller built only from the verified token's claims.

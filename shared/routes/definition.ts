@@ -24,12 +24,8 @@ export interface RouteDefinition {
   readonly body?: z.ZodMiniType;
   /**
    * Success status and the response schema (for OpenAPI and tests). Handlers never validate a
-   * response, yet an area module still declares it here, beside the request schemas: keeping it
-   * out of handler bundles would mean a second declaration per route or response schemas moved out
-   * of the schema modules they share with request schemas, and it would not pay. Measured (CPU time
-   * of a fresh import, median of 15-21): zod's cost is the first schema of each kind, which the
-   * request schemas pay anyway; the whole 57-route table costs ~27 ms over one area's table, i.e.
-   * ~2 ms per area for all its schemas, of which the response half is ~1 ms.
+   * response; the schema modules declare their schemas `deferred` (shared/schemas/zod.ts), so a
+   * handler's bundle holds the code of its area's response schemas but never builds them.
    */
   readonly success: { readonly status: number; readonly schema?: z.ZodMiniType };
   /** Extra environment: which buckets the handler reads or writes (the table is always granted). */
