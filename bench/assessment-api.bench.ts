@@ -5,35 +5,15 @@
  * three rounds (BENCH_ROUNDS) at 50 connections; one round at 1 connection.
  * The API runs in its own process (as `npm start` does, DynamoDB Local in memory).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { freePort } from '../infra/local/services.ts';
+import { startLocalApi } from './local-api.ts';
 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
-const dir = mkdtempSync(join(tmpdir(), 'par-bench-api-'));
-const port = await freePort();
-process.env.PAR_LOCAL_DIR = dir;
-
-const server = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
-  env: { ...process.env, PORT: String(port), PAR_LOCAL_DIR: dir, PAR_IN_MEMORY: '1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let banner = '';
-await new Promise<void>((resolve, reject) => {
-  server.stdout.on('data', (chunk: Buffer) => {
-    banner += chunk.toString();
-    if (banner.includes('Ctrl-C')) resolve();
-  });
-  server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-});
-const dynamoEndpoint = /DynamoDB\s+(\S+)/.exec(banner)?.[1];
-const url = `http://127.0.0.1:${port}`;
+const local = await startLocalApi('api');
+const { url, dynamoEndpoint } = local;
 
 try {
   const { signToken } = await import('../infra/local/jwt.ts');
@@ -118,7 +98,5 @@ try {
   }
   doc.destroy();
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  rmSync(dir, { recursive: true, force: true });
+  await local.stop();
 }

@@ -8,16 +8,15 @@
  * invocation in the same rounds; with `BENCH_BASELINE` (after `npm run bench -- bundles` built the
  * baseline's bundles under .bench/bundles/baseline/) the baseline's bundles too.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { esbuildOptionsFor, repoRoot } from '../infra/constructs/app-function.ts';
-import { freePort } from '../infra/local/services.ts';
 import { claimNames } from '../shared/domain/roles.ts';
 import { routeList } from '../shared/routes.ts';
+import { startLocalApi } from './local-api.ts';
 
 const samples = Number(process.env.BENCH_SAMPLES ?? 7);
 const outDir = fileURLToPath(new URL('../.bench/cold-start/', import.meta.url));
@@ -81,30 +80,6 @@ function run(file: string, event: unknown, env: NodeJS.ProcessEnv) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-async function startLocal() {
-  const dir = mkdtempSync(join(tmpdir(), 'par-bench-cold-'));
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), PAR_LOCAL_DIR: dir, PAR_IN_MEMORY: '1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let banner = '';
-  await new Promise<void>((resolve, reject) => {
-    server.stdout.on('data', (chunk: Buffer) => {
-      banner += chunk.toString();
-      if (banner.includes('Ctrl-C')) resolve();
-    });
-    server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  const { lambdaEnvironment } = await import('../infra/local/runtime.ts');
-  const endpoint = (name: string) => new RegExp(`${name}\\s+(\\S+)`).exec(banner)?.[1] ?? '';
-  return {
-    server,
-    env: { PATH: process.env.PATH, ...lambdaEnvironment(endpoint('DynamoDB'), endpoint('S3')), POWERTOOLS_LOG_LEVEL: 'ERROR' },
-  };
-}
-
 async function main() {
   mkdirSync(join(outDir, 'hello'), { recursive: true });
   const hello = join(outDir, 'hello', 'index.mjs');
@@ -119,7 +94,9 @@ async function main() {
       bundles.set(c.id, { file, ...(process.env.BENCH_BASELINE && existsSync(base) ? { base } : {}) });
     }),
   );
-  const { server, env } = await startLocal();
+  const local = await startLocalApi('cold');
+  const { lambdaEnvironment } = await import('../infra/local/runtime.ts');
+  const env = { PATH: process.env.PATH, ...lambdaEnvironment(local.dynamoEndpoint, local.s3Endpoint), POWERTOOLS_LOG_LEVEL: 'ERROR' };
   try {
     const seen = new Map<string, { importMs: number[]; invokeMs: number[]; status: Set<number> }>();
     const record = (key: string, r: ReturnType<typeof run>) => {
@@ -154,7 +131,7 @@ async function main() {
       );
     }
   } finally {
-    server.kill('SIGINT');
+    await local.stop();
   }
 }
 
