@@ -11,37 +11,13 @@ import type { MinistryScore } from '../domain/ministry-score.ts';
 import type { Framework, FrameworkNode } from '../schemas/files/framework.ts';
 import { viDate, viDecimal2 } from '../domain/vietnamese-format.ts';
 import { escapeHtml as e } from './escape.ts';
+import { formColumns, formTitle, methodNote, type FormRow, type MinistryForm } from './ministry-form-layout.ts';
+
+export { formColumns, formTitle, methodNote, type FormRow, type MinistryForm };
 
 // Formatted here rather than imported from the published report's modules, which would bring its charts into this bundle.
 const vn = (n: number) => viDecimal2(n, false);
 const vietnamDate = (iso: string) => viDate(iso);
-
-export interface FormRow {
-  code: string;
-  name: string;
-  depth: number;
-  leaf: boolean;
-  /** "Tự đánh giá" or "Bộ Nội vụ điều tra" for leaves. */
-  method?: 'self' | 'survey';
-  maxPoints: number;
-  self: number | null;
-  ministry: number | null;
-  evidence: string[];
-  note: string;
-  /** The departments the cycle assigns this row's area (or criterion) to. */
-  assignedTo: string[];
-}
-
-export interface MinistryForm {
-  year: number;
-  unitName: string;
-  frameworkName: string;
-  state: string;
-  submittedAt?: string;
-  rows: FormRow[];
-  total: { maxPoints: number; self: number; ministry: number | null };
-  ministry?: Pick<MinistryScore, 'decision' | 'recordedAt' | 'note'>;
-}
 
 export interface FormInput {
   year: number;
@@ -134,21 +110,6 @@ export function ministryForm(input: FormInput): MinistryForm {
 }
 
 const total = (values: number[]) => toNumber(sum(values.map(fromNumber)));
-
-export const formColumns = [
-  'STT',
-  'Lĩnh vực, tiêu chí, tiêu chí thành phần',
-  'Điểm tối đa',
-  'Điểm tự đánh giá',
-  'Điểm Bộ Nội vụ thẩm định',
-  'Tài liệu kiểm chứng',
-  'Ghi chú',
-  'Cơ quan phụ trách',
-] as const;
-
-export const methodNote = (row: FormRow) => (row.method === 'survey' ? 'Điểm điều tra xã hội học do Bộ Nội vụ công bố' : '');
-
-export const formTitle = (form: MinistryForm) => `Biểu tự đánh giá, chấm điểm Chỉ số CCHC năm ${form.year} — ${form.unitName}`;
 
 const num = (n: number | null) => (n === null ? '' : vn(n));
 

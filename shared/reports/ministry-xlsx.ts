@@ -1,6 +1,6 @@
 /** The Ministry's form as an XLSX workbook (write-excel-file, as the published reports): one sheet. */
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/node';
-import { formColumns, formTitle, methodNote, type FormRow, type MinistryForm } from './ministry-form.ts';
+import { formColumns, formTitle, methodNote, type FormRow, type MinistryForm } from './ministry-form-layout.ts';
 
 const widths = [9, 60, 10, 11, 13, 50, 36, 16];
 
